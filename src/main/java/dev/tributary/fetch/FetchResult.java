@@ -1,0 +1,39 @@
+package dev.tributary.fetch;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** What one fetch came to. Never thrown: every outcome, failures included, is a value. */
+public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.NotModified, FetchResult.Failed {
+
+  /** Caching hints the server sent, used by the scheduler as floors (null when absent). */
+  CacheHints hints();
+
+  /**
+   * A 2xx with its body (decompressed, at most the configured cap). {@code finalUrl} is where the
+   * body came from after redirects; {@code permanentRedirect} is the target of the first 301/308
+   * in the chain, or null.
+   */
+  record Fetched(
+      URI finalUrl,
+      int status,
+      String contentType,
+      String contentLocation,
+      String etag,
+      String lastModified,
+      byte[] body,
+      URI permanentRedirect,
+      CacheHints hints)
+      implements FetchResult {}
+
+  /** 304: the validators matched; nothing to parse. */
+  record NotModified(URI finalUrl, String etag, String lastModified, CacheHints hints)
+      implements FetchResult {}
+
+  /**
+   * Anything else: a kind for policy (backoff, parking), the HTTP status if one came, and a
+   * message fit for an admin. {@code retryAfter} is from Retry-After on 429/503, else null.
+   */
+  record Failed(FailureKind kind, Integer status, String message, Duration retryAfter, CacheHints hints)
+      implements FetchResult {}
+}

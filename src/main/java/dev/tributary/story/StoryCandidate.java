@@ -1,0 +1,16 @@
+package dev.tributary.story;
+
+import java.time.Instant;
+
+/**
+ * An item as the story engine sees it: enough text to compare, the source it came from, and
+ * when it was published (or first seen). {@code itemId} is the stored item's id.
+ */
+public record StoryCandidate(
+    long itemId,
+    String sourceId,
+    String url,
+    String title,
+    String text,
+    String language,
+    Instant published) {}
