@@ -1,0 +1,34 @@
+package dev.tributary.config;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A validated feeds.yaml. */
+public record FeedsConfig(List<SourceConfig> sources, List<ChannelConfig> channels, Duration defaultInterval) {
+  public FeedsConfig {
+    sources = List.copyOf(sources);
+    channels = List.copyOf(channels);
+  }
+
+  public Optional<SourceConfig> source(String id) {
+    return sources.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  public Optional<ChannelConfig> channel(String id) {
+    return channels.stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+
+  /** The ids of the sources a channel draws on, in feeds.yaml order. */
+  public Set<String> sourceIdsOf(ChannelConfig channel) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (SourceConfig s : sources) {
+      if (channel.sources().contains(s.id()) || s.tags().stream().anyMatch(channel.tags()::contains)) {
+        ids.add(s.id());
+      }
+    }
+    return ids;
+  }
+}

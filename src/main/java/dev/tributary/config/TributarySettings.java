@@ -1,0 +1,101 @@
+package dev.tributary.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Every {@code tributary.*} setting, typed, with its default. */
+@ConfigMapping(prefix = "tributary")
+public interface TributarySettings {
+
+  /** The feeds.yaml to load (env TRIBUTARY_FEEDS). */
+  @WithDefault("feeds.yaml")
+  String feeds();
+
+  /** How often the feeds file is checked for changes; it is reloaded when its content changes. */
+  @WithDefault("5s")
+  Duration feedsReloadCheck();
+
+  Fetch fetch();
+
+  Poll poll();
+
+  Retention retention();
+
+  Publish publish();
+
+  interface Fetch {
+    /** Allow sources on loopback/private/link-local addresses (the SSRF guard refuses them otherwise). */
+    @WithDefault("false")
+    boolean allowPrivateNetworks();
+
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** Longest silence while reading headers or body. */
+    @WithDefault("30s")
+    Duration readTimeout();
+
+    /** Longest a whole fetch, redirects included, may take. */
+    @WithDefault("60s")
+    Duration totalTimeout();
+
+    /** Body cap in bytes, applied after decompression. */
+    @WithDefault("10485760")
+    long maxBodyBytes();
+
+    @WithDefault("5")
+    int maxRedirects();
+
+    /** Requests in flight to one host at a time. */
+    @WithDefault("2")
+    int perHostConcurrency();
+
+    /** Minimum time between two requests to one host. */
+    @WithDefault("1s")
+    Duration perHostSpacing();
+
+    @WithDefault("Tributary/0.1 (+https://github.com/tributary-feeds/tributary)")
+    String userAgent();
+  }
+
+  interface Poll {
+    /** How often due sources are looked for. */
+    @WithDefault("5s")
+    Duration tick();
+
+    /** Fetch threads (network waits happen here, never on request threads). */
+    @WithDefault("16")
+    int threads();
+
+    /** A claimed source is not claimed again by any replica for this long, unless it finishes. */
+    @WithDefault("5m")
+    Duration lease();
+
+    /** Shortest interval the adaptive schedule may choose. */
+    @WithDefault("5m")
+    Duration minInterval();
+
+    /** Longest interval the adaptive schedule (and failure backoff) may choose. */
+    @WithDefault("6h")
+    Duration maxInterval();
+  }
+
+  interface Retention {
+    /** Items older than this are dropped; 0 keeps all. */
+    @WithDefault("30d")
+    Duration maxAge();
+  }
+
+  interface Publish {
+    @WithDefault("50")
+    int defaultLimit();
+
+    @WithDefault("500")
+    int maxLimit();
+
+    /** Cache-Control max-age on merged feeds, in seconds. */
+    @WithDefault("300")
+    int maxAgeSeconds();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.tributary.poll;
+
+import dev.tributary.model.Content;
+import dev.tributary.model.Entry;
+import dev.tributary.model.NormalizedFeed;
+import dev.tributary.store.IncomingItem;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+
+/** Normalized entries to the items the store keeps. */
+final class EntryMapper {
+  private static final int MAX_TEXT = 5000;
+  private static final int DERIVED_TITLE = 120;
+
+  private EntryMapper() {}
+
+  static List<IncomingItem> items(NormalizedFeed feed, String languageHint) {
+    String feedLanguage = feed.feed() == null ? null : feed.feed().language();
+    List<IncomingItem> out = new ArrayList<>(feed.entries().size());
+    for (Entry e : feed.entries()) {
+      String html = e.summary() != null ? e.summary() : firstContent(e);
+      String body = firstContent(e) != null ? firstContent(e) : html;
+      String text = body == null ? "" : Jsoup.parse(body).text();
+      String title = e.title() != null && !e.title().isBlank() ? e.title() : derivedTitle(text);
+      if (title == null && e.link() == null && e.id() == null) {
+        continue; // nothing to show and nothing to recognise it by again
+      }
+      String language = e.language() != null ? e.language() : languageHint != null ? languageHint : feedLanguage;
+      out.add(new IncomingItem(e.id(), e.link(), title, html,
+          text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text,
+          e.author() == null ? null : e.author().name(), language == null ? null : shortLanguage(language),
+          e.published() != null ? e.published() : e.updated(), e.updated()));
+    }
+    return out;
+  }
+
+  private static String firstContent(Entry e) {
+    if (e.content() == null) {
+      return null;
+    }
+    return e.content().stream().map(Content::value).filter(v -> v != null && !v.isBlank()).findFirst().orElse(null);
+  }
+
+  private static String derivedTitle(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String t = text.strip();
+    if (t.length() <= DERIVED_TITLE) {
+      return t;
+    }
+    int cut = t.lastIndexOf(' ', DERIVED_TITLE);
+    return t.substring(0, cut > 40 ? cut : DERIVED_TITLE) + "…";
+  }
+
+  /** {@code en-US} → {@code en}: stories compare languages, not regions. */
+  private static String shortLanguage(String tag) {
+    String t = tag.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    int dash = t.indexOf('-');
+    return dash > 0 ? t.substring(0, dash) : t;
+  }
+}

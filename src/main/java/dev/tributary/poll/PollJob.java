@@ -1,0 +1,156 @@
+package dev.tributary.poll;
+
+import dev.tributary.config.FeedsRegistry;
+import dev.tributary.config.SourceConfig;
+import dev.tributary.config.TributarySettings;
+import dev.tributary.fetch.FeedFetcher;
+import dev.tributary.fetch.FetchRequest;
+import dev.tributary.fetch.FetchResult;
+import dev.tributary.parse.FeedDocument;
+import dev.tributary.parse.FeedParser;
+import dev.tributary.parse.ParseResult;
+import dev.tributary.store.FetchRecord;
+import dev.tributary.store.IngestReport;
+import dev.tributary.store.IngestService;
+import dev.tributary.store.SourceState;
+import dev.tributary.store.SourceStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * The thin scheduled job: claims due sources and runs fetch → parse → store for each on its own
+ * bounded pool, so request threads never wait on the network and no transaction spans I/O.
+ */
+@ApplicationScoped
+public class PollJob {
+  private static final Logger LOG = Logger.getLogger(PollJob.class);
+
+  @Inject TributarySettings settings;
+  @Inject FeedsRegistry registry;
+  @Inject SourceStore sources;
+  @Inject FeedFetcher fetcher;
+  @Inject FeedParser parser;
+  @Inject IngestService ingest;
+  @Inject SchedulePlanner planner;
+  @Inject InstantSource clock;
+  @Inject MeterRegistry metrics;
+
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private ExecutorService pool;
+
+  @PostConstruct
+  void init() {
+    AtomicInteger n = new AtomicInteger();
+    pool = Executors.newFixedThreadPool(settings.poll().threads(), r -> {
+      Thread t = new Thread(r, "tributary-fetch-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pool.shutdownNow();
+    }
+  }
+
+  @Scheduled(every = "${tributary.poll.tick:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void tick() {
+    runDue();
+  }
+
+  /** Claims what is due now and starts it; returns when every claimed poll has finished. */
+  public List<PollOutcome> runDue() {
+    int capacity = Math.max(0, settings.poll().threads() * 4 - inFlight.size());
+    if (capacity == 0 || pool.isShutdown()) {
+      return List.of();
+    }
+    List<String> claimed = sources.claimDue(clock.instant(), settings.poll().lease(), capacity);
+    List<CompletableFuture<PollOutcome>> running = new ArrayList<>();
+    for (String id : claimed) {
+      if (inFlight.add(id)) {
+        running.add(CompletableFuture.supplyAsync(() -> {
+          try {
+            return poll(id);
+          } finally {
+            inFlight.remove(id);
+          }
+        }, pool));
+      }
+    }
+    return running.stream().map(CompletableFuture::join).toList();
+  }
+
+  /** Fetches one source now, whatever its schedule. */
+  public PollOutcome poll(String sourceId) {
+    SourceState state = sources.state(sourceId).orElse(null);
+    if (state == null) {
+      return new PollOutcome(sourceId, "unknown", 0, 0, "no such source");
+    }
+    String languageHint = registry.config().source(sourceId).map(SourceConfig::language).orElse(null);
+    Instant started = clock.instant();
+    FetchResult result = fetcher.fetch(new FetchRequest(URI.create(state.url()), state.etag(), state.lastModified()));
+    PollOutcome outcome;
+    try {
+      if (result instanceof FetchResult.Fetched f) {
+        outcome = stored(state, f, languageHint, started);
+      } else if (result instanceof FetchResult.NotModified nm) {
+        sources.record(sourceId, planner.notModified(state, nm, started));
+        outcome = new PollOutcome(sourceId, "not-modified", 0, 0, null);
+      } else {
+        FetchResult.Failed failed = (FetchResult.Failed) result;
+        sources.record(sourceId, planner.failed(state, failed, started));
+        outcome = new PollOutcome(sourceId, "failed", 0, 0, failed.message());
+      }
+    } catch (RuntimeException e) {
+      // A storage failure must not stop the source: record it and try again on the backoff schedule.
+      LOG.errorf(e, "poll failed source=%s", sourceId);
+      sources.record(sourceId, planner.failed(state, new FetchResult.Failed(
+          dev.tributary.fetch.FailureKind.IO, null, "storing failed: " + e.getMessage(), null, null), started));
+      outcome = new PollOutcome(sourceId, "failed", 0, 0, e.getMessage());
+    }
+    metrics.counter("tributary.polls", "result", outcome.result()).increment();
+    LOG.debugf("polled source=%s result=%s added=%d updated=%d error=%s", sourceId, outcome.result(),
+        outcome.added(), outcome.updated(), outcome.error());
+    return outcome;
+  }
+
+  private PollOutcome stored(SourceState state, FetchResult.Fetched f, String languageHint, Instant started) {
+    ParseResult parsed = parser.parse(new FeedDocument(f.body(), f.contentType(), f.contentLocation(), f.finalUrl()));
+    if (parsed instanceof ParseResult.NotAFeed notAFeed) {
+      FetchResult.Failed failed = new FetchResult.Failed(dev.tributary.fetch.FailureKind.PARSE, f.status(),
+          "not a feed: " + notAFeed.reason(), null, f.hints());
+      sources.record(state.id(), planner.failed(state, failed, started));
+      return new PollOutcome(state.id(), "failed", 0, 0, failed.message());
+    }
+    var feed = ((ParseResult.Parsed) parsed).feed();
+    IngestReport report = ingest.ingest(state.id(), EntryMapper.items(feed, languageHint));
+    metrics.counter("tributary.items.added").increment(report.added());
+    sources.record(state.id(), planner.fetched(state, f, feed, report.changedAnything(), started));
+    return new PollOutcome(state.id(), "fetched", report.added(), report.updated(), null);
+  }
+}

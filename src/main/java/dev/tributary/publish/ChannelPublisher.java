@@ -1,0 +1,70 @@
+package dev.tributary.publish;
+
+import dev.tributary.config.ChannelConfig;
+import dev.tributary.config.FeedsConfig;
+import dev.tributary.config.FeedsRegistry;
+import dev.tributary.store.Hashes;
+import dev.tributary.store.Revisions;
+import dev.tributary.store.StoryQueries;
+import dev.tributary.store.StoryView;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders merged feeds and caches the bytes per channel, format, size and base URL. The cache
+ * key includes the database's data revision and the feeds.yaml in force, so a conditional request
+ * costs one small query and no rendering.
+ */
+@ApplicationScoped
+public class ChannelPublisher {
+  private static final int MAX_CACHED = 256;
+
+  @Inject FeedsRegistry registry;
+  @Inject StoryQueries queries;
+  @Inject Revisions revisions;
+
+  private final Map<String, RenderedFeed> cache = new ConcurrentHashMap<>();
+
+  /** The data version a feed would be rendered at; cheap. */
+  public long currentRevision() {
+    return QuarkusTransaction.joiningExisting().call(revisions::current);
+  }
+
+  /** The feed, from cache when nothing changed; empty when the channel does not exist. */
+  public Optional<RenderedFeed> feed(String channelId, FeedFormat format, int limit, String baseUrl) {
+    FeedsRegistry.State state = registry.state();
+    FeedsConfig config = state.config();
+    Optional<ChannelConfig> channel = config.channel(channelId);
+    if (channel.isEmpty()) {
+      return Optional.empty();
+    }
+    long revision = currentRevision();
+    String key = channelId + "|" + format + "|" + limit + "|" + baseUrl + "|" + System.identityHashCode(config);
+    RenderedFeed cached = cache.get(key);
+    if (cached != null && cached.revision() == revision) {
+      return Optional.of(cached);
+    }
+    List<StoryView> stories = queries.newest(config.sourceIdsOf(channel.get()), limit);
+    Instant updated = stories.stream().map(StoryView::updated).max(Instant::compareTo).orElse(state.loadedAt());
+    ChannelConfig c = channel.get();
+    ChannelFeed feed = new ChannelFeed(c.id(), c.title(), c.description(), baseUrl, updated, stories);
+    byte[] body = switch (format) {
+      case RSS -> RssWriter.write(feed);
+      case ATOM -> AtomWriter.write(feed);
+      case JSON -> JsonFeedWriter.write(feed);
+    };
+    String etag = "\"" + Hashes.hex(new String(body, java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32) + "\"";
+    RenderedFeed rendered = new RenderedFeed(body, etag, updated, format.mediaType(), revision);
+    if (cache.size() >= MAX_CACHED) {
+      cache.clear();
+    }
+    cache.put(key, rendered);
+    return Optional.of(rendered);
+  }
+}

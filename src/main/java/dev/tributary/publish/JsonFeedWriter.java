@@ -1,0 +1,67 @@
+package dev.tributary.publish;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.store.ReportView;
+import dev.tributary.store.StoryView;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/** JSON Feed 1.1, one item per story, with the {@code _tributary} extension listing every report. */
+final class JsonFeedWriter {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private JsonFeedWriter() {}
+
+  static byte[] write(ChannelFeed feed) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("version", "https://jsonfeed.org/version/1.1");
+    root.put("title", feed.title());
+    root.put("home_page_url", feed.homeUrl());
+    root.put("feed_url", feed.feedUrl("json"));
+    if (feed.description() != null) {
+      root.put("description", feed.description());
+    }
+    ArrayNode items = root.putArray("items");
+    for (StoryView story : feed.stories()) {
+      items.add(item(story));
+    }
+    try {
+      return JSON.writeValueAsBytes(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("writing JSON Feed for channel " + feed.channelId(), e);
+    }
+  }
+
+  private static ObjectNode item(StoryView story) {
+    ObjectNode item = JSON.createObjectNode();
+    item.put("id", ChannelFeed.storyId(story));
+    if (story.link() != null) {
+      item.put("url", story.link());
+    }
+    item.put("title", story.title() == null ? "(untitled)" : story.title());
+    item.put("content_html", StoryHtml.render(story));
+    item.put("date_published", iso(RssWriter.published(story)));
+    item.put("date_modified", iso(story.updated()));
+    ArrayNode authors = item.putArray("authors");
+    story.items().stream().map(ReportView::sourceTitle).distinct().forEach(name -> authors.addObject().put("name", name));
+    ObjectNode ext = item.putObject("_tributary");
+    ext.put("story_id", story.publicId());
+    ArrayNode reports = ext.putArray("items");
+    for (ReportView r : story.items()) {
+      ObjectNode o = reports.addObject();
+      o.put("source", r.sourceId());
+      o.put("url", r.url());
+      o.put("title", r.title());
+      o.put("published", r.published() == null ? null : iso(r.published()));
+      o.put("language", r.language());
+    }
+    return item;
+  }
+
+  private static String iso(Instant t) {
+    return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  }
+}

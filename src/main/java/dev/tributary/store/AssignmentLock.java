@@ -1,0 +1,28 @@
+package dev.tributary.store;
+
+import io.quarkus.datasource.common.runtime.DatabaseKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The database's share of serializing story assignment: on PostgreSQL a transaction-scoped
+ * advisory lock, so replicas take turns; on embedded H2 there is one process and the JVM lock suffices.
+ */
+@ApplicationScoped
+public class AssignmentLock {
+  private static final long KEY = 0x7472_6962_7574L; // "tribut"
+
+  @Inject EntityManager em;
+
+  @ConfigProperty(name = "quarkus.datasource.db-kind")
+  String dbKind;
+
+  /** Must be called inside the assigning transaction; released at its end. */
+  public void acquire() {
+    if (DatabaseKind.isPostgreSQL(dbKind)) {
+      em.createNativeQuery("select pg_advisory_xact_lock(" + KEY + ")").getSingleResult();
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package dev.tributary.store;
+
+import dev.tributary.story.Assignment;
+import dev.tributary.story.StoryCandidate;
+import dev.tributary.story.StoryEngine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
+
+/**
+ * Stores the entries of one fetched feed in one short transaction: exact duplicates are dropped,
+ * changed entries updated, new ones assigned to a story. Assignment is serialized (one JVM lock,
+ * plus a database lock so replicas take turns) because each decision depends on the previous ones.
+ */
+@ApplicationScoped
+public class IngestService {
+  private static final Logger LOG = Logger.getLogger(IngestService.class);
+  private static final int MAX_TITLE = 1000;
+  private static final int MAX_SUMMARY = 199_000;
+  private static final int MAX_URL = 2000;
+
+  @Inject EntityManager em;
+  @Inject StoryEngine engine;
+  @Inject Revisions revisions;
+  @Inject AssignmentLock dbLock;
+  @Inject StoryIndexLoader indexLoader;
+  @Inject InstantSource clock;
+
+  private final ReentrantLock lock = new ReentrantLock();
+
+  public IngestReport ingest(String sourceId, List<IncomingItem> items) {
+    lock.lock();
+    try {
+      return QuarkusTransaction.requiringNew().call(() -> ingestInTransaction(sourceId, items));
+    } catch (RuntimeException e) {
+      // The engine may have indexed items whose transaction rolled back: rebuild it from the truth.
+      LOG.errorf(e, "ingest failed source=%s items=%d; story index rebuilt", sourceId, items.size());
+      indexLoader.rebuild();
+      throw e;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private IngestReport ingestInTransaction(String sourceId, List<IncomingItem> items) {
+    dbLock.acquire();
+    Instant now = clock.instant();
+    int added = 0;
+    int updated = 0;
+    int unchanged = 0;
+    int duplicates = 0;
+    for (IncomingItem in : items) {
+      String guid = truncate(ItemIdentity.guidOf(in), MAX_URL);
+      String guidHash = Hashes.hex(guid);
+      String contentHash = ItemIdentity.contentHash(in);
+      ItemEntity existing = ItemEntity.find("sourceId = ?1 and guidHash = ?2", sourceId, guidHash).firstResult();
+      if (existing != null) {
+        if (existing.contentHash.equals(contentHash)) {
+          unchanged++;
+        } else {
+          applyUpdate(existing, in, contentHash, now);
+          updated++;
+        }
+        continue;
+      }
+      String urlHash = CanonicalUrl.of(in.url()).map(Hashes::hex).orElse(null);
+      if (urlHash != null && ItemEntity.count("urlHash", urlHash) > 0) {
+        duplicates++;
+        continue;
+      }
+      addItem(sourceId, in, guid, guidHash, urlHash, contentHash, now);
+      added++;
+    }
+    if (added + updated > 0) {
+      em.createQuery("update SourceEntity s set s.revision = ?1 where s.id = ?2")
+          .setParameter(1, revisions.next())
+          .setParameter(2, sourceId)
+          .executeUpdate();
+    }
+    return new IngestReport(added, updated, unchanged, duplicates);
+  }
+
+  private void addItem(String sourceId, IncomingItem in, String guid, String guidHash, String urlHash,
+      String contentHash, Instant now) {
+    ItemEntity item = new ItemEntity();
+    item.sourceId = sourceId;
+    item.guid = guid;
+    item.guidHash = guidHash;
+    item.urlHash = urlHash;
+    item.contentHash = contentHash;
+    item.firstSeen = now;
+    copyFields(item, in);
+
+    // The engine needs no id to decide; the item is persisted after its story so inserts follow the foreign key.
+    Assignment decision = engine.assign(StoryIndexLoader.candidate(item, in.text()));
+    StoryEntity story = decision instanceof Assignment.Join join ? StoryEntity.findById(join.storyId()) : null;
+    long revision = revisions.next();
+    if (story == null) {
+      story = new StoryEntity();
+      story.publicId = Hashes.token(sourceId, guid);
+      story.title = item.title;
+      story.link = item.url;
+      story.created = now;
+      story.updated = reportTime(item, now);
+      story.itemCount = 1;
+      story.revision = revision;
+      story.persist();
+    } else {
+      item.duplicateOf = ((Assignment.Join) decision).duplicateOfItemId();
+      boolean earliest = item.published != null && item.title != null && isEarliestReport(story, item);
+      story.itemCount++;
+      story.updated = now.isAfter(story.updated) ? now : story.updated;
+      story.revision = revision;
+      if (earliest) {
+        story.title = item.title;
+        story.link = item.url;
+      }
+    }
+    item.storyId = story.id;
+    item.persist();
+    engine.indexed(StoryIndexLoader.candidate(item, in.text()), story.id);
+  }
+
+  private boolean isEarliestReport(StoryEntity story, ItemEntity item) {
+    Long earlier = em.createQuery(
+            "select count(i) from ItemEntity i where i.storyId = ?1 and i.published is not null"
+                + " and i.published <= ?2", Long.class)
+        .setParameter(1, story.id).setParameter(2, item.published)
+        .getSingleResult();
+    return earlier == 0;
+  }
+
+  private void applyUpdate(ItemEntity item, IncomingItem in, String contentHash, Instant now) {
+    copyFields(item, in);
+    item.contentHash = contentHash;
+    StoryEntity story = StoryEntity.findById(item.storyId);
+    if (story != null) {
+      story.revision = revisions.next();
+      story.updated = now.isAfter(story.updated) ? now : story.updated;
+    }
+  }
+
+  private static void copyFields(ItemEntity item, IncomingItem in) {
+    item.url = truncate(in.url(), MAX_URL);
+    item.title = truncate(in.title(), MAX_TITLE);
+    item.summary = truncate(in.summaryHtml(), MAX_SUMMARY);
+    item.author = truncate(in.author(), 500);
+    item.language = truncate(in.language(), 16);
+    item.published = in.published();
+    item.updated = in.updated();
+  }
+
+  /** A new story is dated by its report, but never in the future (clocks and feeds lie). */
+  private static Instant reportTime(ItemEntity item, Instant now) {
+    Instant t = item.published != null ? item.published : item.updated;
+    return t == null || t.isAfter(now) ? now : t;
+  }
+
+  private static String truncate(String s, int max) {
+    if (s == null || s.length() <= max) {
+      return s;
+    }
+    int end = max;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+}

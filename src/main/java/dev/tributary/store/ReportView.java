@@ -1,0 +1,17 @@
+package dev.tributary.store;
+
+import java.time.Instant;
+
+/** One report of a story, as published. {@code duplicateOf} names the item it is a near-copy of. */
+public record ReportView(
+    long itemId,
+    String sourceId,
+    String sourceTitle,
+    String url,
+    String title,
+    String summaryHtml,
+    String author,
+    String language,
+    Instant published,
+    Instant firstSeen,
+    Long duplicateOf) {}

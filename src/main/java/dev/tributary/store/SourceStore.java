@@ -1,0 +1,155 @@
+package dev.tributary.store;
+
+import dev.tributary.config.FeedsConfig;
+import dev.tributary.config.SourceConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/** Source rows: kept in step with feeds.yaml, claimed for polling, updated with each outcome. */
+@ApplicationScoped
+public class SourceStore {
+  private static final Logger LOG = Logger.getLogger(SourceStore.class);
+
+  @Inject EntityManager em;
+  @Inject Revisions revisions;
+
+  /** New sources become due at once; a changed URL forgets the old validators; removed ones go inactive. */
+  @Transactional
+  void sync(@Observes FeedsConfig config) {
+    Set<String> configured = new HashSet<>();
+    for (SourceConfig sc : config.sources()) {
+      configured.add(sc.id());
+      SourceEntity s = SourceEntity.findById(sc.id());
+      String url = sc.url().toString();
+      if (s == null) {
+        s = new SourceEntity();
+        s.id = sc.id();
+        s.url = url;
+        s.title = sc.title();
+        s.revision = revisions.next();
+        s.persist();
+        continue;
+      }
+      if (!s.url.equals(url)) {
+        s.url = url;
+        s.etag = null;
+        s.lastModified = null;
+        s.nextFetch = null;
+        s.parkedReason = null;
+        s.permanentRedirect = null;
+        s.consecutiveFailures = 0;
+      }
+      if (!s.active) {
+        s.active = true;
+        s.nextFetch = null;
+      }
+      if (!Objects.equals(s.title, sc.title())) {
+        s.title = sc.title();
+        s.revision = revisions.next();
+      }
+    }
+    for (SourceEntity s : SourceEntity.<SourceEntity>listAll()) {
+      if (s.active && !configured.contains(s.id)) {
+        s.active = false;
+      }
+    }
+    LOG.debugf("sources synced count=%d", configured.size());
+  }
+
+  /**
+   * Claims up to {@code max} due sources by moving their next fetch to the lease's end with a
+   * conditional update, so two replicas never fetch the same source in one interval.
+   */
+  @Transactional
+  public List<String> claimDue(Instant now, Duration lease, int max) {
+    List<String> due = em.createQuery(
+            "select s.id from SourceEntity s where s.active = true and s.parkedReason is null"
+                + " and (s.nextFetch is null or s.nextFetch <= ?1) order by s.nextFetch nulls first", String.class)
+        .setParameter(1, now)
+        .setMaxResults(max)
+        .getResultList();
+    List<String> claimed = new ArrayList<>();
+    for (String id : due) {
+      int n = em.createQuery("update SourceEntity s set s.nextFetch = ?1 where s.id = ?2"
+              + " and (s.nextFetch is null or s.nextFetch <= ?3)")
+          .setParameter(1, now.plus(lease)).setParameter(2, id).setParameter(3, now)
+          .executeUpdate();
+      if (n == 1) {
+        claimed.add(id);
+      }
+    }
+    return claimed;
+  }
+
+  @Transactional
+  public Optional<SourceState> state(String id) {
+    SourceEntity s = SourceEntity.findById(id);
+    if (s == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new SourceState(s.id, s.url, s.etag, s.lastModified,
+        s.intervalSeconds == null ? null : Duration.ofSeconds(s.intervalSeconds),
+        s.consecutiveFailures, s.lastChange, s.lastSuccess));
+  }
+
+  @Transactional
+  public void record(String id, FetchRecord r) {
+    SourceEntity s = SourceEntity.findById(id);
+    if (s == null) {
+      return;
+    }
+    s.lastFetch = r.at();
+    s.lastStatus = r.status();
+    s.lastError = r.error() == null ? null : r.error().length() > 2000 ? r.error().substring(0, 2000) : r.error();
+    s.errorKind = r.errorKind();
+    if (r.error() == null) {
+      s.lastSuccess = r.at();
+      if (r.etag() != null || r.lastModified() != null) {
+        s.etag = r.etag();
+        s.lastModified = r.lastModified();
+      }
+    }
+    if (r.feedTitle() != null && !r.feedTitle().equals(s.feedTitle)) {
+      s.feedTitle = r.feedTitle().length() > 500 ? r.feedTitle().substring(0, 500) : r.feedTitle();
+      s.revision = revisions.next();
+    }
+    if (r.changed()) {
+      s.lastChange = r.at();
+    }
+    s.nextFetch = r.nextFetch();
+    s.intervalSeconds = r.interval() == null ? null : r.interval().toSeconds();
+    s.consecutiveFailures = r.consecutiveFailures();
+    s.parkedReason = r.parkedReason();
+    if (r.permanentRedirect() != null) {
+      s.permanentRedirect = r.permanentRedirect();
+    }
+  }
+
+  /** Every source row, active or not, for health pages. */
+  @Transactional
+  public List<SourceEntity> all() {
+    return SourceEntity.list("order by id");
+  }
+
+  @Transactional
+  public java.util.Map<String, Long> itemCounts() {
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    for (Object[] row : em.createQuery("select i.sourceId, count(i) from ItemEntity i group by i.sourceId", Object[].class)
+        .getResultList()) {
+      out.put((String) row[0], (Long) row[1]);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.tributary.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A story: the reports of one event. {@code publicId} is what readers see and never changes. */
+@Entity
+@Table(name = "story")
+public class StoryEntity extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "story_seq")
+  @SequenceGenerator(name = "story_seq", sequenceName = "story_seq", allocationSize = 50)
+  public Long id;
+
+  @Column(name = "public_id") public String publicId;
+  public String title;
+  public String link;
+  public Instant created;
+  public Instant updated;
+  @Column(name = "item_count") public int itemCount;
+  @Column(name = "merged_into") public Long mergedInto;
+  public long revision;
+}

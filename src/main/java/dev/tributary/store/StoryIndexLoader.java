@@ -1,0 +1,57 @@
+package dev.tributary.store;
+
+import dev.tributary.story.StoryCandidate;
+import dev.tributary.story.StoryEngine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jsoup.Jsoup;
+
+/** Rebuilds the story engine's in-memory index from the database, the truth, at start-up. */
+@ApplicationScoped
+public class StoryIndexLoader {
+  private static final Logger LOG = Logger.getLogger(StoryIndexLoader.class);
+  /** Older items cannot join new stories, so they need not be indexed. */
+  static final Duration WINDOW = Duration.ofDays(10);
+  private static final int PAGE = 1000;
+
+  @Inject StoryEngine engine;
+  @Inject InstantSource clock;
+
+  void onStart(@Observes StartupEvent event) {
+    rebuild();
+  }
+
+  public synchronized void rebuild() {
+    engine.clear();
+    var since = clock.instant().minus(WINDOW);
+    long lastId = Long.MIN_VALUE;
+    int count = 0;
+    while (true) {
+      final long after = lastId;
+      List<ItemEntity> page = QuarkusTransaction.requiringNew().call(() ->
+          ItemEntity.<ItemEntity>find("firstSeen >= ?1 and id > ?2 order by id", since, after).page(0, PAGE).list());
+      for (ItemEntity item : page) {
+        engine.indexed(candidate(item, null), item.storyId);
+        lastId = item.id;
+      }
+      count += page.size();
+      if (page.size() < PAGE) {
+        break;
+      }
+    }
+    LOG.infof("story index rebuilt items=%d window=%s", count, WINDOW);
+  }
+
+  static StoryCandidate candidate(ItemEntity item, String text) {
+    String body = text != null ? text : item.summary == null ? "" : Jsoup.parse(item.summary).text();
+    return new StoryCandidate(item.id == null ? 0 : item.id, item.sourceId, item.url, item.title, body,
+        item.language, item.published != null ? item.published : item.firstSeen);
+  }
+}

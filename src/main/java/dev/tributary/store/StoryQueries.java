@@ -1,0 +1,108 @@
+package dev.tributary.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The read side: a channel's stories, newest first, with their reports from the channel's sources. */
+@ApplicationScoped
+public class StoryQueries {
+  @Inject EntityManager em;
+
+  @Transactional
+  public List<StoryView> newest(Collection<String> sourceIds, int limit) {
+    return page(sourceIds, limit, null).stories();
+  }
+
+  /**
+   * Keyset paging on (updated, id) descending.
+   *
+   * @throws IllegalArgumentException for a cursor this service did not hand out
+   */
+  @Transactional
+  public StoryPage page(Collection<String> sourceIds, int limit, String cursor) {
+    if (sourceIds.isEmpty()) {
+      return new StoryPage(List.of(), null);
+    }
+    Cursor after = Cursor.decode(cursor);
+    String where = "s.mergedInto is null and exists (select 1 from ItemEntity i where i.storyId = s.id and i.sourceId in ?1)";
+    if (after != null) {
+      where += " and (s.updated < ?2 or (s.updated = ?2 and s.id < ?3))";
+    }
+    var query = em.createQuery("select s from StoryEntity s where " + where + " order by s.updated desc, s.id desc",
+        StoryEntity.class).setParameter(1, sourceIds).setMaxResults(limit + 1);
+    if (after != null) {
+      query.setParameter(2, after.updated()).setParameter(3, after.id());
+    }
+    List<StoryEntity> rows = query.getResultList();
+    boolean more = rows.size() > limit;
+    if (more) {
+      rows = rows.subList(0, limit);
+    }
+    List<StoryView> views = withReports(rows, sourceIds);
+    String next = more ? new Cursor(rows.get(rows.size() - 1).updated, rows.get(rows.size() - 1).id).encode() : null;
+    return new StoryPage(views, next);
+  }
+
+  private List<StoryView> withReports(List<StoryEntity> stories, Collection<String> sourceIds) {
+    if (stories.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<ReportView>> reports = new HashMap<>();
+    List<Long> ids = stories.stream().map(s -> s.id).toList();
+    Map<String, String> titles = sourceTitles();
+    List<ItemEntity> items = em.createQuery(
+            "select i from ItemEntity i where i.storyId in ?1 and i.sourceId in ?2 order by i.published, i.id", ItemEntity.class)
+        .setParameter(1, ids).setParameter(2, sourceIds).getResultList();
+    for (ItemEntity i : items) {
+      reports.computeIfAbsent(i.storyId, k -> new ArrayList<>()).add(new ReportView(i.id, i.sourceId,
+          titles.getOrDefault(i.sourceId, i.sourceId), i.url, i.title, i.summary, i.author, i.language,
+          i.published, i.firstSeen, i.duplicateOf));
+    }
+    List<StoryView> out = new ArrayList<>(stories.size());
+    for (StoryEntity s : stories) {
+      out.add(new StoryView(s.id, s.publicId, s.title, s.link, s.created, s.updated, reports.getOrDefault(s.id, List.of())));
+    }
+    return out;
+  }
+
+  /** Display names: feeds.yaml title, else the feed's own title, else the id. */
+  private Map<String, String> sourceTitles() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Object[] row : em.createQuery("select s.id, s.title, s.feedTitle from SourceEntity s", Object[].class).getResultList()) {
+      String title = row[1] != null ? (String) row[1] : row[2] != null ? (String) row[2] : (String) row[0];
+      out.put((String) row[0], title);
+    }
+    return out;
+  }
+
+  record Cursor(Instant updated, long id) {
+    String encode() {
+      String raw = updated.toEpochMilli() + "." + updated.getNano() % 1_000_000 + "." + id;
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static Cursor decode(String text) {
+      if (text == null || text.isBlank()) {
+        return null;
+      }
+      try {
+        String[] p = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII).split("\\.");
+        Instant t = Instant.ofEpochMilli(Long.parseLong(p[0])).plusNanos(Long.parseLong(p[1]));
+        return new Cursor(t, Long.parseLong(p[2]));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("unreadable cursor: pass the 'next' value of the previous page");
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.tributary.web;
+
+import dev.tributary.config.ChannelConfig;
+import dev.tributary.config.FeedsConfig;
+import dev.tributary.config.FeedsRegistry;
+import dev.tributary.config.TributarySettings;
+import dev.tributary.store.ItemEntity;
+import dev.tributary.store.SourceEntity;
+import dev.tributary.store.SourceStore;
+import dev.tributary.store.StoryEntity;
+import dev.tributary.store.StoryPage;
+import dev.tributary.store.StoryQueries;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON API: channels, their stories, source health and service status. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiResource {
+  @Inject FeedsRegistry registry;
+  @Inject StoryQueries stories;
+  @Inject SourceStore sources;
+  @Inject TributarySettings settings;
+
+  @GET
+  @Path("/channels")
+  public ApiViews.ChannelList channels(@Context UriInfo uri) {
+    FeedsConfig config = registry.config();
+    String base = BaseUrl.of(uri);
+    List<ApiViews.ChannelView> out = new ArrayList<>();
+    for (ChannelConfig c : config.channels()) {
+      Map<String, String> feeds = new LinkedHashMap<>();
+      for (String ext : List.of("rss", "atom", "json")) {
+        feeds.put(ext, base + "/feeds/" + c.id() + "." + ext);
+      }
+      out.add(new ApiViews.ChannelView(c.id(), c.title(), c.description(), List.copyOf(config.sourceIdsOf(c)), feeds,
+          base + "/channels/" + c.id()));
+    }
+    return new ApiViews.ChannelList(out);
+  }
+
+  @GET
+  @Path("/channels/{channel}/stories")
+  public Response stories(@PathParam("channel") String channel, @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    FeedsConfig config = registry.config();
+    ChannelConfig c = config.channel(channel).orElse(null);
+    if (c == null) {
+      return Errors.notFound("no channel '" + channel + "'");
+    }
+    int n = limit == null ? settings.publish().defaultLimit() : limit;
+    if (n < 1 || n > settings.publish().maxLimit()) {
+      return Errors.badRequest("limit must be between 1 and " + settings.publish().maxLimit());
+    }
+    StoryPage page;
+    try {
+      page = stories.page(config.sourceIdsOf(c), n, cursor);
+    } catch (IllegalArgumentException e) {
+      return Errors.badRequest(e.getMessage());
+    }
+    return Response.ok(new ApiViews.StoriesPage(page.stories().stream().map(ApiViews.StoryJson::of).toList(),
+        page.next())).build();
+  }
+
+  @GET
+  @Path("/sources")
+  public ApiViews.SourceList sources() {
+    Map<String, Long> counts = sources.itemCounts();
+    List<ApiViews.SourceHealth> out = new ArrayList<>();
+    for (SourceEntity s : sources.all()) {
+      out.add(new ApiViews.SourceHealth(s.id, s.url, s.title != null ? s.title : s.feedTitle, s.active, s.lastFetch,
+          s.lastSuccess, s.lastStatus, s.lastError, s.errorKind, s.parkedReason != null ? null : s.nextFetch,
+          counts.getOrDefault(s.id, 0L), s.consecutiveFailures, s.intervalSeconds, s.parkedReason,
+          s.permanentRedirect, s.etag, s.lastModified));
+    }
+    return new ApiViews.SourceList(out);
+  }
+
+  @GET
+  @Path("/status")
+  public ApiViews.Status status() {
+    FeedsRegistry.State st = registry.state();
+    long[] counts = QuarkusTransaction.requiringNew().call(() -> new long[] {ItemEntity.count(), StoryEntity.count()});
+    return new ApiViews.Status(st.file(), st.loadedAt(), st.lastError(), st.lastErrorAt(), st.config().sources().size(),
+        st.config().channels().size(), counts[0], counts[1]);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.tributary.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tributary.store.ReportView;
+import dev.tributary.store.StoryView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of /api (interface.md). */
+final class ApiViews {
+  private ApiViews() {}
+
+  record ChannelView(String id, String title, String description, List<String> sources, Map<String, String> feeds, String page) {}
+
+  record ChannelList(List<ChannelView> channels) {}
+
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record ItemView(String source, String url, String title, Instant published, String language, String duplicate_of) {
+    static ItemView of(ReportView r, Map<Long, String> urls) {
+      return new ItemView(r.sourceId(), r.url(), r.title(), r.published(), r.language(),
+          r.duplicateOf() == null ? null : urls.get(r.duplicateOf()));
+    }
+  }
+
+  record StoryJson(String id, String title, String link, Instant created, Instant updated, List<ItemView> items) {
+    static StoryJson of(StoryView s) {
+      Map<Long, String> urls = new java.util.HashMap<>();
+      s.items().forEach(r -> urls.put(r.itemId(), r.url()));
+      return new StoryJson(s.publicId(), s.title(), s.link(), s.created(), s.updated(),
+          s.items().stream().map(r -> ItemView.of(r, urls)).toList());
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record StoriesPage(List<StoryJson> stories, String next) {}
+
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record SourceHealth(String id, String url, String title, boolean active, Instant lastFetch, Instant lastSuccess,
+      Integer status, String error, String errorKind, Instant nextFetch, long items, int consecutiveFailures,
+      Long intervalSeconds, String parked, String movedTo, String etag, String lastModified) {}
+
+  record SourceList(List<SourceHealth> sources) {}
+
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record Status(String feedsFile, Instant loadedAt, String lastError, Instant lastErrorAt, int sources, int channels,
+      long items, long stories) {}
+}

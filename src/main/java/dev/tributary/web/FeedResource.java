@@ -1,0 +1,66 @@
+package dev.tributary.web;
+
+import dev.tributary.config.TributarySettings;
+import dev.tributary.publish.ChannelPublisher;
+import dev.tributary.publish.FeedFormat;
+import dev.tributary.publish.RenderedFeed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** The merged feeds, with validators and 304s so polling readers cost next to nothing. */
+@Path("/feeds")
+public class FeedResource {
+  @Inject ChannelPublisher publisher;
+  @Inject TributarySettings settings;
+
+  @GET
+  @Path("/{channel}.{format}")
+  public Response feed(
+      @PathParam("channel") String channel,
+      @PathParam("format") String extension,
+      @QueryParam("limit") Integer limit,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
+      @Context UriInfo uri) {
+    FeedFormat format = FeedFormat.ofExtension(extension).orElse(null);
+    if (format == null) {
+      return Errors.notFound("no feed format '" + extension + "': use .rss, .atom or .json");
+    }
+    int n = limit == null ? settings.publish().defaultLimit() : limit;
+    if (n < 1 || n > settings.publish().maxLimit()) {
+      return Errors.badRequest("limit must be between 1 and " + settings.publish().maxLimit());
+    }
+    RenderedFeed feed = publisher.feed(channel, format, n, BaseUrl.of(uri)).orElse(null);
+    if (feed == null) {
+      return Errors.notFound("no channel '" + channel + "'");
+    }
+    Instant lastModified = feed.lastModified().truncatedTo(ChronoUnit.SECONDS);
+    String lastModifiedText = DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC));
+    if (Conditional.notModified(ifNoneMatch, ifModifiedSince, feed.etag(), lastModified)) {
+      return Response.notModified().header(HttpHeaders.ETAG, feed.etag())
+          .header(HttpHeaders.LAST_MODIFIED, lastModifiedText)
+          .header(HttpHeaders.CACHE_CONTROL, cacheControl()).build();
+    }
+    return Response.ok(feed.body(), feed.mediaType())
+        .header(HttpHeaders.ETAG, feed.etag())
+        .header(HttpHeaders.LAST_MODIFIED, lastModifiedText)
+        .header(HttpHeaders.CACHE_CONTROL, cacheControl())
+        .build();
+  }
+
+  private String cacheControl() {
+    return "public, max-age=" + settings.publish().maxAgeSeconds();
+  }
+}

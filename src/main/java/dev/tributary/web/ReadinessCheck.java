@@ -1,0 +1,34 @@
+package dev.tributary.web;
+
+import dev.tributary.config.FeedsRegistry;
+import dev.tributary.store.Revisions;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready when a feeds file is in force and the database answers. */
+@Readiness
+@ApplicationScoped
+public class ReadinessCheck implements HealthCheck {
+  @Inject FeedsRegistry registry;
+  @Inject Revisions revisions;
+
+  @Override
+  public HealthCheckResponse call() {
+    var builder = HealthCheckResponse.named("tributary");
+    FeedsRegistry.State state = registry.state();
+    if (state == null) {
+      return builder.down().withData("feeds", "not loaded").build();
+    }
+    try {
+      long revision = QuarkusTransaction.requiringNew().call(revisions::current);
+      return builder.up().withData("feeds", state.file()).withData("revision", revision)
+          .withData("sources", state.config().sources().size()).build();
+    } catch (RuntimeException e) {
+      return builder.down().withData("database", e.getClass().getSimpleName()).build();
+    }
+  }
+}
