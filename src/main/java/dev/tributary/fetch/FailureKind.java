@@ -23,5 +23,10 @@ public enum FailureKind {
   /** Connection refused or reset, malformed response, corrupt gzip … */
   IO,
   /** The body was fetched but is not a readable feed (set by the poller after parsing). */
-  PARSE
+  PARSE,
+  /**
+   * Not attempted: the host is paused (Retry-After) or busy past the wait bound. Reschedule at
+   * {@code retryAfter} without counting a failure against the source.
+   */
+  DEFERRED
 }

@@ -11,8 +11,9 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
 
   /**
    * A 2xx with its body (decompressed, at most the configured cap). {@code finalUrl} is where the
-   * body came from after redirects; {@code permanentRedirect} is the target of the first 301/308
-   * in the chain, or null.
+   * body came from after redirects; {@code permanentRedirect} is where the run of 301/308s that
+   * starts at the requested URL ends (a permanent move after a temporary one is not the source's
+   * move), or null.
    */
   record Fetched(
       URI finalUrl,
