@@ -1,0 +1,96 @@
+package dev.tributary.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.store.ReportView;
+import dev.tributary.store.StoryView;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** The merged feeds stay well-formed and keep their text whatever the sources sent. */
+class WritersTest {
+  private static final Instant T = Instant.parse("2026-11-25T10:00:00Z");
+
+  static Stream<String> hostileTexts() {
+    return Stream.of(
+        "plain title",
+        "ends a CDATA ]]> and opens <![CDATA[ again",
+        "control \u0001\u0008\u000B\u001F characters and a NUL \u0000",
+        "lone surrogate \uD800 and reversed \uDC00\uD800 pair",
+        "עברית right-to-left \u202Eoverride\u202C and العربية",
+        "ქართული · Հայերեն · Azərbaycan · Русский",
+        "emoji 🏔️🇬🇪 and astral 𝔘𝔫𝔦",
+        "<b>markup</b> & entities &amp; &lt;script&gt;alert(1)&lt;/script&gt;",
+        "\uFFFE\uFFFF noncharacters",
+        "x".repeat(20_000));
+  }
+
+  @ParameterizedTest
+  @MethodSource("hostileTexts")
+  void rssIsWellFormedAndKeepsTheText(String text) throws Exception {
+    Document doc = xml(RssWriter.write(feed(text)));
+    Element item = (Element) doc.getElementsByTagName("item").item(0);
+    assertThat(item.getElementsByTagName("title").item(0).getTextContent()).isEqualTo(XmlText.clean(text));
+    assertThat(item.getElementsByTagName("guid").item(0).getTextContent()).startsWith("tag:tributary,2026:story:");
+  }
+
+  @ParameterizedTest
+  @MethodSource("hostileTexts")
+  void atomIsWellFormedAndKeepsTheText(String text) throws Exception {
+    Document doc = xml(AtomWriter.write(feed(text)));
+    Element entry = (Element) doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
+    assertThat(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title").item(0).getTextContent())
+        .isEqualTo(XmlText.clean(text));
+    assertThat(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link").getLength()).isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @MethodSource("hostileTexts")
+  void jsonFeedIsValidJsonAndKeepsTheText(String text) throws Exception {
+    JsonNode root = new ObjectMapper().readTree(JsonFeedWriter.write(feed(text)));
+    assertThat(root.path("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
+    JsonNode item = root.path("items").get(0);
+    assertThat(item.path("_tributary").path("story_id").asText()).isEqualTo("story1");
+    assertThat(item.path("_tributary").path("items")).hasSize(2);
+    assertThat(item.path("_tributary").path("items").get(0).path("source").asText()).isEqualTo("civil-ge");
+  }
+
+  @Test
+  void storyContentListsEveryReportAndNoScript() {
+    String html = StoryHtml.render(feed("t").stories().get(0));
+    assertThat(html).contains("2 reports", "https://civil.ge/a", "https://jam-news.net/b", "Civil.ge", "JAMnews (ru)")
+        .doesNotContain("<script");
+  }
+
+  @Test
+  void storyIdIsStableAcrossRenders() {
+    assertThat(new String(RssWriter.write(feed("a")))).contains("tag:tributary,2026:story:story1");
+    assertThat(ChannelFeed.storyId(feed("b").stories().get(0))).isEqualTo(ChannelFeed.storyId(feed("c").stories().get(0)));
+  }
+
+  private static ChannelFeed feed(String text) {
+    ReportView a = new ReportView(1, "civil-ge", "Civil.ge", "https://civil.ge/a", text,
+        "<p>" + "summary</p><script>alert(1)</script>".replace("<script>alert(1)</script>", ""), null, "en", T, T, null);
+    ReportView b = new ReportView(2, "jam-news", "JAMnews", "https://jam-news.net/b", "Другой заголовок",
+        null, null, "ru", T.plusSeconds(60), T, null);
+    StoryView story = new StoryView(1, "story1", text, "https://civil.ge/a", T, T.plusSeconds(60), List.of(a, b));
+    return new ChannelFeed("south-caucasus", "South Caucasus " + text, "desc", "http://localhost:8080", T, List.of(story));
+  }
+
+  private static Document xml(byte[] bytes) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    return f.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+  }
+}
