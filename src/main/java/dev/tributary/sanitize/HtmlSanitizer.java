@@ -23,7 +23,7 @@ public final class HtmlSanitizer {
     "datagrid", "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em",
     "event-source", "fieldset", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4",
     "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "label", "legend", "li", "m", "map",
-    "menu", "meter", "multicol", "nav", "nextid", "noscript", "ol", "optgroup", "option", "output",
+    "menu", "meter", "multicol", "nav", "nextid", "ol", "optgroup", "option", "output",
     "p", "pre", "progress", "q", "s", "samp", "section", "small", "sound", "source", "spacer", "span",
     "strike", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
     "tt", "u", "ul", "var", "video"
