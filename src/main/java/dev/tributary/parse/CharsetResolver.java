@@ -139,7 +139,6 @@ final class CharsetResolver {
       case "utf-16":
       case "utf16":
         return "utf-16";
-      case "gb2312":
       case "gbk":
       case "x-gbk":
       case "gb_2312-80":
@@ -152,6 +151,8 @@ final class CharsetResolver {
       case "ascii":
       case "us_ascii":
         return "us-ascii";
+      case "gb2312":
+        return "gb18030";
       case "sjis":
       case "shift-jis":
         return "shift_jis";
@@ -176,6 +177,7 @@ final class CharsetResolver {
     return switch (name) {
       case "iso-8859-1", "us-ascii" -> Charset.forName("windows-1252");
       case "utf-16" -> StandardCharsets.UTF_16;
+      case "gb2312" -> Charset.forName("gb18030");
       default -> Charset.forName(name);
     };
   }
@@ -203,7 +205,36 @@ final class CharsetResolver {
   }
 
   private static String stripBom(String s) {
-    return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
+    return demoronize(!s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s);
+  }
+
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  /**
+   * C1 control characters in text are nearly always windows-1252 punctuation that went through a
+   * latin-1 round trip ("don\u0092t"); map them to the characters their authors typed.
+   */
+  static String demoronize(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 && c <= 0x9F) {
+        if (b == null) {
+          b = new StringBuilder(s.length());
+          b.append(s, 0, i);
+        }
+        b.append(cp1252(c));
+      } else if (b != null) {
+        b.append(c);
+      }
+    }
+    return b == null ? s : b.toString();
+  }
+
+  static char cp1252(int c) {
+    String mapped = new String(new byte[] {(byte) c}, WINDOWS_1252);
+    char m = mapped.charAt(0);
+    return m == '\uFFFD' ? (char) c : m;
   }
 
   /** The charset a BOM or the first bytes of "&lt;?xml" in a wide encoding reveal, or null. */
@@ -283,7 +314,11 @@ final class CharsetResolver {
   private static String canonicalDetected(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     if (n.equals("gb18030")) {
-      return "gb18030";
+      // ICU names its GB detector after the superset; the text it recognises is GB2312.
+      return "gb2312";
+    }
+    if (n.equals("iso-8859-8-i") || n.equals("iso-8859-8")) {
+      return "windows-1255";
     }
     if (n.equals("iso-8859-1")) {
       return "windows-1252";

@@ -45,6 +45,13 @@ final class FeedVersion {
             return "rss10";
           }
         }
+        String defaultNs = root.attr("xmlns");
+        if (Namespaces.RSS090.equals(defaultNs)) {
+          return "rss090";
+        }
+        if (Namespaces.RSS10.equals(defaultNs)) {
+          return "rss10";
+        }
         return root.ns.equals(Namespaces.RDF) ? "" : null;
       }
       case "feed": {

@@ -57,8 +57,9 @@ public final class StandardFeedParser implements FeedParser {
     if (head.startsWith("{") || (CharsetResolver.mediaType(document.contentType()).contains("json") && !head.startsWith("<"))) {
       return parseJson(text, base, decoded);
     }
-    if (!head.startsWith("<")) {
-      return new ParseResult.NotAFeed("not XML or JSON: document does not start with markup");
+    int firstMarkup = head.indexOf('<');
+    if (firstMarkup < 0 || firstMarkup > 1024) {
+      return new ParseResult.NotAFeed("not XML or JSON: no markup at the start of the document");
     }
     XmlRepair.Repaired repaired = XmlRepair.repair(text);
     XmlTreeBuilder.Result tree = XmlTreeBuilder.build(repaired.text(), base);
@@ -69,6 +70,10 @@ public final class StandardFeedParser implements FeedParser {
     String version = FeedVersion.of(root, repaired.netscapeDoctype());
     if (version == null) {
       return new ParseResult.NotAFeed("root element <" + root.qname + "> is not RSS, RDF or Atom");
+    }
+    if (version.equals("atom03") && !root.ns.equals(Namespaces.ATOM03)) {
+      // pre-standard Atom drafts used other namespaces for what is Atom 0.3
+      adoptNamespace(root, root.ns, Namespaces.ATOM03);
     }
     String problem = first(tree.problem(), repaired.problem(), decoded.problem());
     XmlFeedMapper.Mapped mapped = xmlMapper.map(root, version);
@@ -97,6 +102,18 @@ public final class StandardFeedParser implements FeedParser {
       }
     }
     return url;
+  }
+
+  private static void adoptNamespace(XElement el, String from, String to) {
+    java.util.ArrayDeque<XElement> todo = new java.util.ArrayDeque<>();
+    todo.push(el);
+    while (!todo.isEmpty()) {
+      XElement e = todo.pop();
+      if (e.ns.equals(from)) {
+        e.ns = to;
+      }
+      e.elements().forEach(todo::push);
+    }
   }
 
   private static String first(String a, String b, String c) {

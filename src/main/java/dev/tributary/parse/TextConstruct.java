@@ -64,7 +64,7 @@ final class TextConstruct {
       }
     } else if (type.equals(XHTML) || "xml".equalsIgnoreCase(mode) || type.endsWith("+xml") || type.endsWith("/xml")) {
       XElement container = el;
-      if (atom10 && "xhtml".equalsIgnoreCase(typeAttr)) {
+      if (atom10) {
         XElement div = singleXhtmlDiv(el);
         if (div != null) {
           container = div;
@@ -75,8 +75,9 @@ final class TextConstruct {
         type = XHTML;
       }
     } else if (hasElementChildren(el)) {
-      // Unescaped markup inside an RSS element: keep it as the markup it is.
-      raw = MarkupWriter.inner(el, false);
+      // Unescaped markup inside an element: keep it as the markup it is.
+      XElement div = atom10 ? singleXhtmlDiv(el) : null;
+      raw = MarkupWriter.inner(div != null ? div : el, false);
       if (type.equals(TEXT) && guessHtml) {
         type = HTML;
       }

@@ -12,7 +12,7 @@ import java.util.List;
 final class XElement {
   record Attr(String ns, String local, String qname, String value) {}
 
-  final String ns;
+  String ns;
   final String local;
   final String qname;
   final List<Attr> attrs;

@@ -23,6 +23,9 @@ import java.util.Locale;
 final class XmlFeedMapper {
   private static final int MAX_ENTRIES = 10_000;
   private static final String ITUNES_SCHEME = "http://www.itunes.com/";
+  private static final java.util.Map<String, String> CAMEL_CASE = java.util.Map.of(
+      "pubdate", "pubDate", "lastbuilddate", "lastBuildDate", "managingeditor", "managingEditor",
+      "webmaster", "webMaster", "ispermalink", "isPermaLink", "textinput", "textInput");
 
   private final TextConstruct texts;
 
@@ -71,7 +74,9 @@ final class XmlFeedMapper {
     if (ns.isEmpty() || ns.equals(Namespaces.ATOM10) || ns.equals(Namespaces.ATOM03) || ns.equals(Namespaces.RSS10)
         || ns.equals(Namespaces.RSS090) || ns.startsWith("http://backend.userland.com/rss")
         || ns.startsWith("http://blogs.law.harvard.edu/tech/rss")) {
-      return local;
+      // Readers treat core element names case-insensitively (iTunes does, and feeds rely on it).
+      String lowerLocal = local.toLowerCase(Locale.ROOT);
+      return CAMEL_CASE.getOrDefault(lowerLocal, lowerLocal);
     }
     String lower = ns.toLowerCase(Locale.ROOT);
     if (ns.equals(Namespaces.DC)) {
@@ -86,7 +91,7 @@ final class XmlFeedMapper {
     if (lower.equals(Namespaces.ITUNES.toLowerCase(Locale.ROOT))) {
       return "itunes:" + local;
     }
-    if (ns.equals(Namespaces.MEDIA)) {
+    if (ns.equals(Namespaces.MEDIA) || (ns + "/").equals(Namespaces.MEDIA)) {
       return "media:" + local;
     }
     if (ns.equals(Namespaces.XHTML)) {
@@ -110,14 +115,25 @@ final class XmlFeedMapper {
       String k = key(el);
       switch (k) {
         case "title" -> f.title = plainOrHtml(el, atom);
+        case "dc:title" -> {
+          if (f.title == null) {
+            f.title = plainOrHtml(el, false);
+          }
+        }
         case "link" -> link(el, f, atom);
-        case "description", "subtitle", "tagline" -> f.summary = html(el, atom, TextConstruct.HTML);
+        case "description", "subtitle", "tagline", "abstract" ->
+            f.summary = html(el, atom, atom ? TextConstruct.TEXT : TextConstruct.HTML);
+        case "dc:description" -> {
+          if (f.summary == null) {
+            f.summary = html(el, false, TextConstruct.HTML);
+          }
+        }
         case "itunes:summary", "itunes:subtitle" -> {
           if (f.summary == null) {
             f.summary = html(el, atom, TextConstruct.TEXT);
           }
         }
-        case "id" -> f.id = text(el);
+        case "id" -> f.id = atomId(el);
         case "language", "dc:language" -> f.language = text(el);
         case "copyright", "rights", "dc:rights" -> f.rights = html(el, atom, atom ? TextConstruct.TEXT : TextConstruct.HTML);
         case "generator" -> f.generator = text(el);
@@ -144,6 +160,7 @@ final class XmlFeedMapper {
         default -> common(el, k, f, atom);
       }
     }
+    cdfAttributes(channel, f);
     String language = f.language;
     if (language == null) {
       language = channel.lang != null ? channel.lang : root.lang;
@@ -168,8 +185,18 @@ final class XmlFeedMapper {
       String k = key(el);
       switch (k) {
         case "title" -> f.title = plainOrHtml(el, atom);
+        case "dc:title", "media:title" -> {
+          if (f.title == null) {
+            f.title = plainOrHtml(el, false);
+          }
+        }
+        case "dc:description" -> {
+          if (f.summary == null) {
+            f.summary = html(el, false, TextConstruct.HTML);
+          }
+        }
         case "link" -> link(el, f, atom);
-        case "description", "summary" -> {
+        case "description", "summary", "abstract" -> {
           if (f.summary == null || k.equals("summary") || !f.summaryFromContent) {
             f.summary = html(el, atom, atom ? TextConstruct.TEXT : TextConstruct.HTML);
             f.summaryFromContent = false;
@@ -185,16 +212,13 @@ final class XmlFeedMapper {
               : k.equals("content") && atom ? TextConstruct.TEXT : TextConstruct.HTML;
           TextConstruct.Value v = (k.equals("xhtml:body") || k.equals("body"))
               ? texts.read(el, TextConstruct.XHTML, false) : texts.read(el, defaultType, !atom);
-          if (k.equals("body") && !el.ns.equals(Namespaces.XHTML)) {
-            continue;
-          }
           f.content.add(new Content(v.value(), v.type(), language(el)));
-          if (f.summary == null && !v.type().equals(TextConstruct.XHTML)) {
+          if (f.summary == null) {
             f.summary = v.value();
             f.summaryFromContent = true;
           }
         }
-        case "id" -> f.id = text(el);
+        case "id" -> f.id = atomId(el);
         case "guid" -> {
           guid = text(el);
           String permalink = el.attr("isPermaLink");
@@ -216,6 +240,10 @@ final class XmlFeedMapper {
         default -> common(el, k, f, atom);
       }
     }
+    if (f.id == null) {
+      f.id = emptyToNull(item.attrNs(Namespaces.RDF, "about"));
+    }
+    cdfAttributes(item, f);
     if (f.link == null && guid != null && guidIsLink && !guid.isBlank()) {
       String resolved = resolve(item, guid);
       f.link = resolved;
@@ -344,6 +372,32 @@ final class XmlFeedMapper {
     if (rel.equals("alternate") && f.link == null
         && (type.equals("text/html") || type.equals("application/xhtml+xml"))) {
       f.link = resolved;
+    }
+  }
+
+  /** Atom ids may be relative references, resolved like every other Atom URI. */
+  private static String atomId(XElement el) {
+    String id = text(el);
+    if (id == null || id.contains(":") || !(el.ns.equals(Namespaces.ATOM10) || el.ns.equals(Namespaces.ATOM03))) {
+      return id;
+    }
+    return resolve(el, id);
+  }
+
+  /** Microsoft CDF puts the link and modification date in attributes of CHANNEL and ITEM. */
+  private static void cdfAttributes(XElement el, Fields f) {
+    if (!el.ns.isEmpty()) {
+      return;
+    }
+    String href = el.attr("href") != null ? el.attr("href") : el.attr("HREF");
+    if (href != null && f.link == null) {
+      String resolved = resolve(el, href);
+      f.link = resolved;
+      f.links.add(new Link(resolved, "alternate", "text/html", null, null, null));
+    }
+    String lastmod = el.attr("lastmod") != null ? el.attr("lastmod") : el.attr("LASTMOD");
+    if (lastmod != null && f.updated == null) {
+      f.updated = DateParser.parse(lastmod);
     }
   }
 

@@ -77,7 +77,10 @@ final class XmlRepair {
       String numeric = m.group(1);
       String name = m.group(2);
       if (numeric != null) {
-        if (validNumeric(numeric)) {
+        int cp = codePoint(numeric);
+        if (cp >= 0x80 && cp <= 0x9F) {
+          out.append("&#").append((int) CharsetResolver.cp1252(cp)).append(';');
+        } else if (validNumeric(numeric)) {
           out.append(m.group());
         } else {
           problem[0] = "invalid character reference &" + numeric + ";";
@@ -87,6 +90,9 @@ final class XmlRepair {
           out.append(m.group());
         } else if (declared.containsKey(name)) {
           out.append(escape(declared.get(name)));
+        } else if (name.equals("lang") || name.equals("rang")) {
+          // HTML 4 meaning (U+2329/U+232A), which feeds written against it intend
+          out.append(name.equals("lang") ? "\u2329" : "\u232A");
         } else if (Entities.isNamedEntity(name)) {
           out.append(escape(Entities.getByName(name)));
         } else {
@@ -103,6 +109,15 @@ final class XmlRepair {
 
   private static boolean isXmlEntity(String name) {
     return name.equals("amp") || name.equals("lt") || name.equals("gt") || name.equals("quot") || name.equals("apos");
+  }
+
+  private static int codePoint(String ref) {
+    try {
+      return ref.startsWith("#x") || ref.startsWith("#X")
+          ? Integer.parseInt(ref.substring(2), 16) : Integer.parseInt(ref.substring(1));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   private static boolean validNumeric(String ref) {

@@ -68,6 +68,7 @@ final class XmlTreeBuilder {
       SAXParserFactory factory = SAXParserFactory.newInstance();
       factory.setNamespaceAware(true);
       factory.setValidating(false);
+      factory.setFeature("http://xml.org/sax/features/namespace-prefixes", true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
@@ -215,9 +216,6 @@ final class XmlTreeBuilder {
     List<XElement.Attr> attrs = new ArrayList<>();
     for (Attribute a : source.attributes()) {
       String key = a.getKey();
-      if (key.equals("xmlns") || key.startsWith("xmlns:")) {
-        continue;
-      }
       int colon = key.indexOf(':');
       String ns = colon > 0 ? scope.getOrDefault(key.substring(0, colon), "") : "";
       attrs.add(new XElement.Attr(ns, colon > 0 ? key.substring(colon + 1) : key, key, a.getValue()));

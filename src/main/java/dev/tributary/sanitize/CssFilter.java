@@ -53,8 +53,8 @@ final class CssFilter {
     Matcher m = DECL.matcher(s);
     while (m.find()) {
       String prop = m.group(1);
-      String value = m.group(2).strip();
-      if (value.isEmpty()) {
+      String value = m.group(2);
+      if (value.isBlank()) {
         continue;
       }
       String p = prop.toLowerCase(Locale.ROOT);
@@ -63,7 +63,7 @@ final class CssFilter {
         keep = true;
       } else if (SHORTHAND_PREFIXES.contains(p.split("-", 2)[0])) {
         keep = true;
-        for (String keyword : value.split("\\s+")) {
+        for (String keyword : value.strip().split("\\s+")) {
           if (!KEYWORDS.contains(keyword) && !VALUE.matcher(keyword).matches()) {
             keep = false;
             break;

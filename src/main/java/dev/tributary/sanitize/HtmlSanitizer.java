@@ -19,7 +19,7 @@ import org.jsoup.safety.Safelist;
 public final class HtmlSanitizer {
   private static final String[] ELEMENTS = {
     "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "big",
-    "blockquote", "br", "caption", "center", "cite", "code", "col", "colgroup", "command",
+    "blockquote", "br", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "command",
     "datagrid", "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em",
     "event-source", "fieldset", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4",
     "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "label", "legend", "li", "m", "map",
@@ -32,7 +32,7 @@ public final class HtmlSanitizer {
   private static final String[] ATTRIBUTES = {
     "abbr", "accept", "accept-charset", "accesskey", "align", "alt", "autocomplete",
     "autofocus", "axis", "background", "balance", "bgcolor", "bgproperties", "border", "bordercolor",
-    "bordercolordark", "bordercolorlight", "bottompadding", "cellpadding", "cellspacing", "ch",
+    "bordercolordark", "bordercolorlight", "bottompadding", "data", "form", "urn", "cellpadding", "cellspacing", "ch",
     "challenge", "char", "charoff", "charset", "checked", "choff", "cite", "class", "clear", "color",
     "cols", "colspan", "compact", "contenteditable", "controls", "coords", "datafld",
     "datapagesize", "datasrc", "datetime", "default", "delay", "dir", "disabled", "draggable",
@@ -52,7 +52,7 @@ public final class HtmlSanitizer {
   /** Attributes whose value is a URL: resolved, and dropped unless the scheme is harmless. */
   private static final Set<String> URL_ATTRIBUTES = Set.of(
       "href", "src", "cite", "action", "background", "dynsrc", "lowsrc", "longdesc", "usemap",
-      "poster", "icon", "datasrc");
+      "poster", "icon", "datasrc", "data");
   private static final Set<String> SAFE_SCHEMES = Set.of(
       "http", "https", "mailto", "ftp", "news", "nntp", "irc", "ircs", "xmpp", "tel", "magnet",
       "gopher", "feed", "urn", "tag", "sip", "sips", "sms", "webcal", "git", "svn", "aim",
@@ -77,7 +77,7 @@ public final class HtmlSanitizer {
     if (html.isEmpty()) {
       return "";
     }
-    String input = html.length() > MAX_INPUT ? html.substring(0, MAX_INPUT) : html;
+    String input = HtmlPrep.prepare(html.length() > MAX_INPUT ? html.substring(0, MAX_INPUT) : html);
     String baseUri = base == null ? "" : base.toString();
     Document dirty = Jsoup.parseBodyFragment(input, baseUri);
     Document clean = new Cleaner(SAFELIST).clean(dirty);
@@ -114,6 +114,9 @@ public final class HtmlSanitizer {
   /** The resolved URL if its scheme is harmless (or it has none), else null. */
   static String safeUrl(String raw, URI base) {
     String value = raw.strip();
+    if (value.isEmpty()) {
+      return value;
+    }
     // Browsers ignore control characters and whitespace inside schemes ("java\tscript:").
     String probe = value.replaceAll("[\\x00-\\x20\\x7f]+", "").toLowerCase(Locale.ROOT);
     int colon = probe.indexOf(':');
