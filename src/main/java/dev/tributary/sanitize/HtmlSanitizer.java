@@ -1,0 +1,138 @@
+package dev.tributary.sanitize;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Turns untrusted HTML from feeds into HTML that is safe to show and republish: an explicit
+ * allow-list of elements and attributes (no script, frames, objects, embeds, forms, meta, link or
+ * style elements, no event handlers), URL attributes resolved against a base and limited to
+ * harmless schemes, and inline CSS reduced to a safe subset. Pure and thread-safe.
+ */
+public final class HtmlSanitizer {
+  private static final String[] ELEMENTS = {
+    "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "big",
+    "blockquote", "br", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "command",
+    "datagrid", "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em",
+    "event-source", "fieldset", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "label", "legend", "li", "m", "map",
+    "menu", "meter", "multicol", "nav", "nextid", "ol", "optgroup", "option", "output",
+    "p", "pre", "progress", "q", "s", "samp", "section", "small", "sound", "source", "spacer", "span",
+    "strike", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
+    "tt", "u", "ul", "var", "video"
+  };
+
+  private static final String[] ATTRIBUTES = {
+    "abbr", "accept", "accept-charset", "accesskey", "align", "alt", "autocomplete",
+    "autofocus", "axis", "background", "balance", "bgcolor", "bgproperties", "border", "bordercolor",
+    "bordercolordark", "bordercolorlight", "bottompadding", "data", "form", "urn", "cellpadding", "cellspacing", "ch",
+    "challenge", "char", "charoff", "charset", "checked", "choff", "cite", "class", "clear", "color",
+    "cols", "colspan", "compact", "contenteditable", "controls", "coords", "datafld",
+    "datapagesize", "datasrc", "datetime", "default", "delay", "dir", "disabled", "draggable",
+    "dynsrc", "enctype", "end", "face", "for", "frame", "galleryimg", "gutter", "headers",
+    "height", "hidefocus", "hidden", "high", "href", "hreflang", "hspace", "icon", "id", "inputmode",
+    "ismap", "keytype", "label", "lang", "leftspacing", "list", "longdesc", "loop", "loopcount",
+    "loopend", "loopstart", "low", "lowsrc", "max", "maxlength", "media", "min",
+    "multiple", "name", "nohref", "noshade", "nowrap", "open", "optimum", "pattern", "point-size",
+    "poster", "pqg", "preload", "prompt", "radiogroup", "readonly", "rel", "repeat-max",
+    "repeat-min", "replace", "required", "rev", "rightspacing", "rows", "rowspan", "rules", "scope",
+    "selected", "shape", "size", "span", "src", "start", "step", "style", "summary", "suppress",
+    "tabindex", "target", "template", "title", "toppadding", "type", "unselectable", "usemap",
+    "valign", "value", "variable", "volume", "vspace", "vrml", "width", "wrap", "xml:lang", "action",
+    "method"
+  };
+
+  /** Attributes whose value is a URL: resolved, and dropped unless the scheme is harmless. */
+  private static final Set<String> URL_ATTRIBUTES = Set.of(
+      "href", "src", "cite", "action", "background", "dynsrc", "lowsrc", "longdesc", "usemap",
+      "poster", "icon", "datasrc", "data");
+  private static final Set<String> SAFE_SCHEMES = Set.of(
+      "http", "https", "mailto", "ftp", "news", "nntp", "irc", "ircs", "xmpp", "tel", "magnet",
+      "gopher", "feed", "urn", "tag", "sip", "sips", "sms", "webcal", "git", "svn", "aim",
+      "callto", "ed2k", "rtsp", "mms", "ssh", "sftp");
+
+  private static final Safelist SAFELIST = buildSafelist();
+  private static final int MAX_INPUT = 2_000_000;
+
+  private static Safelist buildSafelist() {
+    Safelist safelist = Safelist.none().addTags(ELEMENTS).addAttributes(":all", ATTRIBUTES);
+    // URL attributes are checked by our own pass (scheme allow-list after resolution), so
+    // jsoup must keep relative values for us to resolve.
+    safelist.preserveRelativeLinks(true);
+    return safelist;
+  }
+
+  /** Sanitizes an HTML fragment; relative URLs resolve against {@code base} (may be null). */
+  public String sanitize(String html, URI base) {
+    if (html == null) {
+      return null;
+    }
+    if (html.isEmpty()) {
+      return "";
+    }
+    String input = HtmlPrep.prepare(html.length() > MAX_INPUT ? html.substring(0, MAX_INPUT) : html);
+    String baseUri = base == null ? "" : base.toString();
+    Document dirty = Jsoup.parseBodyFragment(input, baseUri);
+    Document clean = new Cleaner(SAFELIST).clean(dirty);
+    for (Element el : clean.body().getAllElements()) {
+      fixAttributes(el, base);
+    }
+    clean.outputSettings().prettyPrint(false);
+    return clean.body().html();
+  }
+
+  private static void fixAttributes(Element el, URI base) {
+    for (Attribute attr : el.attributes().asList()) {
+      String key = attr.getKey().toLowerCase(Locale.ROOT);
+      if (key.startsWith("on")) {
+        el.removeAttr(attr.getKey());
+      } else if (key.equals("style")) {
+        String css = CssFilter.filter(attr.getValue());
+        if (css.isEmpty()) {
+          el.removeAttr(attr.getKey());
+        } else {
+          el.attr(attr.getKey(), css);
+        }
+      } else if (URL_ATTRIBUTES.contains(key)) {
+        String url = safeUrl(attr.getValue(), base);
+        if (url == null) {
+          el.removeAttr(attr.getKey());
+        } else {
+          el.attr(attr.getKey(), url);
+        }
+      }
+    }
+  }
+
+  /** The resolved URL if its scheme is harmless (or it has none), else null. */
+  static String safeUrl(String raw, URI base) {
+    String value = raw.strip();
+    if (value.isEmpty()) {
+      return value;
+    }
+    // Browsers ignore control characters and whitespace inside schemes ("java\tscript:").
+    String probe = value.replaceAll("[\\x00-\\x20\\x7f]+", "").toLowerCase(Locale.ROOT);
+    int colon = probe.indexOf(':');
+    int slash = probe.indexOf('/');
+    int query = probe.indexOf('?');
+    int hash = probe.indexOf('#');
+    boolean hasScheme = colon > 0
+        && (slash < 0 || colon < slash) && (query < 0 || colon < query) && (hash < 0 || colon < hash);
+    if (hasScheme) {
+      String scheme = probe.substring(0, colon);
+      return SAFE_SCHEMES.contains(scheme) ? value : null;
+    }
+    if (probe.contains("&#") || probe.contains("\\")) {
+      return null;
+    }
+    String resolved = UrlResolver.resolve(base, value);
+    return resolved;
+  }
+}
