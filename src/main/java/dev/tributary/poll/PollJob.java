@@ -84,13 +84,13 @@ public class PollJob {
   }
 
   /** Claims what is due now and starts it; returns when every claimed poll has finished. */
-  public List<PollOutcome> runDue() {
+  public List<PollReport> runDue() {
     int capacity = Math.max(0, settings.poll().threads() * 4 - inFlight.size());
     if (capacity == 0 || pool.isShutdown()) {
       return List.of();
     }
     List<String> claimed = sources.claimDue(clock.instant(), settings.poll().lease(), capacity);
-    List<CompletableFuture<PollOutcome>> running = new ArrayList<>();
+    List<CompletableFuture<PollReport>> running = new ArrayList<>();
     for (String id : claimed) {
       if (inFlight.add(id)) {
         running.add(CompletableFuture.supplyAsync(() -> {
@@ -106,32 +106,32 @@ public class PollJob {
   }
 
   /** Fetches one source now, whatever its schedule. */
-  public PollOutcome poll(String sourceId) {
+  public PollReport poll(String sourceId) {
     SourceState state = sources.state(sourceId).orElse(null);
     if (state == null) {
-      return new PollOutcome(sourceId, "unknown", 0, 0, "no such source");
+      return new PollReport(sourceId, "unknown", 0, 0, "no such source");
     }
     String languageHint = registry.config().source(sourceId).map(SourceConfig::language).orElse(null);
     Instant started = clock.instant();
     FetchResult result = fetcher.fetch(new FetchRequest(URI.create(state.url()), state.etag(), state.lastModified()));
-    PollOutcome outcome;
+    PollReport outcome;
     try {
       if (result instanceof FetchResult.Fetched f) {
         outcome = stored(state, f, languageHint, started);
       } else if (result instanceof FetchResult.NotModified nm) {
         sources.record(sourceId, planner.notModified(state, nm, started));
-        outcome = new PollOutcome(sourceId, "not-modified", 0, 0, null);
+        outcome = new PollReport(sourceId, "not-modified", 0, 0, null);
       } else {
         FetchResult.Failed failed = (FetchResult.Failed) result;
         sources.record(sourceId, planner.failed(state, failed, started));
-        outcome = new PollOutcome(sourceId, "failed", 0, 0, failed.message());
+        outcome = new PollReport(sourceId, "failed", 0, 0, failed.message());
       }
     } catch (RuntimeException e) {
       // A storage failure must not stop the source: record it and try again on the backoff schedule.
       LOG.errorf(e, "poll failed source=%s", sourceId);
       sources.record(sourceId, planner.failed(state, new FetchResult.Failed(
           dev.tributary.fetch.FailureKind.IO, null, "storing failed: " + e.getMessage(), null, null), started));
-      outcome = new PollOutcome(sourceId, "failed", 0, 0, e.getMessage());
+      outcome = new PollReport(sourceId, "failed", 0, 0, e.getMessage());
     }
     metrics.counter("tributary.polls", "result", outcome.result()).increment();
     LOG.debugf("polled source=%s result=%s added=%d updated=%d error=%s", sourceId, outcome.result(),
@@ -139,18 +139,18 @@ public class PollJob {
     return outcome;
   }
 
-  private PollOutcome stored(SourceState state, FetchResult.Fetched f, String languageHint, Instant started) {
+  private PollReport stored(SourceState state, FetchResult.Fetched f, String languageHint, Instant started) {
     ParseResult parsed = parser.parse(new FeedDocument(f.body(), f.contentType(), f.contentLocation(), f.finalUrl()));
     if (parsed instanceof ParseResult.NotAFeed notAFeed) {
       FetchResult.Failed failed = new FetchResult.Failed(dev.tributary.fetch.FailureKind.PARSE, f.status(),
           "not a feed: " + notAFeed.reason(), null, f.hints());
       sources.record(state.id(), planner.failed(state, failed, started));
-      return new PollOutcome(state.id(), "failed", 0, 0, failed.message());
+      return new PollReport(state.id(), "failed", 0, 0, failed.message());
     }
     var feed = ((ParseResult.Parsed) parsed).feed();
     IngestReport report = ingest.ingest(state.id(), EntryMapper.items(feed, languageHint));
     metrics.counter("tributary.items.added").increment(report.added());
     sources.record(state.id(), planner.fetched(state, f, feed, report.changedAnything(), started));
-    return new PollOutcome(state.id(), "fetched", report.added(), report.updated(), null);
+    return new PollReport(state.id(), "fetched", report.added(), report.updated(), null);
   }
 }

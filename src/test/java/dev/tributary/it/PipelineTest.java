@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.tributary.poll.PollJob;
-import dev.tributary.poll.PollOutcome;
+import dev.tributary.poll.PollReport;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -86,10 +86,10 @@ class PipelineTest {
     server.stubFor(get("/herald.rss").withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.equalTo("\"h1\""))
         .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"h1\"")));
 
-    List<PollOutcome> outcomes = pollAll();
+    List<PollReport> outcomes = pollAll();
 
     server.verify(getRequestedFor(urlEqualTo("/herald.rss")).withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.equalTo("\"h1\"")));
-    assertThat(outcomes).extracting(PollOutcome::sourceId, PollOutcome::result)
+    assertThat(outcomes).extracting(PollReport::sourceId, PollReport::result)
         .contains(org.assertj.core.groups.Tuple.tuple("herald", "not-modified"));
     assertThat(outcomes).allSatisfy(o -> assertThat(o.added()).isZero());
     assertThat(outcomes).allSatisfy(o -> assertThat(o.updated()).isZero());
@@ -163,8 +163,8 @@ class PipelineTest {
     given().get("/api/status").then().statusCode(200).body("sources", equalTo(4));
   }
 
-  private List<PollOutcome> pollAll() {
-    List<PollOutcome> out = new java.util.ArrayList<>();
+  private List<PollReport> pollAll() {
+    List<PollReport> out = new java.util.ArrayList<>();
     for (String id : List.of("herald", "wire", "baku", "flaky")) {
       out.add(poll.poll(id));
     }

@@ -1,0 +1,538 @@
+package dev.tributary.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpFeedFetcherTest {
+  static final String FEED = "<rss version=\"2.0\"><channel><title>t</title></channel></rss>";
+  static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+  final MutableClock clock = new MutableClock(T0);
+  final List<AutoCloseable> closeables = new ArrayList<>();
+  final CountDownLatch testOver = new CountDownLatch(1);
+
+  FetchSettings settings = FetchSettings.defaults()
+      .withAllowPrivateNetworks(true)
+      .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5))
+      .withPerHost(2, Duration.ZERO, Duration.ofSeconds(5));
+
+  @AfterEach
+  void tearDown() throws Exception {
+    testOver.countDown();
+    for (AutoCloseable c : closeables) c.close();
+  }
+
+  TestServer server(TestServer.Handler h) throws IOException {
+    TestServer s = new TestServer(h);
+    closeables.add(s);
+    return s;
+  }
+
+  HttpFeedFetcher fetcher() {
+    return fetcher(HostResolver.system(), AddressGuard.forSettings(settings));
+  }
+
+  HttpFeedFetcher fetcher(HostResolver resolver, AddressGuard guard) {
+    HttpFeedFetcher f = new HttpFeedFetcher(settings, clock, resolver, guard,
+        HostLimiter.forSettings(settings, clock, clock));
+    closeables.add(f);
+    return f;
+  }
+
+  static FetchResult.Failed failed(FetchResult r, FailureKind kind) {
+    assertThat(r).isInstanceOf(FetchResult.Failed.class);
+    FetchResult.Failed f = (FetchResult.Failed) r;
+    assertThat(f.kind()).as(f.message()).isEqualTo(kind);
+    assertThat(f.message()).isNotBlank();
+    return f;
+  }
+
+  static HostResolver mapping(String name, InetAddress to) {
+    return host -> {
+      if (host.equalsIgnoreCase(name)) return new InetAddress[] {to};
+      return HostResolver.system().resolve(host);
+    };
+  }
+
+  static InetAddress ip(String literal) throws UnknownHostException {
+    return InetAddress.getByName(literal);
+  }
+
+  // ---- success, validators, hints
+
+  @Test
+  void fetchesBodyHeadersAndCacheHints() throws Exception {
+    TestServer s = server((req, out, sock) -> TestServer.respond(out, 200, FEED,
+        "Content-Type", "application/rss+xml; charset=utf-8", "ETag", "\"v1\"",
+        "Last-Modified", "Sun, 01 Mar 2026 09:00:00 GMT", "Cache-Control", "public, max-age=900",
+        "Expires", "Sun, 01 Mar 2026 11:00:00 GMT"));
+    FetchResult r = fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/feed"))));
+
+    assertThat(r).isInstanceOf(FetchResult.Fetched.class);
+    FetchResult.Fetched f = (FetchResult.Fetched) r;
+    assertThat(new String(f.body(), StandardCharsets.UTF_8)).isEqualTo(FEED);
+    assertThat(f.status()).isEqualTo(200);
+    assertThat(f.etag()).isEqualTo("\"v1\"");
+    assertThat(f.lastModified()).isEqualTo("Sun, 01 Mar 2026 09:00:00 GMT");
+    assertThat(f.contentType()).startsWith("application/rss+xml");
+    assertThat(f.permanentRedirect()).isNull();
+    assertThat(f.hints()).isEqualTo(new CacheHints(Duration.ofSeconds(900), Instant.parse("2026-03-01T11:00:00Z")));
+    TestServer.Request seen = s.seen.get(0);
+    assertThat(seen.header("User-Agent")).isEqualTo(FetchSettings.DEFAULT_USER_AGENT);
+    assertThat(seen.header("Accept")).startsWith("application/rss+xml");
+    assertThat(seen.header("Accept-Encoding")).contains("gzip").contains("deflate");
+    assertThat(seen.header("If-None-Match")).isNull();
+  }
+
+  @Test
+  void conditionalGetWithEtagAnswers304() throws Exception {
+    TestServer s = server((req, out, sock) -> {
+      if ("\"v1\"".equals(req.header("If-None-Match"))) {
+        TestServer.respond(out, 304, (byte[]) null, "ETag", "\"v1\"", "Cache-Control", "max-age=60");
+      } else {
+        TestServer.respond(out, 200, FEED, "ETag", "\"v1\"");
+      }
+    });
+    HttpFeedFetcher f = fetcher();
+    URI url = URI.create(s.url("/feed"));
+    FetchResult.Fetched first = (FetchResult.Fetched) f.fetch(FetchRequest.unconditional(url));
+    FetchResult second = f.fetch(new FetchRequest(url, first.etag(), first.lastModified()));
+
+    assertThat(second).isInstanceOf(FetchResult.NotModified.class);
+    FetchResult.NotModified nm = (FetchResult.NotModified) second;
+    assertThat(nm.etag()).isEqualTo("\"v1\"");
+    assertThat(nm.hints().maxAge()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(s.seen.get(1).header("If-None-Match")).isEqualTo("\"v1\"");
+  }
+
+  @Test
+  void conditionalGetWithLastModifiedKeepsValidatorsWhen304OmitsThem() throws Exception {
+    String lm = "Sun, 01 Mar 2026 09:00:00 GMT";
+    TestServer s = server((req, out, sock) -> {
+      if (lm.equals(req.header("If-Modified-Since"))) TestServer.respond(out, 304, (byte[]) null);
+      else TestServer.respond(out, 200, FEED, "Last-Modified", lm);
+    });
+    FetchResult r = fetcher().fetch(new FetchRequest(URI.create(s.url("/feed")), "\"old\"", lm));
+    assertThat(r).isInstanceOf(FetchResult.NotModified.class);
+    assertThat(((FetchResult.NotModified) r).lastModified()).isEqualTo(lm);
+    assertThat(((FetchResult.NotModified) r).etag()).isEqualTo("\"old\"");
+    assertThat(s.seen.get(0).header("If-None-Match")).isEqualTo("\"old\"");
+  }
+
+  @Test
+  void changedFeedAnswers200ToConditionalGet() throws Exception {
+    TestServer s = server((req, out, sock) -> TestServer.respond(out, 200, FEED, "ETag", "\"v2\""));
+    FetchResult r = fetcher().fetch(new FetchRequest(URI.create(s.url("/feed")), "\"v1\"", null));
+    assertThat(r).isInstanceOf(FetchResult.Fetched.class);
+    assertThat(((FetchResult.Fetched) r).etag()).isEqualTo("\"v2\"");
+  }
+
+  // ---- compression and the body cap
+
+  @Test
+  void decodesGzipAndBothFlavoursOfDeflate() throws Exception {
+    byte[] plain = FEED.repeat(50).getBytes(StandardCharsets.UTF_8);
+    byte[] gz = gzip(plain);
+    byte[] zlib = deflate(plain, false);
+    byte[] raw = deflate(plain, true);
+    TestServer s = server((req, out, sock) -> {
+      switch (req.target()) {
+        case "/gz" -> TestServer.respond(out, 200, gz, "Content-Encoding", "gzip");
+        case "/zlib" -> TestServer.respond(out, 200, zlib, "Content-Encoding", "deflate");
+        default -> TestServer.respond(out, 200, raw, "Content-Encoding", "deflate");
+      }
+    });
+    HttpFeedFetcher f = fetcher();
+    for (String path : List.of("/gz", "/zlib", "/raw")) {
+      FetchResult r = f.fetch(FetchRequest.unconditional(URI.create(s.url(path))));
+      assertThat(r).as(path).isInstanceOf(FetchResult.Fetched.class);
+      assertThat(((FetchResult.Fetched) r).body()).as(path).isEqualTo(plain);
+    }
+  }
+
+  @Test
+  void corruptGzipIsAnIoFailure() throws Exception {
+    TestServer s = server((req, out, sock) ->
+        TestServer.respond(out, 200, "not gzip at all", "Content-Encoding", "gzip"));
+    failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.IO);
+  }
+
+  @Test
+  void announcedOversizeBodyIsRefusedUnread() throws Exception {
+    settings = settings.withMaxBodyBytes(1000);
+    TestServer s = server((req, out, sock) -> TestServer.respond(out, 200, new byte[5000]));
+    FetchResult.Failed f = failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.TOO_LARGE);
+    assertThat(f.message()).contains("1000");
+  }
+
+  @Test
+  void unannouncedOversizeBodyStopsAtTheCap() throws Exception {
+    settings = settings.withMaxBodyBytes(1000);
+    // no Content-Length: the body ends when the connection closes, so only counting can catch it
+    TestServer s = server((req, out, sock) -> {
+      out.write("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      out.write(new byte[1_000_000]);
+    });
+    failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.TOO_LARGE);
+  }
+
+  @Test
+  void gzipBombStopsAtTheCapOnDecodedBytes() throws Exception {
+    settings = settings.withMaxBodyBytes(1024 * 1024);
+    byte[] bomb = gzip(new byte[64 * 1024 * 1024]); // ~64 KB on the wire, 64 MB decoded
+    assertThat(bomb.length).isLessThan(1024 * 1024);
+    TestServer s = server((req, out, sock) -> TestServer.respond(out, 200, bomb, "Content-Encoding", "gzip"));
+    FetchResult.Failed f = failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.TOO_LARGE);
+    assertThat(f.message()).contains("body larger than the cap");
+  }
+
+  // ---- redirects
+
+  @Test
+  void followsRedirectsAndRecordsTheLeadingPermanentMoves() throws Exception {
+    TestServer s = server((req, out, sock) -> {
+      switch (req.target()) {
+        case "/old" -> TestServer.respond(out, 301, "", "Location", "/older-still");
+        case "/older-still" -> TestServer.respond(out, 308, "", "Location", "/new");
+        case "/new" -> TestServer.respond(out, 302, "", "Location", "/cdn/feed.xml");
+        default -> TestServer.respond(out, 200, FEED);
+      }
+    });
+    FetchResult r = fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/old"))));
+    FetchResult.Fetched f = (FetchResult.Fetched) r;
+    assertThat(f.finalUrl()).isEqualTo(URI.create(s.url("/cdn/feed.xml")));
+    assertThat(f.permanentRedirect()).isEqualTo(URI.create(s.url("/new")));
+  }
+
+  @Test
+  void permanentMoveAfterATemporaryOneIsNotRecorded() throws Exception {
+    TestServer s = server((req, out, sock) -> {
+      switch (req.target()) {
+        case "/a" -> TestServer.respond(out, 302, "", "Location", "/b");
+        case "/b" -> TestServer.respond(out, 301, "", "Location", "/c");
+        default -> TestServer.respond(out, 200, FEED);
+      }
+    });
+    FetchResult.Fetched f = (FetchResult.Fetched) fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/a"))));
+    assertThat(f.permanentRedirect()).isNull();
+  }
+
+  @Test
+  void redirectLoopIsDetected() throws Exception {
+    TestServer s = server((req, out, sock) ->
+        TestServer.respond(out, 302, "", "Location", req.target().equals("/a") ? "/b" : "/a"));
+    FetchResult.Failed f = failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/a")))), FailureKind.TOO_MANY_REDIRECTS);
+    assertThat(f.message()).contains("loop");
+    assertThat(s.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void stopsAfterFiveRedirects() throws Exception {
+    TestServer s = server((req, out, sock) -> {
+      int n = Integer.parseInt(req.target().substring(1));
+      TestServer.respond(out, 302, "", "Location", "/" + (n + 1));
+    });
+    failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/0")))), FailureKind.TOO_MANY_REDIRECTS);
+    assertThat(s.requests()).isEqualTo(6);
+  }
+
+  // ---- SSRF guard
+
+  @Test
+  void guardRefusesAPublicLookingNameThatResolvesToLoopback() throws Exception {
+    TestServer s = server((req, out, sock) -> TestServer.respond(out, 200, FEED));
+    HttpFeedFetcher f = fetcher(mapping("feeds.example.com", ip("127.0.0.1")), AddressGuard.strict());
+    FetchResult.Failed r = failed(f.fetch(FetchRequest.unconditional(
+        URI.create("http://feeds.example.com:" + s.port() + "/feed"))), FailureKind.BLOCKED_ADDRESS);
+    assertThat(r.message()).contains("127.0.0.1").contains("loopback");
+    assertThat(s.connections.get()).isZero();
+  }
+
+  @Test
+  void guardRefusesLiteralMetadataAndLoopbackAddresses() throws Exception {
+    HttpFeedFetcher f = fetcher(HostResolver.system(), AddressGuard.strict());
+    failed(f.fetch(FetchRequest.unconditional(URI.create("http://169.254.169.254/latest/meta-data/"))), FailureKind.BLOCKED_ADDRESS);
+    failed(f.fetch(FetchRequest.unconditional(URI.create("http://[::1]:9/"))), FailureKind.BLOCKED_ADDRESS);
+    failed(f.fetch(FetchRequest.unconditional(URI.create("http://[::ffff:10.0.0.1]/"))), FailureKind.BLOCKED_ADDRESS);
+    failed(f.fetch(FetchRequest.unconditional(URI.create("http://localhost:9/"))), FailureKind.BLOCKED_ADDRESS);
+  }
+
+  @Test
+  void guardChecksEveryRedirectHop() throws Exception {
+    TestServer internal = server((req, out, sock) -> TestServer.respond(out, 200, "secret"));
+    InetAddress publicLooking = ip("127.0.0.2");
+    TestServer outside = new TestServer(publicLooking, 0, (req, out, sock) -> TestServer.respond(out, 302, "",
+        "Location", req.target().equals("/by-name")
+            ? "http://intranet.example.com:" + internal.port() + "/"
+            : "http://127.0.0.1:" + internal.port() + "/"));
+    closeables.add(outside);
+    HostResolver dns = host -> switch (host) {
+      case "feeds.example.com" -> new InetAddress[] {publicLooking};
+      case "intranet.example.com" -> new InetAddress[] {ip("127.0.0.1")};
+      default -> HostResolver.system().resolve(host);
+    };
+    // 127.0.0.2 stands in for a public address; everything else on loopback stays forbidden
+    HttpFeedFetcher f = fetcher(dns, AddressGuard.strict().exempting(publicLooking));
+    String base = "http://feeds.example.com:" + outside.port();
+
+    failed(f.fetch(FetchRequest.unconditional(URI.create(base + "/by-name"))), FailureKind.BLOCKED_ADDRESS);
+    failed(f.fetch(FetchRequest.unconditional(URI.create(base + "/by-literal"))), FailureKind.BLOCKED_ADDRESS);
+    assertThat(outside.requests()).isEqualTo(2);
+    assertThat(internal.connections.get()).isZero();
+  }
+
+  @Test
+  void connectsToTheAddressThatWasCheckedEvenIfDnsChangesItsAnswer() throws Exception {
+    InetAddress checked = ip("127.0.0.2");
+    TestServer good = new TestServer(checked, 0, (req, out, sock) -> TestServer.respond(out, 200, "checked"));
+    closeables.add(good);
+    TestServer evil = new TestServer(ip("127.0.0.1"), good.port(), (req, out, sock) -> TestServer.respond(out, 200, "rebound"));
+    closeables.add(evil);
+    AtomicInteger lookups = new AtomicInteger();
+    // first answer passes the guard; any later lookup would hand out the forbidden one
+    HostResolver rebinding = host -> new InetAddress[] {lookups.getAndIncrement() == 0 ? checked : ip("127.0.0.1")};
+    HttpFeedFetcher f = fetcher(rebinding, AddressGuard.strict().exempting(checked));
+
+    FetchResult r = f.fetch(FetchRequest.unconditional(URI.create("http://rebind.example.com:" + good.port() + "/")));
+
+    assertThat(r).isInstanceOf(FetchResult.Fetched.class);
+    assertThat(new String(((FetchResult.Fetched) r).body(), StandardCharsets.UTF_8)).isEqualTo("checked");
+    assertThat(lookups.get()).isEqualTo(1);
+    assertThat(evil.connections.get()).isZero();
+  }
+
+  // ---- throttling
+
+  @Test
+  void status429WithRetryAfterPausesTheWholeHost() throws Exception {
+    TestServer s = server((req, out, sock) -> {
+      if (req.target().equals("/a")) TestServer.respond(out, 429, "slow down", "Retry-After", "120");
+      else TestServer.respond(out, 200, FEED);
+    });
+    HttpFeedFetcher f = fetcher();
+    FetchResult.Failed first = failed(f.fetch(FetchRequest.unconditional(URI.create(s.url("/a")))), FailureKind.THROTTLED);
+    assertThat(first.status()).isEqualTo(429);
+    assertThat(first.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(f.hostLimiter().pausedUntil("127.0.0.1")).contains(T0.plusSeconds(120));
+
+    // another source on the same host is not even attempted while the pause lasts
+    FetchResult.Failed other = failed(f.fetch(FetchRequest.unconditional(URI.create(s.url("/b")))), FailureKind.DEFERRED);
+    assertThat(other.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(s.requests()).isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(121));
+    assertThat(f.hostLimiter().pausedUntil("127.0.0.1")).isEmpty();
+    assertThat(f.fetch(FetchRequest.unconditional(URI.create(s.url("/b"))))).isInstanceOf(FetchResult.Fetched.class);
+    assertThat(s.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void status503WithAnHttpDateRetryAfterPausesTheHost() throws Exception {
+    TestServer s = server((req, out, sock) ->
+        TestServer.respond(out, 503, "maintenance", "Retry-After", "Sun, 01 Mar 2026 10:30:00 GMT"));
+    HttpFeedFetcher f = fetcher();
+    FetchResult.Failed r = failed(f.fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.THROTTLED);
+    assertThat(r.retryAfter()).isEqualTo(Duration.ofMinutes(30));
+    failed(f.fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.DEFERRED);
+    assertThat(s.requests()).isEqualTo(1);
+  }
+
+  @Test
+  void goneAndOtherStatusesAreValues() throws Exception {
+    TestServer s = server((req, out, sock) -> TestServer.respond(out, req.target().equals("/gone") ? 410 : 404, "x"));
+    HttpFeedFetcher f = fetcher();
+    assertThat(failed(f.fetch(FetchRequest.unconditional(URI.create(s.url("/gone")))), FailureKind.GONE).status()).isEqualTo(410);
+    assertThat(failed(f.fetch(FetchRequest.unconditional(URI.create(s.url("/missing")))), FailureKind.HTTP_ERROR).status()).isEqualTo(404);
+  }
+
+  // ---- hostile and broken servers
+
+  @Test
+  void slowLorisHeadersHitTheTotalTimeout() throws Exception {
+    settings = settings.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(600));
+    TestServer s = server((req, out, sock) -> {
+      out.write("HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(StandardCharsets.ISO_8859_1));
+      dribble(out);
+    });
+    long start = System.nanoTime();
+    FetchResult.Failed f = failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.TIMEOUT);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    assertThat(f.message()).contains("total timeout");
+  }
+
+  @Test
+  void slowLorisBodyHitsTheTotalTimeout() throws Exception {
+    settings = settings.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(600));
+    TestServer s = server((req, out, sock) -> {
+      out.write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n<rss>".getBytes(StandardCharsets.ISO_8859_1));
+      dribble(out);
+    });
+    long start = System.nanoTime();
+    failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.TIMEOUT);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void silentServerHitsTheReadTimeout() throws Exception {
+    settings = settings.withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofSeconds(10));
+    TestServer s = server((req, out, sock) -> {
+      out.write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      testOver.await(10, TimeUnit.SECONDS);
+    });
+    FetchResult.Failed f = failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.TIMEOUT);
+    assertThat(f.message()).contains("read timeout");
+  }
+
+  @Test
+  void resetMidBodyIsAnIoFailure() throws Exception {
+    TestServer s = server((req, out, sock) -> {
+      out.write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n<rss><channel>".getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      sock.setSoLinger(true, 0); // close sends RST
+      sock.close();
+    });
+    failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.IO);
+  }
+
+  @Test
+  void unresolvableHostIsADnsFailure() {
+    FetchResult.Failed f = failed(fetcher().fetch(FetchRequest.unconditional(URI.create("http://no-such-feed.invalid/rss"))), FailureKind.DNS);
+    assertThat(f.message()).contains("no-such-feed.invalid");
+  }
+
+  @Test
+  void refusedConnectionIsAnIoFailure() throws Exception {
+    TestServer s = server((req, out, sock) -> {});
+    String url = s.url("/");
+    s.close();
+    failed(fetcher().fetch(FetchRequest.unconditional(URI.create(url))), FailureKind.IO);
+  }
+
+  @Test
+  void tlsHandshakeFailureIsATlsFailure() throws Exception {
+    // a plain-HTTP server spoken to with https: the ClientHello gets an HTTP error page back
+    ServerSocket plain = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+    closeables.add(plain);
+    Thread t = new Thread(() -> {
+      try (Socket sock = plain.accept()) {
+        sock.getOutputStream().write(
+            "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        sock.getOutputStream().flush();
+        sock.getInputStream().read(new byte[4096]);
+      } catch (IOException e) {
+        // the client gave up first: fine
+      }
+    });
+    t.setDaemon(true);
+    t.start();
+    FetchResult.Failed f = failed(fetcher().fetch(FetchRequest.unconditional(
+        URI.create("https://127.0.0.1:" + plain.getLocalPort() + "/"))), FailureKind.TLS);
+    assertThat(f.message()).contains("TLS");
+  }
+
+  @Test
+  void nonHttpUrlsAreRefused() {
+    failed(fetcher().fetch(FetchRequest.unconditional(URI.create("file:///etc/passwd"))), FailureKind.IO);
+  }
+
+  // ---- per-host concurrency
+
+  @Test
+  void atMostTwoRequestsToOneHostAtOnce() throws Exception {
+    CountDownLatch twoInside = new CountDownLatch(2);
+    CountDownLatch allStarted = new CountDownLatch(6);
+    CountDownLatch gate = new CountDownLatch(1);
+    TestServer s = server((req, out, sock) -> {
+      twoInside.countDown();
+      gate.await(10, TimeUnit.SECONDS);
+      TestServer.respond(out, 200, FEED);
+    });
+    HttpFeedFetcher f = fetcher();
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<FetchResult>> results = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        URI url = URI.create(s.url("/f" + i));
+        results.add(pool.submit(() -> {
+          allStarted.countDown();
+          return f.fetch(FetchRequest.unconditional(url));
+        }));
+      }
+      assertThat(twoInside.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(allStarted.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(s.concurrent.get()).isEqualTo(2);
+      gate.countDown();
+      for (Future<FetchResult> r : results) assertThat(r.get(10, TimeUnit.SECONDS)).isInstanceOf(FetchResult.Fetched.class);
+      assertThat(s.requests()).isEqualTo(6);
+      assertThat(s.maxConcurrent.get()).isEqualTo(2);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // ---- helpers
+
+  /** Writes one byte every 50 ms until the client goes away (or the test ends). */
+  private void dribble(OutputStream out) throws InterruptedException {
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    CountDownLatch gone = new CountDownLatch(1);
+    ticker.scheduleAtFixedRate(() -> {
+      try {
+        out.write('a');
+        out.flush();
+      } catch (IOException e) {
+        gone.countDown();
+      }
+    }, 0, 50, TimeUnit.MILLISECONDS);
+    try {
+      gone.await(10, TimeUnit.SECONDS);
+    } finally {
+      ticker.shutdownNow();
+    }
+  }
+
+  static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream bos = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
+      gz.write(data);
+    }
+    return bos.toByteArray();
+  }
+
+  static byte[] deflate(byte[] data, boolean raw) throws IOException {
+    ByteArrayOutputStream bos = new ByteArrayOutputStream();
+    Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, raw);
+    try (DeflaterOutputStream out = new DeflaterOutputStream(bos, d)) {
+      out.write(data);
+    } finally {
+      d.end();
+    }
+    return bos.toByteArray();
+  }
+}

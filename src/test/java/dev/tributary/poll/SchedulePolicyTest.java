@@ -1,0 +1,186 @@
+package dev.tributary.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tributary.fetch.CacheHints;
+import dev.tributary.fetch.FailureKind;
+import dev.tributary.fetch.FetchResult;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SchedulePolicyTest {
+  static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+  static final Duration FIFTEEN = Duration.ofMinutes(15);
+
+  final SchedulePolicy exact = new SchedulePolicy(ScheduleSettings.defaults().withJitter(0), new SplittableRandom(1));
+
+  static PollOutcome changed() {
+    return new PollOutcome.Changed(CacheHints.NONE, null);
+  }
+
+  static PollOutcome unchanged() {
+    return new PollOutcome.Unchanged(CacheHints.NONE, null);
+  }
+
+  static PollOutcome failure(FailureKind kind) {
+    return new PollOutcome.Failure(kind, null, CacheHints.NONE, "boom");
+  }
+
+  @Test
+  void newSourceIsDueAtOnceThenOnItsInterval() {
+    ScheduleState s = ScheduleState.initial(T0);
+    assertThat(s.nextDue()).isEqualTo(T0);
+    s = exact.next(s, FIFTEEN, changed(), T0);
+    assertThat(s.status()).isEqualTo(ScheduleStatus.ACTIVE);
+    assertThat(s.nextDue()).isEqualTo(T0.plus(FIFTEEN));
+    assertThat(s.currentInterval()).isEqualTo(FIFTEEN);
+    assertThat(s.lastChange()).isEqualTo(T0);
+  }
+
+  @Test
+  void configuredIntervalBelowTheMinimumIsRaised() {
+    ScheduleState s = exact.next(ScheduleState.initial(T0), Duration.ofSeconds(5), changed(), T0);
+    assertThat(s.nextDue()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
+  }
+
+  @Test
+  void aFeedThatChangesRarelyIsPolledLessOftenWithinBounds() {
+    ScheduleState s = ScheduleState.initial(T0);
+    Instant t = T0;
+    for (int i = 0; i < 6; i++) {
+      s = exact.next(s, FIFTEEN, changed(), t);
+      t = t.plus(Duration.ofHours(3));
+    }
+    // changes every 3 h: half of that, within [15 min, 15 min × 8]
+    assertThat(s.meanChangeInterval()).isEqualTo(Duration.ofHours(3));
+    assertThat(s.currentInterval()).isEqualTo(Duration.ofMinutes(90));
+
+    // a long silence stretches it further, up to the cap of 8 × configured
+    s = exact.next(s, FIFTEEN, unchanged(), t.plus(Duration.ofHours(10)));
+    assertThat(s.currentInterval()).isEqualTo(Duration.ofHours(2));
+  }
+
+  @Test
+  void aBusyFeedIsNeverPolledFasterThanConfigured() {
+    ScheduleState s = ScheduleState.initial(T0);
+    Instant t = T0;
+    for (int i = 0; i < 6; i++) {
+      s = exact.next(s, FIFTEEN, changed(), t);
+      t = t.plus(Duration.ofMinutes(2));
+    }
+    assertThat(s.currentInterval()).isEqualTo(FIFTEEN);
+  }
+
+  @Test
+  void rssTtlIsAFloorAndIsRememberedAcross304s() {
+    ScheduleState s = exact.next(ScheduleState.initial(T0), FIFTEEN, new PollOutcome.Changed(CacheHints.NONE, 60), T0);
+    assertThat(s.nextDue()).isEqualTo(T0.plus(Duration.ofMinutes(60)));
+    Instant t1 = s.nextDue();
+    s = exact.next(s, FIFTEEN, PollOutcome.of(new FetchResult.NotModified(URI.create("http://x/"), null, null, CacheHints.NONE), false, null), t1);
+    assertThat(s.ttlMinutes()).isEqualTo(60);
+    assertThat(s.nextDue()).isEqualTo(t1.plus(Duration.ofMinutes(60)));
+  }
+
+  @Test
+  void maxAgeAndExpiresPushTheNextPollOut() {
+    ScheduleState s = exact.next(ScheduleState.initial(T0), FIFTEEN,
+        new PollOutcome.Unchanged(new CacheHints(Duration.ofMinutes(40), null), null), T0);
+    assertThat(s.nextDue()).isEqualTo(T0.plus(Duration.ofMinutes(40)));
+    s = exact.next(ScheduleState.initial(T0), FIFTEEN,
+        new PollOutcome.Unchanged(new CacheHints(Duration.ofMinutes(5), T0.plus(Duration.ofHours(2))), null), T0);
+    assertThat(s.nextDue()).isEqualTo(T0.plus(Duration.ofHours(2)));
+    // a short max-age never makes polling faster than the interval
+    s = exact.next(ScheduleState.initial(T0), FIFTEEN, new PollOutcome.Unchanged(new CacheHints(Duration.ofSeconds(10), null), null), T0);
+    assertThat(s.nextDue()).isEqualTo(T0.plus(FIFTEEN));
+  }
+
+  @Test
+  void absurdFloorsAreCappedSoPollingNeverStops() {
+    ScheduleState s = exact.next(ScheduleState.initial(T0), FIFTEEN,
+        new PollOutcome.Unchanged(new CacheHints(Duration.ofDays(365), T0.plus(Duration.ofDays(400))), 100_000), T0);
+    assertThat(s.nextDue()).isEqualTo(T0.plus(Duration.ofHours(24)));
+  }
+
+  @Test
+  void failuresBackOffExponentiallyToACapAndNeverStop() {
+    ScheduleState s = exact.next(ScheduleState.initial(T0), FIFTEEN, changed(), T0);
+    Instant t = s.nextDue();
+    List<Duration> delays = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      s = exact.next(s, FIFTEEN, failure(FailureKind.HTTP_ERROR), t);
+      delays.add(Duration.between(t, s.nextDue()));
+      t = s.nextDue();
+    }
+    assertThat(delays).containsExactly(
+        Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2),
+        Duration.ofHours(4), Duration.ofHours(6), Duration.ofHours(6), Duration.ofHours(6), Duration.ofHours(6));
+    assertThat(s.status()).isEqualTo(ScheduleStatus.BACKING_OFF);
+    assertThat(s.consecutiveFailures()).isEqualTo(9);
+
+    s = exact.next(s, FIFTEEN, unchanged(), t);
+    assertThat(s.status()).isEqualTo(ScheduleStatus.ACTIVE);
+    assertThat(s.consecutiveFailures()).isZero();
+    assertThat(s.nextDue()).isAfter(t);
+  }
+
+  @Test
+  void throttlingHonoursRetryAfter() {
+    ScheduleState s = exact.next(ScheduleState.initial(T0), FIFTEEN,
+        new PollOutcome.Failure(FailureKind.THROTTLED, Duration.ofHours(3), CacheHints.NONE, "429"), T0);
+    assertThat(s.nextDue()).isEqualTo(T0.plus(Duration.ofHours(3)));
+    assertThat(s.consecutiveFailures()).isEqualTo(1);
+  }
+
+  @Test
+  void goneParksTheSourceWithAReasonUntilUnparked() {
+    ScheduleState s = exact.next(ScheduleState.initial(T0), FIFTEEN,
+        PollOutcome.of(new FetchResult.Failed(FailureKind.GONE, 410, "HTTP 410 Gone", null, CacheHints.NONE), false, null), T0);
+    assertThat(s.status()).isEqualTo(ScheduleStatus.PARKED);
+    assertThat(s.nextDue()).isNull();
+    assertThat(s.parkedReason()).contains("410");
+    assertThat(exact.deferTo(s, T0.plusSeconds(60))).isSameAs(s);
+
+    s = exact.unpark(s, T0.plusSeconds(3600));
+    assertThat(s.status()).isEqualTo(ScheduleStatus.ACTIVE);
+    assertThat(s.nextDue()).isEqualTo(T0.plusSeconds(3600));
+    assertThat(s.parkedReason()).isNull();
+  }
+
+  @Test
+  void deferredFetchesCountNoFailure() {
+    ScheduleState s = exact.next(ScheduleState.initial(T0), FIFTEEN, changed(), T0);
+    s = exact.next(s, FIFTEEN, new PollOutcome.Failure(FailureKind.DEFERRED, Duration.ofMinutes(7), CacheHints.NONE, "host paused"), T0.plus(FIFTEEN));
+    assertThat(s.consecutiveFailures()).isZero();
+    assertThat(s.status()).isEqualTo(ScheduleStatus.ACTIVE);
+    assertThat(s.nextDue()).isEqualTo(T0.plus(FIFTEEN).plus(Duration.ofMinutes(7)));
+  }
+
+  @Test
+  void deferToPushesPastAHostPause() {
+    ScheduleState s = exact.next(ScheduleState.initial(T0), FIFTEEN, changed(), T0);
+    ScheduleState pushed = exact.deferTo(s, T0.plus(Duration.ofHours(1)));
+    assertThat(pushed.nextDue()).isEqualTo(T0.plus(Duration.ofHours(1)));
+    assertThat(exact.deferTo(s, T0.plusSeconds(1))).isSameAs(s);
+  }
+
+  @Test
+  void jitterIsDeterministicBoundedAndSpreadsSources() {
+    ScheduleSettings withJitter = ScheduleSettings.defaults();
+    Set<Instant> dues = new HashSet<>();
+    for (int seed = 0; seed < 100; seed++) {
+      ScheduleState a = new SchedulePolicy(withJitter, new SplittableRandom(seed)).next(ScheduleState.initial(T0), FIFTEEN, changed(), T0);
+      ScheduleState b = new SchedulePolicy(withJitter, new SplittableRandom(seed)).next(ScheduleState.initial(T0), FIFTEEN, changed(), T0);
+      assertThat(a).isEqualTo(b);
+      assertThat(a.nextDue()).isBetween(T0.plus(Duration.ofSeconds(810)), T0.plus(Duration.ofSeconds(990)));
+      dues.add(a.nextDue());
+    }
+    assertThat(dues).hasSizeGreaterThan(90);
+  }
+}
