@@ -21,7 +21,8 @@ final class PairScorer {
     double hours = Math.abs(a.time() - b.time()) / 3600.0;
     boolean sameSource = a.sourceId() != null && a.sourceId().equals(b.sourceId());
     return new PairFeatures(
-        terms, keys, names, hours, sameSource, sameLanguage, MinHash.similarity(a.minHash(), b.minHash()));
+        terms, keys, names, hours, sameSource, sameLanguage, MinHash.similarity(a.minHash(), b.minHash()),
+        a.announcement() != b.announcement());
   }
 
   double score(PairFeatures f) {
@@ -31,6 +32,9 @@ final class PairScorer {
     if (days > 1) {
       // a story's reports cluster within a day; later ones must look increasingly alike
       s *= Math.max(0, 1 - 0.15 * (days - 1));
+    }
+    if (f.phaseDiffers()) {
+      s *= config.phaseFactor();
     }
     if (f.sameSource()) {
       s *= config.sameSourceFactor();

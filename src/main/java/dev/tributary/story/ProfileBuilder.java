@@ -41,7 +41,8 @@ final class ProfileBuilder {
         sublinear(tf),
         sublinear(kf),
         names,
-        minHash.signature(words));
+        minHash.signature(words),
+        Announcement.in(item.title()));
   }
 
   private void count(

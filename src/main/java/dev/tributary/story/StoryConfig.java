@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param joinThreshold minimum similarity for an item to join a story
  * @param duplicateThreshold minimum estimated shingle Jaccard for a near-copy
  * @param sameSourceFactor similarity multiplier when both items come from one source
+ * @param phaseFactor similarity multiplier when one headline announces what the other reports
  * @param crossLanguageBoost multiplier on key similarity when languages differ
  * @param titleWeight weight of a title word against a body word
  * @param nameWeight weight of capitalized words and numbers among cross-script keys
@@ -25,6 +26,7 @@ public record StoryConfig(
     double joinThreshold,
     double duplicateThreshold,
     double sameSourceFactor,
+    double phaseFactor,
     double crossLanguageBoost,
     float titleWeight,
     float nameWeight,
@@ -37,9 +39,10 @@ public record StoryConfig(
     return new StoryConfig(
         Duration.ofDays(3),
         Duration.ofDays(30),
-        0.30,
+        0.22,
         0.5,
         0.6,
+        0.7,
         1.6,
         2f,
         1.5f,
@@ -50,7 +53,7 @@ public record StoryConfig(
   }
 
   public StoryConfig withJoinThreshold(double value) {
-    return new StoryConfig(window, statsHorizon, value, duplicateThreshold, sameSourceFactor,
+    return new StoryConfig(window, statsHorizon, value, duplicateThreshold, sameSourceFactor, phaseFactor,
         crossLanguageBoost, titleWeight, nameWeight, maxTokens, queryKeys, maxCandidates, maxPostings);
   }
 }
