@@ -1,0 +1,127 @@
+package dev.tributary.story;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Online story clustering. Each new item is compared with the recent items that share its rarest
+ * cross-script keys within a few days; a near-copy of one of them joins that report's story as a
+ * duplicate, otherwise the item joins the story of its most similar report when the similarity
+ * clears the threshold, else it starts a new story.
+ *
+ * <p>Pure Java and Lucene analysis; calls are synchronized, and the caller serializes them anyway.
+ * Construct with {@code new ClusteringStoryEngine(StoryConfig.defaults())}.
+ */
+public final class ClusteringStoryEngine implements StoryEngine {
+
+  private static final Logger LOG = Logger.getLogger(ClusteringStoryEngine.class);
+
+  private final StoryConfig config;
+  private final ProfileBuilder profiles;
+  private final PairScorer scorer;
+  private final RecentIndex index = new RecentIndex();
+  private long newest = Long.MIN_VALUE;
+  // assign() is followed by indexed() for the same item: keep its analysis for that call
+  private ItemProfile lastProfile;
+
+  public ClusteringStoryEngine() {
+    this(StoryConfig.defaults());
+  }
+
+  public ClusteringStoryEngine(StoryConfig config) {
+    this.config = config;
+    this.profiles = new ProfileBuilder(config);
+    this.scorer = new PairScorer(config);
+  }
+
+  @Override
+  public synchronized Assignment assign(StoryCandidate item) {
+    ItemProfile p = profile(item);
+    RecentIndex.Entry sameUrl = index.byUrl(p.url());
+    if (sameUrl != null) {
+      return new Assignment.Join(sameUrl.storyId(), sameUrl.profile().itemId(), 1.0);
+    }
+    long window = config.window().toSeconds();
+    List<RecentIndex.Entry> candidates =
+        index.candidates(
+            p, p.time() - window, p.time() + window, config.queryKeys(), config.maxPostings(),
+            config.maxCandidates());
+    RecentIndex.Entry copyOf = null;
+    double bestCopy = 0;
+    Map<Long, Double> storyScore = new HashMap<>();
+    for (RecentIndex.Entry c : candidates) {
+      PairFeatures f = scorer.features(p, c.profile(), index);
+      if (f.copy() >= config.duplicateThreshold() && f.copy() > bestCopy) {
+        bestCopy = f.copy();
+        copyOf = c;
+      }
+      storyScore.merge(c.storyId(), scorer.score(f), Math::max);
+    }
+    if (copyOf != null) {
+      return new Assignment.Join(copyOf.storyId(), copyOf.profile().itemId(), bestCopy);
+    }
+    long bestStory = 0;
+    double best = -1;
+    for (var e : storyScore.entrySet()) {
+      if (e.getValue() > best) {
+        best = e.getValue();
+        bestStory = e.getKey();
+      }
+    }
+    if (best >= config.joinThreshold()) {
+      LOG.debugf("item %s joins story %s (%.3f)", (Object) item.itemId(), (Object) bestStory, (Object) best);
+      return new Assignment.Join(bestStory, null, best);
+    }
+    return new Assignment.NewStory();
+  }
+
+  @Override
+  public synchronized void indexed(StoryCandidate item, long storyId) {
+    ItemProfile p = profile(item);
+    index.add(p, storyId);
+    if (p.time() > newest) {
+      newest = p.time();
+      index.evictBefore(newest - config.statsHorizon().toSeconds());
+    }
+    lastProfile = null;
+  }
+
+  @Override
+  public synchronized void clear() {
+    index.clear();
+    newest = Long.MIN_VALUE;
+    lastProfile = null;
+  }
+
+  /** Number of items currently indexed (those within the horizon). */
+  public synchronized int size() {
+    return index.size();
+  }
+
+  synchronized PairFeatures compare(StoryCandidate a, StoryCandidate b) {
+    return scorer.features(profiles.build(a, time(a)), profiles.build(b, time(b)), index);
+  }
+
+  synchronized double score(PairFeatures f) {
+    return scorer.score(f);
+  }
+
+  private ItemProfile profile(StoryCandidate item) {
+    if (lastProfile != null && lastProfile.itemId() == item.itemId()
+        && java.util.Objects.equals(lastProfile.url(), item.url())) {
+      return lastProfile;
+    }
+    lastProfile = profiles.build(item, time(item));
+    return lastProfile;
+  }
+
+  // an item without a date is taken as current: the newest time seen so far
+  private long time(StoryCandidate item) {
+    if (item.published() != null) {
+      return item.published().getEpochSecond();
+    }
+    return newest == Long.MIN_VALUE ? 0 : newest;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.tributary.story;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.icu.ICUTransformFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import com.ibm.icu.text.Transliterator;
+
+/**
+ * Turns a stemmed term of any script into a language-neutral key, so that Алиев, Aliyev and
+ * ალიევი, or парламент and parliament, meet. Transliteration (ICU Any-Latin; Latin-ASCII) gets
+ * every script to ASCII; a consonant skeleton then absorbs the romanization differences that
+ * remain (Pashinyan/Pasinan, Trump/Tramp, Bayramov/Bajramov): vowels and glides dropped after the
+ * first letter, the usual digraphs collapsed. Numbers keep their digits.
+ */
+final class CrossScriptKeys {
+
+  private static final int MAX_KEY = 6;
+  private static final int CACHE_LIMIT = 200_000;
+
+  private final Analyzer transliterate =
+      new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+          Tokenizer source = new KeywordTokenizer();
+          TokenStream s =
+              new ICUTransformFilter(source, Transliterator.getInstance("Any-Latin; Latin-ASCII"));
+          return new TokenStreamComponents(source, s);
+        }
+      };
+
+  private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+  /** The key of a stemmed, folded term; null when nothing usable remains. */
+  String key(String term) {
+    String cached = cache.get(term);
+    if (cached != null) {
+      return cached.isEmpty() ? null : cached;
+    }
+    String k = skeleton(latin(term));
+    if (cache.size() > CACHE_LIMIT) {
+      cache.clear(); // a crude bound: vocabularies of live news drift, old entries are cheap to redo
+    }
+    cache.put(term, k == null ? "" : k);
+    return k;
+  }
+
+  private String latin(String term) {
+    if (isAscii(term)) {
+      return term;
+    }
+    try (TokenStream ts = transliterate.tokenStream("k", term)) {
+      CharTermAttribute att = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      String out = ts.incrementToken() ? att.toString() : term;
+      ts.end();
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("transliteration of a term in memory", e);
+    }
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 127) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String skeleton(String latin) {
+    StringBuilder b = new StringBuilder(latin.length());
+    for (int i = 0; i < latin.length(); i++) {
+      char c = Character.toLowerCase(latin.charAt(i));
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        b.append(c);
+      }
+    }
+    if (b.isEmpty()) {
+      return null;
+    }
+    String s = b.toString();
+    if (s.chars().allMatch(Character::isDigit)) {
+      return "#" + s;
+    }
+    s = s.replace("sch", "s").replace("dzh", "j").replace("dz", "j").replace("sh", "s")
+        .replace("ch", "c").replace("zh", "z").replace("kh", "h").replace("ts", "c")
+        .replace("tz", "c").replace("ph", "f").replace("th", "t").replace("ck", "k")
+        .replace("gh", "g").replace('q', 'k').replace("x", "ks").replace('w', 'v')
+        .replace('z', 's');
+    StringBuilder k = new StringBuilder(MAX_KEY);
+    char first = s.charAt(0);
+    k.append(isVowel(first) ? 'a' : first);
+    char last = k.charAt(0);
+    for (int i = 1; i < s.length() && k.length() < MAX_KEY; i++) {
+      char c = s.charAt(i);
+      if (isVowel(c) || c == last) {
+        continue;
+      }
+      k.append(c);
+      last = c;
+    }
+    return k.toString();
+  }
+
+  private static boolean isVowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'j';
+  }
+}

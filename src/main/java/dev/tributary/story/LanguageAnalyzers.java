@@ -1,0 +1,104 @@
+package dev.tributary.story;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.hy.ArmenianAnalyzer;
+import org.apache.lucene.analysis.icu.ICUFoldingFilter;
+import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.tr.TurkishAnalyzer;
+import org.apache.lucene.analysis.tr.TurkishLowerCaseFilter;
+import org.apache.lucene.util.IOUtils;
+import org.tartarus.snowball.SnowballStemmer;
+import org.tartarus.snowball.ext.ArabicStemmer;
+import org.tartarus.snowball.ext.ArmenianStemmer;
+import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.FrenchStemmer;
+import org.tartarus.snowball.ext.German2Stemmer;
+import org.tartarus.snowball.ext.ItalianStemmer;
+import org.tartarus.snowball.ext.PortugueseStemmer;
+import org.tartarus.snowball.ext.RussianStemmer;
+import org.tartarus.snowball.ext.SpanishStemmer;
+import org.tartarus.snowball.ext.TurkishStemmer;
+
+/**
+ * One Lucene analysis chain per language: ICU word breaking, lower-casing, the language's stop
+ * words and Snowball stemmer, then ICU folding so accents and letter variants never split a term.
+ * Languages without a stemmer here (Georgian, Azerbaijani, ...) still get ICU tokenization and
+ * folding; their names are matched through cross-script keys instead.
+ */
+final class LanguageAnalyzers {
+
+  private final Map<String, Analyzer> byLanguage = new ConcurrentHashMap<>();
+
+  Analyzer forLanguage(String language) {
+    return byLanguage.computeIfAbsent(normalize(language), LanguageAnalyzers::create);
+  }
+
+  static String normalize(String language) {
+    if (language == null || language.isBlank()) {
+      return "";
+    }
+    String l = language.trim().toLowerCase(Locale.ROOT);
+    int dash = l.indexOf('-') >= 0 ? l.indexOf('-') : l.indexOf('_');
+    return dash > 0 ? l.substring(0, dash) : l;
+  }
+
+  private static Analyzer create(String language) {
+    return switch (language) {
+      case "en" -> chain(snowballStops("english_stop.txt"), EnglishStemmer::new, false, true);
+      // Ukrainian and Belarusian share enough endings with Russian that its stemmer helps more than none.
+      case "ru", "uk", "be" -> chain(snowballStops("russian_stop.txt"), RussianStemmer::new, false, false);
+      case "hy" -> chain(ArmenianAnalyzer.getDefaultStopSet(), ArmenianStemmer::new, false, false);
+      case "tr", "az" -> chain(TurkishAnalyzer.getDefaultStopSet(), TurkishStemmer::new, true, false);
+      case "de" -> chain(snowballStops("german_stop.txt"), German2Stemmer::new, false, false);
+      case "fr" -> chain(snowballStops("french_stop.txt"), FrenchStemmer::new, false, false);
+      case "it" -> chain(snowballStops("italian_stop.txt"), ItalianStemmer::new, false, false);
+      case "es" -> chain(snowballStops("spanish_stop.txt"), SpanishStemmer::new, false, false);
+      case "pt" -> chain(snowballStops("portuguese_stop.txt"), PortugueseStemmer::new, false, false);
+      case "ar" -> chain(ArabicAnalyzer.getDefaultStopSet(), ArabicStemmer::new, false, false);
+      default -> chain(CharArraySet.EMPTY_SET, null, false, false);
+    };
+  }
+
+  private static CharArraySet snowballStops(String file) {
+    try {
+      return WordlistLoader.getSnowballWordSet(
+          IOUtils.getDecodingReader(SnowballFilter.class, file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("stop words " + file, e);
+    }
+  }
+
+  private static Analyzer chain(
+      CharArraySet stops, Supplier<SnowballStemmer> stemmer, boolean turkish, boolean english) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new ICUTokenizer();
+        TokenStream s = english ? new EnglishPossessiveFilter(source) : source;
+        s = turkish ? new TurkishLowerCaseFilter(s) : new LowerCaseFilter(s);
+        s = new StopFilter(s, stops);
+        if (stemmer != null) {
+          s = new SnowballFilter(s, stemmer.get());
+        }
+        s = new ICUFoldingFilter(s);
+        return new TokenStreamComponents(source, s);
+      }
+    };
+  }
+}

@@ -1,0 +1,70 @@
+package dev.tributary.story;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * MinHash over word shingles: the fraction of equal slots estimates the Jaccard similarity of two
+ * shingle sets, so near-copies (a wire story on another site, a re-titled update) are found in
+ * constant time per pair.
+ */
+final class MinHash {
+
+  private final int shingle;
+  private final long[] mulA;
+  private final long[] addB;
+
+  MinHash(int slots, int shingle, long seed) {
+    this.shingle = shingle;
+    SplittableRandom random = new SplittableRandom(seed);
+    mulA = new long[slots];
+    addB = new long[slots];
+    for (int i = 0; i < slots; i++) {
+      mulA[i] = random.nextLong() | 1L;
+      addB[i] = random.nextLong();
+    }
+  }
+
+  long[] signature(List<String> words) {
+    long[] sig = new long[mulA.length];
+    java.util.Arrays.fill(sig, Long.MAX_VALUE);
+    int n = words.size();
+    if (n == 0) {
+      return sig;
+    }
+    int width = Math.min(shingle, n);
+    for (int start = 0; start + width <= n; start++) {
+      long h = 1125899906842597L;
+      for (int j = start; j < start + width; j++) {
+        h = 31 * h + words.get(j).hashCode();
+      }
+      h = mix(h);
+      for (int i = 0; i < sig.length; i++) {
+        long v = mix(mulA[i] * h + addB[i]);
+        if (v < sig[i]) {
+          sig[i] = v;
+        }
+      }
+    }
+    return sig;
+  }
+
+  static double similarity(long[] a, long[] b) {
+    if (a.length == 0 || a.length != b.length || a[0] == Long.MAX_VALUE || b[0] == Long.MAX_VALUE) {
+      return 0;
+    }
+    int same = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == b[i]) {
+        same++;
+      }
+    }
+    return same / (double) a.length;
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+    z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    return z ^ (z >>> 33);
+  }
+}

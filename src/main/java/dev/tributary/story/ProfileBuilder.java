@@ -1,0 +1,105 @@
+package dev.tributary.story;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Analyzes a candidate into its {@link ItemProfile}. Thread-safe: analyzers reuse per thread. */
+final class ProfileBuilder {
+
+  private final StoryConfig config;
+  private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
+  private final CrossScriptKeys keys = new CrossScriptKeys();
+  private final TermMap termMap = TermMap.load(analyzers);
+  private final MinHash minHash = new MinHash(64, 3, 0x5eedL);
+
+  ProfileBuilder(StoryConfig config) {
+    this.config = config;
+  }
+
+  ItemProfile build(StoryCandidate item, long time) {
+    String language = languageOf(item);
+    var analyzer = analyzers.forLanguage(language);
+    List<Tokens.Token> title = Tokens.analyze(analyzer, item.title(), config.maxTokens());
+    List<Tokens.Token> body = Tokens.analyze(analyzer, item.text(), config.maxTokens());
+
+    Map<String, Float> tf = new HashMap<>();
+    Map<String, Float> kf = new HashMap<>();
+    Set<String> names = new HashSet<>();
+    List<String> words = new ArrayList<>(title.size() + body.size());
+    count(title, config.titleWeight(), tf, kf, names, words);
+    count(body, 1f, tf, kf, names, words);
+    return new ItemProfile(
+        item.itemId(),
+        item.sourceId(),
+        item.url(),
+        language,
+        time,
+        sublinear(tf),
+        sublinear(kf),
+        names,
+        minHash.signature(words),
+        Announcement.in(item.title()));
+  }
+
+  private void count(
+      List<Tokens.Token> tokens,
+      float weight,
+      Map<String, Float> tf,
+      Map<String, Float> kf,
+      Set<String> names,
+      List<String> words) {
+    for (Tokens.Token t : tokens) {
+      String term = t.term();
+      words.add(term);
+      if (term.length() < 2 && !Character.isDigit(term.charAt(0))) {
+        continue;
+      }
+      tf.merge(term, weight, Float::sum);
+      String concept = termMap.concept(term);
+      String key = concept != null ? concept : keys.key(term);
+      if (key == null) {
+        continue;
+      }
+      boolean name = concept == null && (t.capitalized() || key.charAt(0) == '#');
+      kf.merge(key, name ? weight * config.nameWeight() : weight, Float::sum);
+      if (name || (concept != null && t.capitalized())) {
+        names.add(key);
+      }
+    }
+  }
+
+  private static Map<String, Float> sublinear(Map<String, Float> counts) {
+    Map<String, Float> out = new HashMap<>(counts.size() * 2);
+    counts.forEach((k, v) -> out.put(k, (float) (1 + Math.log(v))));
+    return out;
+  }
+
+  /** The declared language, or a guess from the script when a feed declares none. */
+  static String languageOf(StoryCandidate item) {
+    String declared = LanguageAnalyzers.normalize(item.language());
+    if (!declared.isEmpty()) {
+      return declared;
+    }
+    String sample = (item.title() == null ? "" : item.title()) + " " + (item.text() == null ? "" : item.text());
+    int cyrillic = 0, georgian = 0, armenian = 0, latin = 0;
+    for (int i = 0; i < Math.min(sample.length(), 400); i++) {
+      Character.UnicodeScript s = Character.UnicodeScript.of(sample.charAt(i));
+      switch (s) {
+        case CYRILLIC -> cyrillic++;
+        case GEORGIAN -> georgian++;
+        case ARMENIAN -> armenian++;
+        case LATIN -> latin++;
+        default -> {}
+      }
+    }
+    int max = Math.max(Math.max(cyrillic, georgian), Math.max(armenian, latin));
+    if (max == 0) {
+      return "";
+    }
+    return max == cyrillic ? "ru" : max == georgian ? "ka" : max == armenian ? "hy" : "en";
+  }
+}

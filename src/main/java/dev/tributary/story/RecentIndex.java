@@ -1,0 +1,140 @@
+package dev.tributary.story;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * Inverted index over recent items, cut into one slice per day. A lookup reads only the slices in
+ * the time window and only the postings of the new item's rarest keys, and whole slices are
+ * dropped past the horizon, so the cost of a lookup depends on how many items a few days hold,
+ * not on how many were ever stored. Document frequencies cover every indexed item.
+ */
+final class RecentIndex {
+
+  /** An indexed item and the story it was stored in. */
+  record Entry(ItemProfile profile, long storyId) {}
+
+  private static final long DAY = 86_400;
+
+  private static final class Slice {
+    final List<Entry> entries = new ArrayList<>();
+    final Map<String, List<Entry>> postings = new HashMap<>();
+  }
+
+  private final NavigableMap<Long, Slice> slices = new TreeMap<>();
+  private final Map<String, Integer> termDf = new HashMap<>();
+  private final Map<String, Integer> keyDf = new HashMap<>();
+  private final Map<String, Entry> byUrl = new HashMap<>();
+  private int size;
+
+  int size() {
+    return size;
+  }
+
+  void add(ItemProfile p, long storyId) {
+    Entry e = new Entry(p, storyId);
+    Slice slice = slices.computeIfAbsent(Math.floorDiv(p.time(), DAY), d -> new Slice());
+    slice.entries.add(e);
+    for (String k : p.keys().keySet()) {
+      slice.postings.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+      keyDf.merge(k, 1, Integer::sum);
+    }
+    for (String t : p.terms().keySet()) {
+      termDf.merge(t, 1, Integer::sum);
+    }
+    if (p.url() != null && !p.url().isEmpty()) {
+      byUrl.put(p.url(), e);
+    }
+    size++;
+  }
+
+  /** Drops every slice that ends before {@code time}. */
+  void evictBefore(long time) {
+    long lastDay = Math.floorDiv(time, DAY) - 1;
+    var old = slices.headMap(lastDay, true);
+    for (Slice s : old.values()) {
+      for (Entry e : s.entries) {
+        e.profile().keys().keySet().forEach(k -> decrement(keyDf, k));
+        e.profile().terms().keySet().forEach(t -> decrement(termDf, t));
+        if (e.profile().url() != null) {
+          byUrl.remove(e.profile().url(), e);
+        }
+        size--;
+      }
+    }
+    old.clear();
+  }
+
+  private static void decrement(Map<String, Integer> df, String k) {
+    df.computeIfPresent(k, (x, n) -> n <= 1 ? null : n - 1);
+  }
+
+  void clear() {
+    slices.clear();
+    termDf.clear();
+    keyDf.clear();
+    byUrl.clear();
+    size = 0;
+  }
+
+  Entry byUrl(String url) {
+    return url == null ? null : byUrl.get(url);
+  }
+
+  double keyIdf(String key) {
+    return idf(keyDf.getOrDefault(key, 0));
+  }
+
+  double termIdf(String term) {
+    return idf(termDf.getOrDefault(term, 0));
+  }
+
+  private double idf(int df) {
+    return Math.log((size + 1.0) / (df + 0.5)) + 1.0;
+  }
+
+  /**
+   * Items within [from, to] sharing the new item's rarest keys, best first by summed IDF of the
+   * shared keys.
+   */
+  List<Entry> candidates(ItemProfile q, long from, long to, int queryKeys, int maxPostings, int limit) {
+    List<Map.Entry<String, Double>> ranked = new ArrayList<>();
+    for (var k : q.keys().entrySet()) {
+      ranked.add(Map.entry(k.getKey(), keyIdf(k.getKey()) * k.getValue()));
+    }
+    ranked.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+    if (ranked.size() > queryKeys) {
+      ranked = ranked.subList(0, queryKeys);
+    }
+    Map<Entry, Double> acc = new HashMap<>();
+    var window = slices.subMap(Math.floorDiv(from, DAY), true, Math.floorDiv(to, DAY), true);
+    for (Slice s : window.values()) {
+      for (var k : ranked) {
+        List<Entry> posting = s.postings.get(k.getKey());
+        if (posting == null) {
+          continue;
+        }
+        // newest first: when a key is too common to read in full, the recent reports matter most
+        int stop = Math.max(0, posting.size() - maxPostings);
+        for (int i = posting.size() - 1; i >= stop; i--) {
+          Entry e = posting.get(i);
+          long t = e.profile().time();
+          if (t >= from && t <= to && e.profile().itemId() != q.itemId()) {
+            acc.merge(e, k.getValue(), Double::sum);
+          }
+        }
+      }
+    }
+    List<Map.Entry<Entry, Double>> found = new ArrayList<>(acc.entrySet());
+    found.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+    List<Entry> out = new ArrayList<>(Math.min(limit, found.size()));
+    for (int i = 0; i < found.size() && i < limit; i++) {
+      out.add(found.get(i).getKey());
+    }
+    return out;
+  }
+}

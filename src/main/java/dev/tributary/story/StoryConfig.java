@@ -1,0 +1,59 @@
+package dev.tributary.story;
+
+import java.time.Duration;
+
+/**
+ * Tuning of {@link ClusteringStoryEngine}. {@link #defaults()} holds the values tuned on the
+ * development set; every field is explained there.
+ *
+ * @param window how far apart in time two reports of one story may be
+ * @param statsHorizon how long items stay indexed (document frequencies are computed over it)
+ * @param joinThreshold minimum similarity for an item to join a story
+ * @param duplicateThreshold minimum estimated shingle Jaccard for a near-copy
+ * @param sameSourceFactor similarity multiplier when both items come from one source
+ * @param phaseFactor similarity multiplier when one headline announces what the other reports
+ * @param crossLanguageBoost multiplier on key similarity when languages differ
+ * @param titleWeight weight of a title word against a body word
+ * @param nameWeight weight of capitalized words and numbers among cross-script keys
+ * @param maxTokens words analyzed per title or body (the opening carries the event)
+ * @param queryKeys rarest keys of a new item used to look up candidates
+ * @param maxCandidates candidates scored in full per new item
+ * @param maxPostings postings read per key and day slice (bounds work on very common keys)
+ */
+public record StoryConfig(
+    Duration window,
+    Duration statsHorizon,
+    double joinThreshold,
+    double duplicateThreshold,
+    double sameSourceFactor,
+    double phaseFactor,
+    double crossLanguageBoost,
+    float titleWeight,
+    float nameWeight,
+    int maxTokens,
+    int queryKeys,
+    int maxCandidates,
+    int maxPostings) {
+
+  public static StoryConfig defaults() {
+    return new StoryConfig(
+        Duration.ofDays(3),
+        Duration.ofDays(30),
+        0.22,
+        0.5,
+        0.6,
+        0.7,
+        1.6,
+        2f,
+        1.5f,
+        300,
+        40,
+        60,
+        400);
+  }
+
+  public StoryConfig withJoinThreshold(double value) {
+    return new StoryConfig(window, statsHorizon, value, duplicateThreshold, sameSourceFactor, phaseFactor,
+        crossLanguageBoost, titleWeight, nameWeight, maxTokens, queryKeys, maxCandidates, maxPostings);
+  }
+}

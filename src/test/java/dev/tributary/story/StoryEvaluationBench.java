@@ -1,0 +1,140 @@
+package dev.tributary.story;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Feeds the shared labelled data through the engine and prints the scores. Run with
+ * {@code ./mvnw -B test -Pbench -Dtest=StoryEvaluationBench}.
+ */
+@Tag("bench")
+class StoryEvaluationBench {
+
+  record Run(ClusterMetrics.Scores bcubed, ClusterMetrics.Scores pairwise, int predicted, int gold) {}
+
+  static Run cluster(StoryEngine engine, List<LabelledArticles.Article> articles) {
+    List<Long> predicted = new ArrayList<>();
+    List<String> gold = new ArrayList<>();
+    long next = 1;
+    for (var a : articles) {
+      Assignment as = engine.assign(a.candidate());
+      long story = as instanceof Assignment.Join j ? j.storyId() : next++;
+      engine.indexed(a.candidate(), story);
+      predicted.add(story);
+      gold.add(a.story());
+    }
+    if (Boolean.getBoolean("story.verbose")) {
+      Map<Long, List<String>> byStory = new TreeMap<>();
+      for (int i = 0; i < articles.size(); i++) {
+        var c = articles.get(i).candidate();
+        byStory.computeIfAbsent(predicted.get(i), k -> new ArrayList<>())
+            .add(gold.get(i) + " [" + c.language() + " " + c.sourceId() + "] " + c.title().substring(0, Math.min(60, c.title().length())));
+      }
+      byStory.values().stream().filter(l -> l.size() > 1).forEach(l -> {
+        System.out.println("--");
+        l.forEach(x -> System.out.println("   " + x));
+      });
+    }
+    return new Run(
+        ClusterMetrics.bcubed(predicted, gold),
+        ClusterMetrics.pairwise(predicted, gold),
+        new HashSet<>(predicted).size(),
+        new HashSet<>(gold).size());
+  }
+
+  @Test
+  void caucasusDev() throws IOException {
+    var file = LabelledArticles.shared("caucasus-dev.jsonl");
+    assumeTrue(file.isPresent(), "shared test data not found");
+    var articles = LabelledArticles.articles(file.get());
+    print("singleton baseline", cluster(new SingletonStoryEngine(), articles));
+    print("clustering (defaults)", cluster(new ClusteringStoryEngine(), articles));
+    for (double t = 0.15; t <= 0.5; t += 0.05) {
+      var config = StoryConfig.defaults().withJoinThreshold(t);
+      print(String.format(Locale.ROOT, "  threshold %.2f", t), cluster(new ClusteringStoryEngine(config), articles));
+    }
+  }
+
+  @Test
+  void pairsDev() throws IOException {
+    var file = LabelledArticles.shared("pairs-dev.jsonl");
+    assumeTrue(file.isPresent(), "shared test data not found");
+    var pairs = LabelledArticles.pairs(file.get());
+    Map<String, int[]> byLanguage = new TreeMap<>();
+    for (int i = 0; i < pairs.size(); i++) {
+      var pair = pairs.get(i);
+      boolean joined = clusterPair(StoryConfig.defaults(), pairs, i);
+      int[] c = byLanguage.computeIfAbsent(pair.language(), l -> new int[2]);
+      c[0] += joined == pair.sameStory() ? 1 : 0;
+      c[1]++;
+    }
+    byLanguage.forEach((l, c) -> System.out.printf(Locale.ROOT, "pairs %s: accuracy %.3f (%d/%d)%n", l, c[0] / (double) c[1], c[0], c[1]));
+  }
+
+  /**
+   * Clusters one pair in a fresh engine whose document frequencies come from the other pairs'
+   * articles, indexed ten days earlier (outside the story window), as a running engine would
+   * have seen other news before.
+   */
+  static boolean clusterPair(StoryConfig config, List<LabelledArticles.Pair> pairs, int which) {
+    var engine = new ClusteringStoryEngine(config);
+    long story = 1_000_000;
+    for (int j = 0; j < pairs.size(); j++) {
+      if (j == which) continue;
+      for (var side : List.of(pairs.get(j).a(), pairs.get(j).b())) {
+        engine.indexed(
+            new StoryCandidate(side.itemId(), "background", side.url(), side.title(), side.text(), side.language(),
+                side.published().minusSeconds(10 * 86_400)),
+            story++);
+      }
+    }
+    var pair = pairs.get(which);
+    engine.assign(pair.a());
+    engine.indexed(pair.a(), 1);
+    return engine.assign(pair.b()) instanceof Assignment.Join j && j.storyId() == 1;
+  }
+
+  /** Writes every within-window pair's features for offline inspection while tuning. */
+  @Test
+  void dumpFeatures() throws IOException {
+    var file = LabelledArticles.shared("caucasus-dev.jsonl");
+    assumeTrue(file.isPresent() && Boolean.getBoolean("story.dump"), "dump not requested");
+    var articles = LabelledArticles.articles(file.get());
+    var engine = new ClusteringStoryEngine();
+    long s = 1;
+    for (var a : articles) engine.indexed(a.candidate(), s++);
+    List<String> lines = new ArrayList<>();
+    lines.add("same\tterms\tkeys\tnames\thours\tsameSource\tsameLang\tcopy\tscore\ta\tb");
+    for (int i = 0; i < articles.size(); i++) {
+      for (int j = i + 1; j < articles.size(); j++) {
+        var a = articles.get(i);
+        var b = articles.get(j);
+        if (a.candidate().published() != null && b.candidate().published() != null
+            && Math.abs(a.candidate().published().getEpochSecond() - b.candidate().published().getEpochSecond()) > 5 * 86400) continue;
+        var f = engine.compare(a.candidate(), b.candidate());
+        lines.add(String.format(Locale.ROOT, "%s\t%.3f\t%.3f\t%.3f\t%.1f\t%s\t%s\t%.2f\t%.3f\t%s\t%s",
+            a.story().equals(b.story()), f.terms(), f.keys(), f.names(), f.hours(), f.sameSource(), f.sameLanguage(), f.copy(),
+            engine.score(f), a.candidate().language() + ":" + a.story(), b.candidate().language() + ":" + b.story()));
+      }
+    }
+    Files.write(Path.of("target", "story-features.tsv"), lines);
+  }
+
+  private static void print(String name, Run r) {
+    System.out.printf(Locale.ROOT,
+        "%-24s BCubed P %.3f R %.3f F1 %.3f | pairwise P %.3f R %.3f F1 %.3f | stories %d (gold %d)%n",
+        name, r.bcubed().precision(), r.bcubed().recall(), r.bcubed().f1(), r.pairwise().precision(),
+        r.pairwise().recall(), r.pairwise().f1(), r.predicted(), r.gold());
+  }
+}
