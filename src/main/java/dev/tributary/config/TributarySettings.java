@@ -72,13 +72,25 @@ public interface TributarySettings {
     @WithDefault("5m")
     Duration lease();
 
-    /** Shortest interval the adaptive schedule may choose. */
-    @WithDefault("5m")
+    /** No source is polled more often than this, whatever feeds.yaml says. */
+    @WithDefault("1m")
     Duration minInterval();
 
-    /** Longest interval the adaptive schedule (and failure backoff) may choose. */
-    @WithDefault("6h")
+    /** Ceiling of the adaptive interval and of server-given floors (ttl, max-age, Retry-After). */
+    @WithDefault("24h")
     Duration maxInterval();
+
+    /** A quiet feed's interval grows to at most this many times its configured interval. */
+    @WithDefault("8")
+    double maxStretch();
+
+    /** Longest wait between retries of a failing source (unless its interval is longer). */
+    @WithDefault("6h")
+    Duration maxBackoff();
+
+    /** Relative spread of every delay, so sources polled together drift apart. */
+    @WithDefault("0.1")
+    double jitter();
   }
 
   interface Retention {

@@ -3,62 +3,66 @@ package dev.tributary.poll;
 import dev.tributary.config.FeedsRegistry;
 import dev.tributary.config.SourceConfig;
 import dev.tributary.config.TributarySettings;
-import dev.tributary.fetch.FailureKind;
 import dev.tributary.fetch.FetchResult;
 import dev.tributary.model.NormalizedFeed;
 import dev.tributary.store.FetchRecord;
 import dev.tributary.store.SourceState;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
 
-/** Turns a fetch outcome into what is stored on the source, including when to fetch next. */
+/** Turns a fetch outcome into what is stored on the source, using the pure {@link SchedulePolicy}. */
 @ApplicationScoped
 public class SchedulePlanner {
   @Inject TributarySettings settings;
   @Inject FeedsRegistry registry;
 
-  private final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
+  private SchedulePolicy policy;
+
+  @PostConstruct
+  void init() {
+    TributarySettings.Poll p = settings.poll();
+    ScheduleSettings defaults = ScheduleSettings.defaults();
+    policy = new SchedulePolicy(new ScheduleSettings(p.minInterval(), p.maxInterval(), p.maxStretch(),
+        defaults.ewmaWeight(), p.jitter(), p.maxBackoff()), RandomGenerator.of("L64X128MixRandom"));
+  }
 
   FetchRecord fetched(SourceState s, FetchResult.Fetched f, NormalizedFeed feed, boolean changed, Instant at) {
-    Duration interval = configured(s);
-    Instant next = next(interval, at);
+    Integer ttl = feed.feed() == null ? null : feed.feed().ttl();
+    ScheduleState next = policy.next(schedule(s), configured(s), PollOutcome.of(f, changed, ttl), at);
     String title = feed.feed() == null ? null : feed.feed().title();
-    return new FetchRecord(at, f.status(), null, null, f.etag(), f.lastModified(), title, changed, next,
-        interval, 0, null, f.permanentRedirect() == null ? null : f.permanentRedirect().toString());
+    return record(at, f.status(), null, null, f.etag(), f.lastModified(), title, next,
+        f.permanentRedirect() == null ? null : f.permanentRedirect().toString());
   }
 
   FetchRecord notModified(SourceState s, FetchResult.NotModified nm, Instant at) {
-    Duration interval = configured(s);
-    return new FetchRecord(at, 304, null, null, nm.etag(), nm.lastModified(), null, false, next(interval, at),
-        interval, 0, null, null);
+    ScheduleState next = policy.next(schedule(s), configured(s), PollOutcome.of(nm, false, null), at);
+    return record(at, 304, null, null, nm.etag(), nm.lastModified(), null, next, null);
   }
 
   FetchRecord failed(SourceState s, FetchResult.Failed f, Instant at) {
-    int failures = s.consecutiveFailures() + 1;
-    Duration base = configured(s);
-    String parked = f.kind() == FailureKind.GONE ? "410 Gone: the publisher removed this feed" : null;
-    Duration backoff = base.multipliedBy(1L << Math.min(failures - 1, 10));
-    Duration max = settings.poll().maxInterval();
-    if (backoff.compareTo(max) > 0) {
-      backoff = max;
-    }
-    if (f.retryAfter() != null && f.retryAfter().compareTo(backoff) > 0) {
-      backoff = f.retryAfter();
-    }
-    return new FetchRecord(at, f.status(), f.message(), f.kind().name(), null, null, null, false,
-        next(backoff, at), base, failures, parked, null);
+    ScheduleState next = policy.next(schedule(s), configured(s), PollOutcome.of(f, false, null), at);
+    return record(at, f.status(), f.message(), f.kind().name(), null, null, null, next, null);
+  }
+
+  private static FetchRecord record(Instant at, Integer status, String error, String kind, String etag,
+      String lastModified, String title, ScheduleState next, String movedTo) {
+    return new FetchRecord(at, status, error, kind, etag, lastModified, title, next.lastChange(), next.nextDue(),
+        next.currentInterval(), next.consecutiveFailures(), next.parkedReason(), movedTo, next.meanChangeInterval(),
+        next.ttlMinutes());
+  }
+
+  private static ScheduleState schedule(SourceState s) {
+    ScheduleStatus status = s.parkedReason() != null ? ScheduleStatus.PARKED
+        : s.consecutiveFailures() > 0 ? ScheduleStatus.BACKING_OFF : ScheduleStatus.ACTIVE;
+    return new ScheduleState(status, null, s.interval(), s.consecutiveFailures(), s.lastFetch(), s.lastChange(),
+        s.meanChangeInterval(), s.ttlMinutes(), s.parkedReason());
   }
 
   private Duration configured(SourceState s) {
     return registry.config().source(s.id()).map(SourceConfig::interval).orElse(registry.config().defaultInterval());
-  }
-
-  /** Up to 10% jitter so sources polled together drift apart instead of moving in lock-step. */
-  private Instant next(Duration interval, Instant at) {
-    long jitterMs = (long) (interval.toMillis() * 0.1 * random.nextDouble());
-    return at.plus(interval).plusMillis(jitterMs);
   }
 }

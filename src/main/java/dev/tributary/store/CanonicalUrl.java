@@ -59,6 +59,14 @@ public final class CanonicalUrl {
     return Optional.of(out.toString());
   }
 
+  /**
+   * The key two links are compared by: the canonical form without its scheme, since news sites
+   * serve the same article over http and https.
+   */
+  public static Optional<String> identityKey(String url) {
+    return of(url).map(c -> c.substring(c.indexOf("://") + 3));
+  }
+
   private static String cleanQuery(String rawQuery) {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return "";

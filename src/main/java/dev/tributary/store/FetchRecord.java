@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * The outcome of one poll, as stored on the source. {@code error} null means success;
- * {@code changed} says whether new or updated items came in (drives the adaptive interval).
+ * {@code lastChange} is when new or changed items were last seen (drives the adaptive interval).
  */
 public record FetchRecord(
     Instant at,
@@ -15,9 +15,11 @@ public record FetchRecord(
     String etag,
     String lastModified,
     String feedTitle,
-    boolean changed,
+    Instant lastChange,
     Instant nextFetch,
     Duration interval,
     int consecutiveFailures,
     String parkedReason,
-    String permanentRedirect) {}
+    String permanentRedirect,
+    Duration meanChangeInterval,
+    Integer ttlMinutes) {}

@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -31,6 +32,7 @@ public class IngestService {
   @Inject AssignmentLock dbLock;
   @Inject StoryIndexLoader indexLoader;
   @Inject InstantSource clock;
+  @Inject dev.tributary.config.TributarySettings settings;
 
   private final ReentrantLock lock = new ReentrantLock();
 
@@ -51,6 +53,8 @@ public class IngestService {
   private IngestReport ingestInTransaction(String sourceId, List<IncomingItem> items) {
     dbLock.acquire();
     Instant now = clock.instant();
+    Duration maxAge = settings.retention().maxAge();
+    Instant tooOld = maxAge.isZero() || maxAge.isNegative() ? null : now.minus(maxAge);
     int added = 0;
     int updated = 0;
     int unchanged = 0;
@@ -69,7 +73,11 @@ public class IngestService {
         }
         continue;
       }
-      String urlHash = CanonicalUrl.of(in.url()).map(Hashes::hex).orElse(null);
+      if (tooOld != null && in.published() != null && in.published().isBefore(tooOld)) {
+        unchanged++; // past retention: storing it would only have it purged again
+        continue;
+      }
+      String urlHash = CanonicalUrl.identityKey(in.url()).map(Hashes::hex).orElse(null);
       if (urlHash != null && ItemEntity.count("urlHash", urlHash) > 0) {
         duplicates++;
         continue;

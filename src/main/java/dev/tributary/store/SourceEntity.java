@@ -30,4 +30,6 @@ public class SourceEntity extends PanacheEntityBase {
   @Column(name = "parked_reason") public String parkedReason;
   @Column(name = "permanent_redirect") public String permanentRedirect;
   public long revision;
+  @Column(name = "mean_change_seconds") public Long meanChangeSeconds;
+  @Column(name = "ttl_minutes") public Integer ttlMinutes;
 }

@@ -12,4 +12,8 @@ public record SourceState(
     Duration interval,
     int consecutiveFailures,
     Instant lastChange,
-    Instant lastSuccess) {}
+    Instant lastSuccess,
+    Instant lastFetch,
+    Duration meanChangeInterval,
+    Integer ttlMinutes,
+    String parkedReason) {}

@@ -101,7 +101,8 @@ public class SourceStore {
     }
     return Optional.of(new SourceState(s.id, s.url, s.etag, s.lastModified,
         s.intervalSeconds == null ? null : Duration.ofSeconds(s.intervalSeconds),
-        s.consecutiveFailures, s.lastChange, s.lastSuccess));
+        s.consecutiveFailures, s.lastChange, s.lastSuccess, s.lastFetch,
+        s.meanChangeSeconds == null ? null : Duration.ofSeconds(s.meanChangeSeconds), s.ttlMinutes, s.parkedReason));
   }
 
   @Transactional
@@ -125,9 +126,9 @@ public class SourceStore {
       s.feedTitle = r.feedTitle().length() > 500 ? r.feedTitle().substring(0, 500) : r.feedTitle();
       s.revision = revisions.next();
     }
-    if (r.changed()) {
-      s.lastChange = r.at();
-    }
+    s.lastChange = r.lastChange();
+    s.meanChangeSeconds = r.meanChangeInterval() == null ? null : r.meanChangeInterval().toSeconds();
+    s.ttlMinutes = r.ttlMinutes();
     s.nextFetch = r.nextFetch();
     s.intervalSeconds = r.interval() == null ? null : r.interval().toSeconds();
     s.consecutiveFailures = r.consecutiveFailures();

@@ -32,6 +32,12 @@ class CanonicalUrlTest {
   }
 
   @org.junit.jupiter.api.Test
+  void identityIgnoresTheScheme() {
+    assertThat(CanonicalUrl.identityKey("http://Civil.ge:80/a?utm_source=x#c"))
+        .isEqualTo(CanonicalUrl.identityKey("https://civil.ge/a")).contains("civil.ge/a");
+  }
+
+  @org.junit.jupiter.api.Test
   void publicIdsAreStableTokens() {
     assertThat(Hashes.token("civil-ge", "guid-1")).hasSize(26).matches("[a-z2-7]+")
         .isEqualTo(Hashes.token("civil-ge", "guid-1")).isNotEqualTo(Hashes.token("civil-ge", "guid-2"));

@@ -1,0 +1,48 @@
+package dev.tributary.poll;
+
+import dev.tributary.config.TributarySettings;
+import dev.tributary.fetch.FetchSettings;
+import dev.tributary.fetch.HttpFeedFetcher;
+import dev.tributary.parse.FeedParser;
+import dev.tributary.story.StoryEngine;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.InstantSource;
+
+/** Wires the pure stages (fetch, parse, story) into CDI from the typed settings. */
+@ApplicationScoped
+public class PipelineProducers {
+
+  @Produces
+  @Singleton
+  @DefaultBean
+  HttpFeedFetcher fetcher(TributarySettings settings, InstantSource clock) {
+    TributarySettings.Fetch f = settings.fetch();
+    FetchSettings d = FetchSettings.defaults();
+    FetchSettings s = new FetchSettings(f.connectTimeout(), f.readTimeout(), f.totalTimeout(), f.maxBodyBytes(),
+        f.maxRedirects(), f.perHostConcurrency(), f.perHostSpacing(), d.maxHostWait(), d.maxRetryAfter(),
+        f.allowPrivateNetworks(), f.userAgent(), d.maxConnections());
+    return new HttpFeedFetcher(s, clock);
+  }
+
+  void close(@Disposes HttpFeedFetcher fetcher) {
+    fetcher.close();
+  }
+
+  @Produces
+  @Singleton
+  @DefaultBean
+  FeedParser parser() {
+    return new dev.tributary.parse.StandardFeedParser();
+  }
+
+  @Produces
+  @Singleton
+  @DefaultBean
+  StoryEngine storyEngine() {
+    return new dev.tributary.story.ClusteringStoryEngine();
+  }
+}
