@@ -52,6 +52,7 @@ public class IngestService {
 
   private IngestReport ingestInTransaction(String sourceId, List<IncomingItem> items) {
     dbLock.acquire();
+    indexLoader.catchUp();
     Instant now = clock.instant();
     Duration maxAge = settings.retention().maxAge();
     Instant tooOld = maxAge.isZero() || maxAge.isNegative() ? null : now.minus(maxAge);
@@ -131,8 +132,9 @@ public class IngestService {
       }
     }
     item.storyId = story.id;
+    item.seq = revision;
     item.persist();
-    engine.indexed(StoryIndexLoader.candidate(item, in.text()), story.id);
+    indexLoader.indexed(StoryIndexLoader.candidate(item, in.text()), story.id, revision);
   }
 
   private boolean isEarliestReport(StoryEntity story, ItemEntity item) {

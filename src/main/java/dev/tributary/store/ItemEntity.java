@@ -34,4 +34,6 @@ public class ItemEntity extends PanacheEntityBase {
   public Instant updated;
   @Column(name = "first_seen") public Instant firstSeen;
   @Column(name = "duplicate_of") public Long duplicateOf;
+  /** Assignment order across replicas, stamped under the assignment lock. */
+  public Long seq;
 }

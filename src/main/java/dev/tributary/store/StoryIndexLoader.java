@@ -28,8 +28,15 @@ public class StoryIndexLoader {
     rebuild();
   }
 
+  /** Highest assignment stamp the engine has seen; items above it were stored by another replica. */
+  private long indexedSeq;
+
   public synchronized void rebuild() {
     engine.clear();
+    indexedSeq = QuarkusTransaction.requiringNew().call(() -> {
+      Long max = ItemEntity.getEntityManager().createQuery("select max(i.seq) from ItemEntity i", Long.class).getSingleResult();
+      return max == null ? 0L : max;
+    });
     var since = clock.instant().minus(WINDOW);
     long lastId = Long.MIN_VALUE;
     int count = 0;
@@ -47,6 +54,23 @@ public class StoryIndexLoader {
       }
     }
     LOG.infof("story index rebuilt items=%d window=%s", count, WINDOW);
+  }
+
+  /**
+   * Indexes items other replicas assigned since this one last looked. Called inside the assigning
+   * transaction, after the assignment lock is taken, so the engine decides with what they decided.
+   */
+  synchronized void catchUp() {
+    List<ItemEntity> missed = ItemEntity.<ItemEntity>find("seq > ?1 order by seq", indexedSeq).page(0, PAGE).list();
+    for (ItemEntity item : missed) {
+      engine.indexed(candidate(item, null), item.storyId);
+      indexedSeq = item.seq;
+    }
+  }
+
+  synchronized void indexed(StoryCandidate candidate, long storyId, long seq) {
+    engine.indexed(candidate, storyId);
+    indexedSeq = Math.max(indexedSeq, seq);
   }
 
   static StoryCandidate candidate(ItemEntity item, String text) {
