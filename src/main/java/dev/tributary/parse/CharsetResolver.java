@@ -93,6 +93,13 @@ final class CharsetResolver {
           firstNonNull(problem, "no encoding declared and none detected"));
     }
 
+    if (isLegacySingleByte(proposed) && isNonAsciiUtf8(bytes)) {
+      // A label like windows-1251 on bytes that are valid, non-ASCII UTF-8 is almost always a
+      // misconfigured server or CMS: such byte pairs are gibberish in any single-byte charset.
+      String utf8 = tryDecode(bytes, "utf-8");
+      return new DecodedText(utf8, "utf-8",
+          firstNonNull(problem, "document declared as " + proposed + ", but is UTF-8"));
+    }
     String text = tryDecode(bytes, proposed);
     if (text != null) {
       return new DecodedText(text, proposed, problem);
@@ -112,6 +119,22 @@ final class CharsetResolver {
     }
     return new DecodedText(lenient(bytes, proposed), proposed,
         firstNonNull(problem, "document is not valid " + proposed + "; undecodable bytes replaced"));
+  }
+
+  private static boolean isLegacySingleByte(String name) {
+    return name.startsWith("windows-125") || name.startsWith("iso-8859-") || name.startsWith("koi8")
+        || name.equals("us-ascii") || name.startsWith("cp125") || name.equals("macintosh");
+  }
+
+  /** True when the bytes decode as UTF-8 and contain at least a few multi-byte sequences. */
+  private static boolean isNonAsciiUtf8(byte[] bytes) {
+    int multiByte = 0;
+    for (byte b : bytes) {
+      if ((b & 0xC0) == 0xC0) {
+        multiByte++;
+      }
+    }
+    return multiByte >= 2 && tryDecode(bytes, "utf-8") != null;
   }
 
   private static String first(String a, String b, String c, String d) {

@@ -22,8 +22,8 @@ public final class DateParser {
 
   private static final Pattern W3C = Pattern.compile(
       "^(\\d{4})(?:-(\\d{1,3})(?:-(\\d{1,2}))?)?"
-          + "(?:(?:T|\\s+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?"
-          + "\\s*(Z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?$",
+          + "(?:(?:T|\\s+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?"
+          + "\\s*(Z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?)?$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern COMPACT_ISO = Pattern.compile(
       "^(\\d{4})(\\d{2})(\\d{2})(?:T(\\d{2}):?(\\d{2})(?::?(\\d{2})(?:[.,]\\d+)?)?)?\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?$");
@@ -38,7 +38,8 @@ public final class DateParser {
   private static final Pattern PERFORCE = Pattern.compile(
       "^(?:\\w{3},\\s*)?(\\d{4})/(\\d{2})/(\\d{2})\\s+(\\d{2}):(\\d{2}):(\\d{2})\\s+(\\w+)$");
   private static final Pattern HUNGARIAN = Pattern.compile(
-      "^(\\d{4})-([a-záéíóöőúüű]+)-(\\d{1,2})T(\\d{1,2}):(\\d{2})((?:[+-])\\d{1,2}:\\d{2})$");
+      "^(\\d{4})-([a-záéíóöőúüű]+)-(\\d{1,2})T(\\d{1,2}):(\\d{2})((?:[+-])\\d{1,2}:\\d{2})$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private static final String[] MONTHS = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"

@@ -287,7 +287,12 @@ final class XmlFeedMapper {
         String scheme = el.attr("scheme") != null ? el.attr("scheme") : el.attr("domain");
         addCategory(f, term, scheme, el.attr("label"));
       }
-      case "dc:subject", "media:category" -> addCategory(f, text(el), emptyToNull(el.attr("scheme")), null);
+      case "dc:subject" -> addCategory(f, text(el), null, null);
+      case "media:category" -> {
+        String scheme = emptyToNull(el.attr("scheme"));
+        addCategory(f, text(el), scheme == null ? "http://search.yahoo.com/mrss/category_schema" : scheme,
+            emptyToNull(el.attr("label")));
+      }
       case "tags" -> {
         String tags = text(el);
         if (tags != null) {
@@ -378,7 +383,7 @@ final class XmlFeedMapper {
   /** Atom ids may be relative references, resolved like every other Atom URI. */
   private static String atomId(XElement el) {
     String id = text(el);
-    if (id == null || id.contains(":") || !(el.ns.equals(Namespaces.ATOM10) || el.ns.equals(Namespaces.ATOM03))) {
+    if (id == null || id.contains(":") || id.chars().anyMatch(Character::isWhitespace) || !(el.ns.equals(Namespaces.ATOM10) || el.ns.equals(Namespaces.ATOM03))) {
       return id;
     }
     return resolve(el, id);

@@ -44,17 +44,20 @@ final class XmlRepair {
     String[] problemHolder = {null};
     int pos = 0;
     while (pos < text.length()) {
-      // Entities have no meaning inside CDATA sections; copy those untouched.
+      // Entities mean nothing inside CDATA sections and comments; copy those untouched.
       int cdata = text.indexOf("<![CDATA[", pos);
-      int segmentEnd = cdata < 0 ? text.length() : cdata;
+      int comment = text.indexOf("<!--", pos);
+      int special = cdata < 0 ? comment : comment < 0 ? cdata : Math.min(cdata, comment);
+      int segmentEnd = special < 0 ? text.length() : special;
       replaceEntities(text, pos, segmentEnd, declared, out, problemHolder);
-      if (cdata < 0) {
+      if (special < 0) {
         break;
       }
-      int close = text.indexOf("]]>", cdata);
-      int cdataEnd = close < 0 ? text.length() : close + 3;
-      out.append(text, cdata, cdataEnd);
-      pos = cdataEnd;
+      String terminator = special == cdata ? "]]>" : "-->";
+      int close = text.indexOf(terminator, special + 4);
+      int specialEnd = close < 0 ? text.length() : close + 3;
+      out.append(text, special, specialEnd);
+      pos = specialEnd;
     }
     if (problemHolder[0] != null) {
       problem = problemHolder[0];

@@ -91,6 +91,16 @@ final class XmlTreeBuilder {
     private final URI documentBase;
     private XElement root;
     private int skippedDepth;
+    /** Text arrives in many small pieces (one per entity reference); join them once. */
+    private final StringBuilder pending = new StringBuilder();
+
+    private void flush() {
+      XElement current = stack.peek();
+      if (current != null && pending.length() > 0) {
+        appendText(current, pending.toString());
+      }
+      pending.setLength(0);
+    }
 
     TreeHandler(URI base) {
       this.documentBase = base;
@@ -98,6 +108,7 @@ final class XmlTreeBuilder {
 
     @Override
     public void startElement(String uri, String localName, String qName, Attributes atts) {
+      flush();
       if (stack.size() >= MAX_DEPTH || skippedDepth > 0) {
         skippedDepth++;
         return;
@@ -119,6 +130,7 @@ final class XmlTreeBuilder {
 
     @Override
     public void endElement(String uri, String localName, String qName) {
+      flush();
       if (skippedDepth > 0) {
         skippedDepth--;
         return;
@@ -128,9 +140,8 @@ final class XmlTreeBuilder {
 
     @Override
     public void characters(char[] ch, int start, int length) {
-      XElement current = stack.peek();
-      if (current != null) {
-        appendText(current, new String(ch, start, length));
+      if (!stack.isEmpty()) {
+        pending.append(ch, start, length);
       }
     }
   }
