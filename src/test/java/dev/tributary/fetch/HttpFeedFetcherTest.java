@@ -230,6 +230,18 @@ class HttpFeedFetcherTest {
   }
 
   @Test
+  void permanentMoveIsReportedOnA304Too() throws Exception {
+    TestServer s = server((req, out, sock) -> {
+      if (req.target().equals("/old")) TestServer.respond(out, 301, "", "Location", "/new");
+      else TestServer.respond(out, 304, (byte[]) null, "ETag", "\"v1\"");
+    });
+    FetchResult r = fetcher().fetch(new FetchRequest(URI.create(s.url("/old")), "\"v1\"", null));
+    assertThat(r).isInstanceOf(FetchResult.NotModified.class);
+    assertThat(((FetchResult.NotModified) r).permanentRedirect()).isEqualTo(URI.create(s.url("/new")));
+    assertThat(s.seen.get(1).header("If-None-Match")).isEqualTo("\"v1\"");
+  }
+
+  @Test
   void permanentMoveAfterATemporaryOneIsNotRecorded() throws Exception {
     TestServer s = server((req, out, sock) -> {
       switch (req.target()) {
