@@ -44,6 +44,10 @@ public final class FetchPool implements AutoCloseable {
     }
   }
 
+  public FeedFetcher fetcher() {
+    return fetcher;
+  }
+
   /** Fetches queued or running; the scheduler claims fewer due sources while this is high. */
   public int backlog() {
     return executor.getQueue().size() + executor.getActiveCount();

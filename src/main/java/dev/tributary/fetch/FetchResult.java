@@ -27,9 +27,16 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
       CacheHints hints)
       implements FetchResult {}
 
-  /** 304: the validators matched; nothing to parse. */
-  record NotModified(URI finalUrl, String etag, String lastModified, CacheHints hints)
-      implements FetchResult {}
+  /**
+   * 304: the validators matched; nothing to parse. {@code permanentRedirect} as in {@link Fetched}
+   * (a feed moved to https often answers 304 at its new address).
+   */
+  record NotModified(URI finalUrl, String etag, String lastModified, CacheHints hints, URI permanentRedirect)
+      implements FetchResult {
+    public NotModified(URI finalUrl, String etag, String lastModified, CacheHints hints) {
+      this(finalUrl, etag, lastModified, hints, null);
+    }
+  }
 
   /**
    * Anything else: a kind for policy (backoff, parking), the HTTP status if one came, and a

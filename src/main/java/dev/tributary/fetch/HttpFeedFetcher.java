@@ -132,10 +132,15 @@ public final class HttpFeedFetcher implements FeedFetcher, AutoCloseable {
       budget = budget.minus(Duration.between(started, clock.instant()));
 
       if (outcome instanceof Done done) {
-        return done.result() instanceof FetchResult.Fetched f && permanent != null
-            ? new FetchResult.Fetched(f.finalUrl(), f.status(), f.contentType(), f.contentLocation(),
-                f.etag(), f.lastModified(), f.body(), permanent, f.hints())
-            : done.result();
+        if (permanent == null) return done.result();
+        if (done.result() instanceof FetchResult.Fetched f) {
+          return new FetchResult.Fetched(f.finalUrl(), f.status(), f.contentType(), f.contentLocation(),
+              f.etag(), f.lastModified(), f.body(), permanent, f.hints());
+        }
+        if (done.result() instanceof FetchResult.NotModified nm) {
+          return new FetchResult.NotModified(nm.finalUrl(), nm.etag(), nm.lastModified(), nm.hints(), permanent);
+        }
+        return done.result();
       }
       Redirect r = (Redirect) outcome;
       if (hop >= settings.maxRedirects()) {

@@ -230,6 +230,18 @@ class HttpFeedFetcherTest {
   }
 
   @Test
+  void permanentMoveIsReportedOnA304Too() throws Exception {
+    TestServer s = server((req, out, sock) -> {
+      if (req.target().equals("/old")) TestServer.respond(out, 301, "", "Location", "/new");
+      else TestServer.respond(out, 304, (byte[]) null, "ETag", "\"v1\"");
+    });
+    FetchResult r = fetcher().fetch(new FetchRequest(URI.create(s.url("/old")), "\"v1\"", null));
+    assertThat(r).isInstanceOf(FetchResult.NotModified.class);
+    assertThat(((FetchResult.NotModified) r).permanentRedirect()).isEqualTo(URI.create(s.url("/new")));
+    assertThat(s.seen.get(1).header("If-None-Match")).isEqualTo("\"v1\"");
+  }
+
+  @Test
   void permanentMoveAfterATemporaryOneIsNotRecorded() throws Exception {
     TestServer s = server((req, out, sock) -> {
       switch (req.target()) {
@@ -454,6 +466,64 @@ class HttpFeedFetcherTest {
     FetchResult.Failed f = failed(fetcher().fetch(FetchRequest.unconditional(
         URI.create("https://127.0.0.1:" + plain.getLocalPort() + "/"))), FailureKind.TLS);
     assertThat(f.message()).contains("TLS");
+  }
+
+  @Test
+  void selfSignedCertificateIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path store = dir.resolve("self.p12");
+    Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "self", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+        "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+        "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+    keytool.getInputStream().transferTo(OutputStream.nullOutputStream());
+    assertThat(keytool.waitFor()).isZero();
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = java.nio.file.Files.newInputStream(store)) {
+      ks.load(in, "changeit".toCharArray());
+    }
+    javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(ks, "changeit".toCharArray());
+    javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+    ctx.init(kmf.getKeyManagers(), null, null);
+    ServerSocket tls = ctx.getServerSocketFactory().createServerSocket(0, 10, InetAddress.getLoopbackAddress());
+    closeables.add(tls);
+    AtomicInteger served = new AtomicInteger();
+    Thread t = new Thread(() -> {
+      try (Socket sock = tls.accept()) {
+        sock.getInputStream().read(new byte[4096]); // the handshake happens here, and fails
+        served.incrementAndGet();
+        TestServer.respond(sock.getOutputStream(), 200, FEED);
+      } catch (IOException e) {
+        // the client refused our certificate: expected
+      }
+    });
+    t.setDaemon(true);
+    t.start();
+    FetchResult.Failed f = failed(fetcher().fetch(FetchRequest.unconditional(
+        URI.create("https://127.0.0.1:" + tls.getLocalPort() + "/"))), FailureKind.TLS);
+    assertThat(f.message()).containsIgnoringCase("certif");
+    assertThat(served.get()).isZero();
+  }
+
+  @Test
+  void hugeAnnouncedBodyIsRefusedWithoutReadingIt() throws Exception {
+    TestServer s = server((req, out, sock) -> {
+      out.write("HTTP/1.1 200 OK\r\nContent-Length: 1073741824\r\n\r\n<rss>".getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      testOver.await(10, TimeUnit.SECONDS);
+    });
+    FetchResult.Failed f = failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.TOO_LARGE);
+    assertThat(f.message()).contains("1073741824");
+  }
+
+  @Test
+  void absurdHeadersAreAnIoFailure() throws Exception {
+    TestServer s = server((req, out, sock) -> {
+      out.write(("HTTP/1.1 200 OK\r\nX-Junk: " + "a".repeat(100_000) + "\r\nContent-Length: 0\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+    });
+    failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.IO);
   }
 
   @Test
