@@ -2,10 +2,12 @@ package dev.tributary.story;
 
 /**
  * How two items compare: cosine of their native-stem and cross-script-key TF-IDF vectors, the
- * share of named entities and numbers they have in common, their distance in hours, and whether
+ * cosine of their titles' keys, the
+ * share of named entities and numbers they have in common, whether both titles carry numbers and
+ * none agree ("forecast for 8 November" against "... 16 November"), their distance in hours, and whether
  * they share a source or a language; {@code copy} is the estimated shingle Jaccard; {@code phaseDiffers} when one announces what the
  * other reports.
  */
 record PairFeatures(
-    double terms, double keys, double names, double hours, boolean sameSource, boolean sameLanguage,
+    double terms, double keys, double title, double names, boolean numbersClash, double hours, boolean sameSource, boolean sameLanguage,
     double copy, boolean phaseDiffers) {}

@@ -17,17 +17,24 @@ final class PairScorer {
     boolean sameLanguage = a.language().equals(b.language());
     double terms = sameLanguage ? cosine(a.terms(), b.terms(), index::termIdf) : 0;
     double keys = cosine(a.keys(), b.keys(), index::keyIdf);
+    double title = cosine(a.titleKeys(), b.titleKeys(), index::keyIdf);
+    boolean numbersClash = !a.titleNumbers().isEmpty() && !b.titleNumbers().isEmpty()
+        && a.titleNumbers().stream().noneMatch(b.titleNumbers()::contains);
     double names = overlap(a.names(), b.names(), index::keyIdf);
     double hours = Math.abs(a.time() - b.time()) / 3600.0;
     boolean sameSource = a.sourceId() != null && a.sourceId().equals(b.sourceId());
     return new PairFeatures(
-        terms, keys, names, hours, sameSource, sameLanguage, MinHash.similarity(a.minHash(), b.minHash()),
+        terms, keys, title, names, numbersClash, hours, sameSource, sameLanguage, MinHash.similarity(a.minHash(), b.minHash()),
         a.announcement() != b.announcement());
   }
 
   double score(PairFeatures f) {
-    double text = f.sameLanguage() ? Math.max(f.terms(), f.keys()) : Math.min(1, f.keys() * config.crossLanguageBoost());
-    double s = text;
+    double body = f.sameLanguage() ? Math.max(f.terms(), f.keys()) : f.keys() * config.crossLanguageBoost();
+    double title = f.sameLanguage() ? f.title() : f.title() * config.crossLanguageBoost();
+    double s = Math.min(1, (1 - config.titleShare()) * body + config.titleShare() * title);
+    if (f.numbersClash()) {
+      s *= config.numberClashFactor();
+    }
     double days = f.hours() / 24.0;
     if (days > 1) {
       // a story's reports cluster within a day; later ones must look increasingly alike

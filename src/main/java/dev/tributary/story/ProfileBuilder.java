@@ -31,6 +31,10 @@ final class ProfileBuilder {
     Set<String> names = new HashSet<>();
     List<String> words = new ArrayList<>(title.size() + body.size());
     count(title, config.titleWeight(), tf, kf, names, words);
+    Map<String, Float> titleKeys = new HashMap<>();
+    Set<String> titleNumbers = new HashSet<>();
+    count(title, 1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>());
+    titleKeys.keySet().stream().filter(k -> k.charAt(0) == '#').forEach(titleNumbers::add);
     count(body, 1f, tf, kf, names, words);
     return new ItemProfile(
         item.itemId(),
@@ -40,7 +44,9 @@ final class ProfileBuilder {
         time,
         sublinear(tf),
         sublinear(kf),
+        titleKeys,
         names,
+        titleNumbers,
         minHash.signature(words),
         Announcement.in(item.title()));
   }

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param duplicateThreshold minimum estimated shingle Jaccard for a near-copy
  * @param sameSourceFactor similarity multiplier when both items come from one source
  * @param phaseFactor similarity multiplier when one headline announces what the other reports
+ * @param titleShare share of the title-to-title similarity in a pair's text similarity
+ * @param numberClashFactor similarity multiplier when both titles carry numbers and none agree
  * @param crossLanguageBoost multiplier on key similarity when languages differ
  * @param titleWeight weight of a title word against a body word
  * @param nameWeight weight of capitalized words and numbers among cross-script keys
@@ -27,6 +29,8 @@ public record StoryConfig(
     double duplicateThreshold,
     double sameSourceFactor,
     double phaseFactor,
+    double titleShare,
+    double numberClashFactor,
     double crossLanguageBoost,
     float titleWeight,
     float nameWeight,
@@ -39,11 +43,13 @@ public record StoryConfig(
     return new StoryConfig(
         Duration.ofDays(3),
         Duration.ofDays(30),
-        0.22,
+        0.20,
         0.5,
         0.6,
         0.7,
-        1.6,
+        0.35,
+        0.5,
+        2.0,
         2f,
         1.5f,
         300,
@@ -54,6 +60,7 @@ public record StoryConfig(
 
   public StoryConfig withJoinThreshold(double value) {
     return new StoryConfig(window, statsHorizon, value, duplicateThreshold, sameSourceFactor, phaseFactor,
+        titleShare, numberClashFactor,
         crossLanguageBoost, titleWeight, nameWeight, maxTokens, queryKeys, maxCandidates, maxPostings);
   }
 }

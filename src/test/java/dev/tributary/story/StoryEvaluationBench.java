@@ -100,9 +100,47 @@ class StoryEvaluationBench {
       }
     }
     var pair = pairs.get(which);
+    if (Boolean.getBoolean("story.verbose")) {
+      var f = engine.compare(pair.a(), pair.b());
+      System.out.printf(Locale.ROOT, "PAIR\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%s\t%.2f\t%s\t%s\t%s%n",
+          pair.language(), pair.sameStory(), engine.score(f), f.terms(), f.keys(), f.title(), f.names(), f.numbersClash(), f.copy(), f.phaseDiffers(),
+          pair.a().title(), pair.b().title());
+    }
     engine.assign(pair.a());
     engine.indexed(pair.a(), 1);
     return engine.assign(pair.b()) instanceof Assignment.Join j && j.storyId() == 1;
+  }
+
+  /** Grid over the main weights, printed for tuning on the dev data (run on request). */
+  @Test
+  void sweep() throws IOException {
+    var file = LabelledArticles.shared("caucasus-dev.jsonl");
+    var pairFile = LabelledArticles.shared("pairs-dev.jsonl");
+    assumeTrue(file.isPresent() && pairFile.isPresent() && Boolean.getBoolean("story.sweep"), "sweep not requested");
+    var articles = LabelledArticles.articles(file.get());
+    var pairs = LabelledArticles.pairs(pairFile.get());
+    var d = StoryConfig.defaults();
+    List<String> out = new ArrayList<>();
+    for (double threshold : new double[] {0.2, 0.25, 0.3, 0.35, 0.4}) {
+      for (double titleShare : new double[] {0, 0.35, 0.5}) {
+        for (double boost : new double[] {1.4, 1.7, 2.0}) {
+          for (double phase : new double[] {1, 0.7, 0.5}) {
+            var c = new StoryConfig(d.window(), d.statsHorizon(), threshold, d.duplicateThreshold(), d.sameSourceFactor(),
+                phase, titleShare, d.numberClashFactor(), boost, d.titleWeight(), d.nameWeight(), d.maxTokens(),
+                d.queryKeys(), d.maxCandidates(), d.maxPostings());
+            var r = cluster(new ClusteringStoryEngine(c), articles);
+            int ok = 0;
+            if (Boolean.getBoolean("story.sweepPairs")) {
+              for (int i = 0; i < pairs.size(); i++) ok += clusterPair(c, pairs, i) == pairs.get(i).sameStory() ? 1 : 0;
+            }
+            out.add(String.format(Locale.ROOT, "F1 %.3f P %.3f R %.3f pairs %.3f | t %.2f title %.2f boost %.1f phase %.1f",
+                r.bcubed().f1(), r.bcubed().precision(), r.bcubed().recall(), ok / (double) pairs.size(), threshold, titleShare, boost, phase));
+          }
+        }
+      }
+    }
+    out.sort(java.util.Comparator.reverseOrder());
+    out.forEach(System.out::println);
   }
 
   /** Writes every within-window pair's features for offline inspection while tuning. */
@@ -115,7 +153,7 @@ class StoryEvaluationBench {
     long s = 1;
     for (var a : articles) engine.indexed(a.candidate(), s++);
     List<String> lines = new ArrayList<>();
-    lines.add("same\tterms\tkeys\tnames\thours\tsameSource\tsameLang\tcopy\tscore\ta\tb");
+    lines.add("same\tterms\tkeys\ttitle\tnames\tclash\thours\tsameSource\tsameLang\tcopy\tphase\tscore\ta\tb");
     for (int i = 0; i < articles.size(); i++) {
       for (int j = i + 1; j < articles.size(); j++) {
         var a = articles.get(i);
@@ -123,8 +161,8 @@ class StoryEvaluationBench {
         if (a.candidate().published() != null && b.candidate().published() != null
             && Math.abs(a.candidate().published().getEpochSecond() - b.candidate().published().getEpochSecond()) > 5 * 86400) continue;
         var f = engine.compare(a.candidate(), b.candidate());
-        lines.add(String.format(Locale.ROOT, "%s\t%.3f\t%.3f\t%.3f\t%.1f\t%s\t%s\t%.2f\t%.3f\t%s\t%s",
-            a.story().equals(b.story()), f.terms(), f.keys(), f.names(), f.hours(), f.sameSource(), f.sameLanguage(), f.copy(),
+        lines.add(String.format(Locale.ROOT, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%s\t%.1f\t%s\t%s\t%.2f\t%s\t%.3f\t%s\t%s",
+            a.story().equals(b.story()), f.terms(), f.keys(), f.title(), f.names(), f.numbersClash(), f.hours(), f.sameSource(), f.sameLanguage(), f.copy(), f.phaseDiffers(),
             engine.score(f), a.candidate().language() + ":" + a.story(), b.candidate().language() + ":" + b.story()));
       }
     }
