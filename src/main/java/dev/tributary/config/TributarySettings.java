@@ -55,6 +55,10 @@ public interface TributarySettings {
     @WithDefault("1s")
     Duration perHostSpacing();
 
+    /** Longest a fetch waits for its host's turn before it is deferred to a later tick. */
+    @WithDefault("5s")
+    Duration maxHostWait();
+
     @WithDefault("Tributary/0.1 (+https://github.com/tributary-feeds/tributary)")
     String userAgent();
   }

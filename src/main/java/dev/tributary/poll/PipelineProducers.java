@@ -23,7 +23,7 @@ public class PipelineProducers {
     TributarySettings.Fetch f = settings.fetch();
     FetchSettings d = FetchSettings.defaults();
     FetchSettings s = new FetchSettings(f.connectTimeout(), f.readTimeout(), f.totalTimeout(), f.maxBodyBytes(),
-        f.maxRedirects(), f.perHostConcurrency(), f.perHostSpacing(), d.maxHostWait(), d.maxRetryAfter(),
+        f.maxRedirects(), f.perHostConcurrency(), f.perHostSpacing(), f.maxHostWait(), d.maxRetryAfter(),
         f.allowPrivateNetworks(), f.userAgent(), d.maxConnections());
     return new HttpFeedFetcher(s, clock);
   }

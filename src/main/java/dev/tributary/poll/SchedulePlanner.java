@@ -40,7 +40,8 @@ public class SchedulePlanner {
 
   FetchRecord notModified(SourceState s, FetchResult.NotModified nm, Instant at) {
     ScheduleState next = policy.next(schedule(s), configured(s), PollOutcome.of(nm, false, null), at);
-    return record(at, 304, null, null, nm.etag(), nm.lastModified(), null, next, null);
+    return record(at, 304, null, null, nm.etag(), nm.lastModified(), null, next,
+        nm.permanentRedirect() == null ? null : nm.permanentRedirect().toString());
   }
 
   FetchRecord failed(SourceState s, FetchResult.Failed f, Instant at) {

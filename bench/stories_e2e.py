@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Black-box story evaluation: labelled articles -> one RSS feed per outlet on loopback -> the
+built jar -> /api/channels/{id}/stories -> BCubed and pairwise scores against the labels.
+
+usage: bench/stories_e2e.py [labelled.jsonl]   (default: ../shared/testdata/stories/caucasus-dev.jsonl)
+Needs target/quarkus-app/quarkus-run.jar (./mvnw package -DskipTests). Prints figures only.
+"""
+import collections, email.utils, http.server, json, os, socket, subprocess, sys, tempfile, threading, time
+import urllib.request
+from datetime import datetime
+from xml.sax.saxutils import escape
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "testdata", "stories", "caucasus-dev.jsonl")
+articles = [json.loads(l) for l in open(data, encoding="utf-8") if l.strip()]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss(outlet, items):
+    out = ['<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>',
+           f"<title>{escape(outlet)}</title><link>https://{escape(outlet)}/</link><description>{escape(outlet)}</description>"]
+    for a in items:
+        date = ""
+        if a.get("published"):
+            when = datetime.fromisoformat(a["published"].replace("Z", "+00:00"))
+            date = f"<pubDate>{email.utils.format_datetime(when)}</pubDate>"
+        out.append(f"<item><title>{escape(a.get('title') or '')}</title><link>{escape(a['url'])}</link>"
+                   f"<guid>{escape(a['url'])}</guid>{date}"
+                   f"<description>{escape(a.get('text') or '')}</description></item>")
+    out.append("</channel></rss>")
+    return "".join(out).encode("utf-8")
+
+
+def slug(outlet):
+    return "".join(c if c.isalnum() else "-" for c in outlet.lower()).strip("-")[:60]
+
+
+work = tempfile.mkdtemp(prefix="tributary-stories-")
+by_outlet = collections.defaultdict(list)
+for a in articles:
+    by_outlet[a["outlet"]].append(a)
+feeds = {slug(o): rss(o, items) for o, items in by_outlet.items()}
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = feeds.get(self.path.strip("/").removesuffix(".rss"))
+        self.send_response(200 if body else 404)
+        self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+        self.end_headers()
+        if body:
+            self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+feed_port, app_port = free_port(), free_port()
+server = http.server.ThreadingHTTPServer(("127.0.0.1", feed_port), Handler)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+with open(os.path.join(work, "feeds.yaml"), "w") as f:
+    f.write("sources:\n")
+    for s in feeds:
+        f.write(f"  - id: {s}\n    url: http://127.0.0.1:{feed_port}/{s}.rss\n    tags: [eval]\n")
+    f.write("channels:\n  - id: eval\n    title: Evaluation\n    tags: [eval]\n")
+
+env = dict(os.environ, QUARKUS_HTTP_PORT=str(app_port), TRIBUTARY_FEEDS=os.path.join(work, "feeds.yaml"),
+           TRIBUTARY_FETCH_ALLOW_PRIVATE_NETWORKS="true", TRIBUTARY_RETENTION_MAX_AGE="0",
+           TRIBUTARY_FETCH_PER_HOST_SPACING="0s", TRIBUTARY_FETCH_PER_HOST_CONCURRENCY="4")
+log = open(os.path.join(work, "app.log"), "w")
+app = subprocess.Popen(["java", "-jar", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")],
+                       cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT)
+base = f"http://127.0.0.1:{app_port}"
+
+
+def get(path):
+    with urllib.request.urlopen(base + path, timeout=30) as r:
+        return json.load(r)
+
+
+try:
+    t0 = time.time()
+    while True:
+        try:
+            sources = get("/api/sources")["sources"]
+            if sum(1 for s in sources if s["lastSuccess"]) == len(feeds):
+                break
+        except OSError:
+            pass
+        if time.time() - t0 > 300:
+            sys.exit("timed out waiting for the first poll; log in " + log.name)
+        time.sleep(0.5)
+    ingest_s = time.time() - t0
+    predicted, cursor = {}, None
+    while True:
+        page = get("/api/channels/eval/stories?limit=200" + (f"&cursor={cursor}" if cursor else ""))
+        for story in page["stories"]:
+            for item in story["items"]:
+                predicted[item["url"]] = story["id"]
+        cursor = page["next"]
+        if not cursor:
+            break
+finally:
+    app.terminate()
+    app.wait(timeout=30)
+    server.shutdown()
+
+gold = {a["url"]: a["story"] for a in articles}
+missing = [u for u in gold if u not in predicted]
+for u in missing:  # an article the service dropped counts as a story of its own
+    predicted[u] = "missing:" + u
+urls = list(gold)
+gold_members = collections.defaultdict(set)
+pred_members = collections.defaultdict(set)
+for u in urls:
+    gold_members[gold[u]].add(u)
+    pred_members[predicted[u]].add(u)
+p = sum(len(pred_members[predicted[u]] & gold_members[gold[u]]) / len(pred_members[predicted[u]]) for u in urls) / len(urls)
+r = sum(len(pred_members[predicted[u]] & gold_members[gold[u]]) / len(gold_members[gold[u]]) for u in urls) / len(urls)
+f1 = 2 * p * r / (p + r) if p + r else 0
+tp = fp = fn = 0
+for i, a in enumerate(urls):
+    for b in urls[i + 1:]:
+        same_gold, same_pred = gold[a] == gold[b], predicted[a] == predicted[b]
+        tp += same_gold and same_pred
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+pp = tp / (tp + fp) if tp + fp else 0
+pr = tp / (tp + fn) if tp + fn else 0
+print(f"articles {len(urls)} outlets {len(feeds)} ingest+cluster {ingest_s:.1f}s missing {len(missing)}")
+print(f"BCubed P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+print(f"pairwise P {pp:.3f} R {pr:.3f} F1 {2 * pp * pr / (pp + pr) if pp + pr else 0:.3f}")
+print(f"stories predicted {len(pred_members)} gold {len(gold_members)}")
