@@ -53,7 +53,7 @@ final class AtomWriter {
     text(w, "id", ChannelFeed.storyId(story));
     text(w, "title", story.title() == null ? "(untitled)" : story.title());
     text(w, "updated", iso(story.updated()));
-    text(w, "published", iso(RssWriter.published(story)));
+    text(w, "published", iso(story.published()));
     if (story.link() != null) {
       link(w, "alternate", story.link(), "text/html", null);
     }

@@ -43,7 +43,7 @@ final class JsonFeedWriter {
     }
     item.put("title", story.title() == null ? "(untitled)" : story.title());
     item.put("content_html", StoryHtml.render(story));
-    item.put("date_published", iso(RssWriter.published(story)));
+    item.put("date_published", iso(story.published()));
     item.put("date_modified", iso(story.updated()));
     ArrayNode authors = item.putArray("authors");
     story.items().stream().map(ReportView::sourceTitle).distinct().forEach(name -> authors.addObject().put("name", name));

@@ -60,17 +60,12 @@ final class RssWriter {
     w.writeAttribute("isPermaLink", "false");
     w.writeCharacters(ChannelFeed.storyId(story));
     w.writeEndElement();
-    text(w, "pubDate", rfc1123(published(story)));
+    text(w, "pubDate", rfc1123(story.published()));
     text(w, "description", StoryHtml.render(story));
     for (String source : story.items().stream().map(ReportView::sourceTitle).distinct().toList()) {
       text(w, "dc", DC_NS, "creator", source);
     }
     w.writeEndElement();
-  }
-
-  static Instant published(StoryView story) {
-    return story.items().stream().map(r -> r.published() != null ? r.published() : r.firstSeen())
-        .filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(story.created());
   }
 
   private static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {

@@ -5,4 +5,11 @@ import java.util.List;
 
 /** A story with the reports a channel shows of it, oldest report first. */
 public record StoryView(
-    long id, String publicId, String title, String link, Instant created, Instant updated, List<ReportView> items) {}
+    long id, String publicId, String title, String link, Instant created, Instant updated, List<ReportView> items) {
+
+  /** The earliest report's time (publication, else when first seen): the date feeds give the story. */
+  public Instant published() {
+    return items.stream().map(r -> r.published() != null ? r.published() : r.firstSeen())
+        .filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(created);
+  }
+}

@@ -23,11 +23,14 @@ final class ApiViews {
     }
   }
 
-  record StoryJson(String id, String title, String link, Instant created, Instant updated, List<ItemView> items) {
+  /** {@code published} is the earliest report's time: the date the merged feeds give the story. */
+  record StoryJson(String id, String title, String link, Instant published, Instant created, Instant updated,
+      List<ItemView> items) {
     static StoryJson of(StoryView s) {
       Map<Long, String> urls = new java.util.HashMap<>();
       s.items().forEach(r -> urls.put(r.itemId(), r.url()));
-      return new StoryJson(s.publicId(), s.title(), s.link(), s.created(), s.updated(),
+      return new StoryJson(s.publicId(), s.title(), s.link(), s.published().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+          s.created(), s.updated(),
           s.items().stream().map(r -> ItemView.of(r, urls)).toList());
     }
   }
