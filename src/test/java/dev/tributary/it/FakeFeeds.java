@@ -61,6 +61,9 @@ public class FakeFeeds implements QuarkusTestResourceLifecycleManager {
           - id: flaky
             url: %1$s/flaky.rss
             tags: [lab]
+          - id: mirror
+            url: %1$s/mirror.rss
+            tags: [lab]
         channels:
           - id: region
             title: Region

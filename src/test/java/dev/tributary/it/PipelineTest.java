@@ -160,7 +160,7 @@ class PipelineTest {
     given().get("/").then().statusCode(200).body(containsString("Region"));
     given().get("/channels/region").then().statusCode(200).body(containsString("Cable car"));
     given().get("/admin").then().statusCode(200).body(containsString("flaky"));
-    given().get("/api/status").then().statusCode(200).body("sources", equalTo(4));
+    given().get("/api/status").then().statusCode(200).body("sources", equalTo(5));
   }
 
   private List<PollReport> pollAll() {

@@ -1,0 +1,73 @@
+package dev.tributary.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tributary.store.Hashes;
+import dev.tributary.store.IncomingItem;
+import dev.tributary.store.IngestService;
+import dev.tributary.store.ItemEntity;
+import dev.tributary.store.Revisions;
+import dev.tributary.store.StoryEntity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Another replica stored a report this replica's story index never saw; before assigning, the
+ * ingest catches up from the database, so a second report of the same event joins that story.
+ */
+@QuarkusTest
+class ReplicaCatchUpTest {
+  private static final String TEXT = "Workers finished restoring the eleventh-century fresco in the Svetitskhoveli"
+      + " cathedral in Mtskheta on Tuesday, the Patriarchate said, after four years of careful work by a team"
+      + " of twenty restorers who removed layers of soot and later paint.";
+
+  @Inject IngestService ingest;
+  @Inject Revisions revisions;
+
+  @Test
+  void itemsStoredByAnotherReplicaAreSeenBeforeAssigning() {
+    Instant when = Instant.parse("2026-11-24T09:00:00Z");
+    long storyId = QuarkusTransaction.requiringNew().call(() -> storeAsAnotherReplica(when));
+
+    ingest.ingest("mirror", List.of(new IncomingItem("mirror-1", "https://mirror.example/fresco",
+        "Svetitskhoveli fresco restoration finished in Mtskheta", "<p>" + TEXT + "</p>", TEXT, null, "en",
+        when.plusSeconds(3600), null)));
+
+    Long joined = QuarkusTransaction.requiringNew().call(() ->
+        ItemEntity.<ItemEntity>find("sourceId = ?1 and guid = ?2", "mirror", "mirror-1").firstResult().storyId);
+    assertThat(joined).isEqualTo(storyId);
+  }
+
+  private long storeAsAnotherReplica(Instant when) {
+    long seq = revisions.next();
+    StoryEntity story = new StoryEntity();
+    story.publicId = Hashes.token("flaky", "other-replica-1");
+    story.title = "Fresco in Svetitskhoveli restored after four years";
+    story.link = "https://flaky.example/fresco";
+    story.created = when;
+    story.updated = when;
+    story.itemCount = 1;
+    story.revision = seq;
+    story.persist();
+    ItemEntity item = new ItemEntity();
+    item.sourceId = "flaky";
+    item.storyId = story.id;
+    item.guid = "other-replica-1";
+    item.guidHash = Hashes.hex(item.guid);
+    item.url = story.link;
+    item.urlHash = Hashes.hex("flaky.example/fresco");
+    item.title = story.title;
+    item.summary = "<p>" + TEXT + "</p>";
+    item.contentHash = Hashes.hex(item.summary);
+    item.language = "en";
+    item.published = when;
+    item.firstSeen = when;
+    item.seq = seq;
+    item.persist();
+    return story.id;
+  }
+}
