@@ -51,8 +51,8 @@ public interface TributarySettings {
     @WithDefault("2")
     int perHostConcurrency();
 
-    /** Minimum time between two requests to one host. */
-    @WithDefault("1s")
+    /** Minimum time between the starts of two requests to one host (loopback hosts are exempt). */
+    @WithDefault("250ms")
     Duration perHostSpacing();
 
     /** Longest a fetch waits for its host's turn before it is deferred to a later tick. */

@@ -51,7 +51,8 @@ public final class SchedulePolicy {
     if (f.kind() == FailureKind.DEFERRED) {
       // not this source's fault: no failure counted, just wait for the host
       Duration wait = f.retryAfter() != null ? min(f.retryAfter(), settings.maxInterval()) : settings.minInterval();
-      Instant due = now.plus(wait).plus(spread(interval));
+      // spread over the wait itself (a busy host: seconds; a Retry-After pause: longer), not the whole interval
+      Instant due = now.plus(wait).plus(spread(min(interval, max(wait, Duration.ofSeconds(10)))));
       return new ScheduleState(prev.status(), due, prev.currentInterval(), prev.consecutiveFailures(),
           now, prev.lastChange(), prev.meanChangeInterval(), prev.ttlMinutes(), null);
     }
