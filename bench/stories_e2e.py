@@ -70,8 +70,7 @@ with open(os.path.join(work, "feeds.yaml"), "w") as f:
     f.write("channels:\n  - id: eval\n    title: Evaluation\n    tags: [eval]\n")
 
 env = dict(os.environ, QUARKUS_HTTP_PORT=str(app_port), TRIBUTARY_FEEDS=os.path.join(work, "feeds.yaml"),
-           TRIBUTARY_FETCH_ALLOW_PRIVATE_NETWORKS="true", TRIBUTARY_RETENTION_MAX_AGE="0",
-           TRIBUTARY_FETCH_PER_HOST_SPACING="0s", TRIBUTARY_FETCH_PER_HOST_CONCURRENCY="4")
+           TRIBUTARY_FETCH_ALLOW_PRIVATE_NETWORKS="true", TRIBUTARY_RETENTION_MAX_AGE="0")
 log = open(os.path.join(work, "app.log"), "w")
 app = subprocess.Popen(["java", "-jar", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")],
                        cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -7,7 +7,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -32,7 +31,6 @@ public class IngestService {
   @Inject AssignmentLock dbLock;
   @Inject StoryIndexLoader indexLoader;
   @Inject InstantSource clock;
-  @Inject dev.tributary.config.TributarySettings settings;
 
   private final ReentrantLock lock = new ReentrantLock();
 
@@ -54,8 +52,6 @@ public class IngestService {
     dbLock.acquire();
     indexLoader.catchUp();
     Instant now = clock.instant();
-    Duration maxAge = settings.retention().maxAge();
-    Instant tooOld = maxAge.isZero() || maxAge.isNegative() ? null : now.minus(maxAge);
     int added = 0;
     int updated = 0;
     int unchanged = 0;
@@ -72,10 +68,6 @@ public class IngestService {
           applyUpdate(existing, in, contentHash, now);
           updated++;
         }
-        continue;
-      }
-      if (tooOld != null && in.published() != null && in.published().isBefore(tooOld)) {
-        unchanged++; // past retention: storing it would only have it purged again
         continue;
       }
       String urlHash = CanonicalUrl.identityKey(in.url()).map(Hashes::hex).orElse(null);

@@ -13,8 +13,10 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Drops items first seen longer ago than {@code tributary.retention.max-age}, in small batches,
- * and the stories left without reports. Stories still receiving reports keep their older ones.
+ * Drops stories, with their items, once nothing about them has changed for
+ * {@code tributary.retention.max-age}: every report was stored before the cutoff and the story
+ * has not moved since. Age counts from when Tributary stored a report, not from its publication
+ * date, so an archive fetched today is kept for the full period.
  */
 @ApplicationScoped
 public class RetentionJob {
@@ -31,9 +33,12 @@ public class RetentionJob {
     purge();
   }
 
-  /** Returns how many items were dropped. */
   public int purge() {
-    Duration maxAge = settings.retention().maxAge();
+    return purge(settings.retention().maxAge());
+  }
+
+  /** Drops what is older than {@code maxAge}; returns how many items went. */
+  public int purge(Duration maxAge) {
     if (maxAge.isZero() || maxAge.isNegative()) {
       return 0;
     }
@@ -52,8 +57,9 @@ public class RetentionJob {
 
   /** Returns {stories dropped, items dropped}. */
   private int[] purgeBatch(Instant cutoff) {
-    // Only stories whose newest activity is past the cutoff are dropped, so a story never loses its lead report while alive.
-    List<Long> stories = em.createQuery("select s.id from StoryEntity s where s.updated < ?1", Long.class)
+    // Whole stories only, so a living story never loses its lead report.
+    List<Long> stories = em.createQuery("select s.id from StoryEntity s where s.updated < ?1 and not exists"
+            + " (select 1 from ItemEntity i where i.storyId = s.id and i.firstSeen >= ?1)", Long.class)
         .setParameter(1, cutoff).setMaxResults(BATCH).getResultList();
     if (stories.isEmpty()) {
       return new int[] {0, 0};
