@@ -51,6 +51,7 @@ etag=$(curl -fsSI "$base/feeds/bench.rss" | tr -d '\r' | awk -F': ' 'tolower($1)
 echo "feed size: $(wc -c < "$work/bench.rss") bytes, etag $etag"
 mkdir -p "$work/www"; cp "$work/bench.rss" "$work/www/bench.rss"
 cat > "$work/nginx.conf" <<NGINX
+user root;
 worker_processes 1;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log;

@@ -78,13 +78,18 @@ public class PollJob {
     }
   }
 
+  /** Starts what is due and returns at once: a slow publisher never holds up the next tick. */
   @Scheduled(every = "${tributary.poll.tick:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void tick() {
-    runDue();
+    startDue();
   }
 
-  /** Claims what is due now and starts it; returns when every claimed poll has finished. */
+  /** Claims what is due now, starts it, and waits until every claimed poll has finished. */
   public List<PollReport> runDue() {
+    return startDue().stream().map(CompletableFuture::join).toList();
+  }
+
+  private List<CompletableFuture<PollReport>> startDue() {
     int capacity = Math.max(0, settings.poll().threads() * 4 - inFlight.size());
     if (capacity == 0 || pool.isShutdown()) {
       return List.of();
@@ -102,7 +107,7 @@ public class PollJob {
         }, pool));
       }
     }
-    return running.stream().map(CompletableFuture::join).toList();
+    return running;
   }
 
   /** Fetches one source now, whatever its schedule. */
