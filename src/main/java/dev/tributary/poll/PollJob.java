@@ -104,7 +104,11 @@ public class PollJob {
           } finally {
             inFlight.remove(id);
           }
-        }, pool));
+        }, pool).whenComplete((report, error) -> {
+          if (error != null) {
+            LOG.errorf(error, "poll crashed source=%s; retried when its claim lapses", id);
+          }
+        }));
       }
     }
     return running;
