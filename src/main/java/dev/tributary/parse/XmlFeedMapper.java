@@ -214,7 +214,7 @@ final class XmlFeedMapper {
               ? texts.read(el, TextConstruct.XHTML, false) : texts.read(el, defaultType, !atom);
           f.content.add(new Content(v.value(), v.type(), language(el)));
           if (f.summary == null) {
-            f.summary = v.value();
+            f.summary = v.type().equals(TextConstruct.TEXT) ? texts.asHtml(v.value(), el) : v.value();
             f.summaryFromContent = true;
           }
         }
@@ -463,8 +463,10 @@ final class XmlFeedMapper {
     return emptyToNull(texts.read(el, TextConstruct.TEXT, !atom).value());
   }
 
+  /** A field that holds HTML: plain text must not smuggle markup into it (see {@link TextConstruct#asHtml}). */
   private String html(XElement el, boolean atom, String defaultType) {
-    return emptyToNull(texts.read(el, defaultType, !atom).value());
+    TextConstruct.Value v = texts.read(el, defaultType, !atom);
+    return emptyToNull(v.type().equals(TextConstruct.TEXT) ? texts.asHtml(v.value(), el) : v.value());
   }
 
   private static String text(XElement el) {
