@@ -37,7 +37,7 @@ final class JsonFeedMapper {
     this.sanitizer = sanitizer;
   }
 
-  Mapped map(String text, URI base) throws NotJsonFeed {
+  Mapped map(String text, URI base, boolean servedAsJsonFeed) throws NotJsonFeed {
     JsonNode root;
     try {
       root = JSON.readTree(text);
@@ -53,7 +53,7 @@ final class JsonFeedMapper {
       version = "json11";
     } else if (versionUrl != null && versionUrl.contains("jsonfeed.org/version/1")) {
       version = "json10";
-    } else if (root.has("items") && root.get("items").isArray()) {
+    } else if ((root.has("items") && root.get("items").isArray()) || servedAsJsonFeed) {
       version = "";
     } else {
       throw new NotJsonFeed("JSON document is not a JSON Feed (no version, no items)", null);

@@ -55,7 +55,8 @@ public final class StandardFeedParser implements FeedParser {
     String text = decoded.text();
     String head = text.stripLeading();
     if (head.startsWith("{") || (CharsetResolver.mediaType(document.contentType()).contains("json") && !head.startsWith("<"))) {
-      return parseJson(text, base, decoded);
+      boolean jsonFeedType = CharsetResolver.mediaType(document.contentType()).equals("application/feed+json");
+      return parseJson(text, base, decoded, jsonFeedType);
     }
     int firstMarkup = head.indexOf('<');
     if (firstMarkup < 0 || firstMarkup > 1024) {
@@ -81,9 +82,9 @@ public final class StandardFeedParser implements FeedParser {
     return new ParseResult.Parsed(new NormalizedFeed(meta, mapped.feed(), mapped.entries()));
   }
 
-  private ParseResult parseJson(String text, URI base, DecodedText decoded) {
+  private ParseResult parseJson(String text, URI base, DecodedText decoded, boolean jsonFeedType) {
     try {
-      JsonFeedMapper.Mapped mapped = jsonMapper.map(text, base);
+      JsonFeedMapper.Mapped mapped = jsonMapper.map(text, base, jsonFeedType);
       String problem = decoded.problem();
       Meta meta = new Meta(mapped.version(), decoded.encoding(), problem != null, problem);
       return new ParseResult.Parsed(new NormalizedFeed(meta, mapped.feed(), mapped.entries()));

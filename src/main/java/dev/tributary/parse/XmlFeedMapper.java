@@ -50,6 +50,11 @@ final class XmlFeedMapper {
         }
       }
     }
+    if (rootLocal.equals("entry")) {
+      items.add(root);
+      return new Mapped(new FeedInfo(null, null, null, null, null, null, null, null, null, null, null,
+          null, null, null, null, null), List.of(mapEntry(root, true)));
+    }
     for (XElement child : channel.elements()) {
       String k = key(child);
       if (k.equals("item") || k.equals("entry")) {

@@ -24,7 +24,7 @@ public final class HtmlSanitizer {
     "event-source", "fieldset", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4",
     "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "label", "legend", "li", "m", "map",
     "menu", "meter", "multicol", "nav", "nextid", "ol", "optgroup", "option", "output",
-    "p", "pre", "progress", "q", "s", "samp", "section", "small", "sound", "source", "spacer", "span",
+    "p", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "sound", "source", "spacer", "span",
     "strike", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
     "tt", "u", "ul", "var", "video"
   };
@@ -40,7 +40,7 @@ public final class HtmlSanitizer {
     "height", "hidefocus", "hidden", "high", "href", "hreflang", "hspace", "icon", "id", "inputmode",
     "ismap", "keytype", "label", "lang", "leftspacing", "list", "longdesc", "loop", "loopcount",
     "loopend", "loopstart", "low", "lowsrc", "max", "maxlength", "media", "min",
-    "multiple", "name", "nohref", "noshade", "nowrap", "open", "optimum", "pattern", "point-size",
+    "multiple", "name", "nohref", "noshade", "nowrap", "open", "optimum", "pattern", "ping", "point-size",
     "poster", "pqg", "preload", "prompt", "radiogroup", "readonly", "rel", "repeat-max",
     "repeat-min", "replace", "required", "rev", "rightspacing", "rows", "rowspan", "rules", "scope",
     "selected", "shape", "size", "span", "src", "start", "step", "style", "summary", "suppress",
@@ -52,7 +52,7 @@ public final class HtmlSanitizer {
   /** Attributes whose value is a URL: resolved, and dropped unless the scheme is harmless. */
   private static final Set<String> URL_ATTRIBUTES = Set.of(
       "href", "src", "cite", "action", "background", "dynsrc", "lowsrc", "longdesc", "usemap",
-      "poster", "icon", "datasrc", "data");
+      "poster", "icon", "datasrc", "data", "ping");
   private static final Set<String> SAFE_SCHEMES = Set.of(
       "http", "https", "mailto", "ftp", "news", "nntp", "irc", "ircs", "xmpp", "tel", "magnet",
       "gopher", "feed", "urn", "tag", "sip", "sips", "sms", "webcal", "git", "svn", "aim",
