@@ -199,8 +199,26 @@ final class JsonFeedMapper {
     if (v == null || !v.isValueNode() || v.isNull()) {
       return null;
     }
-    String s = v.asText();
+    String s = dropNonXmlChars(v.asText());
     return s.isBlank() ? null : s;
+  }
+
+  /** JSON strings may carry control characters that no XML output could ever republish. */
+  private static String dropNonXmlChars(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int n = Character.charCount(cp);
+      boolean ok = XmlRepair.isXmlChar(cp) && !(cp >= 0xD800 && cp <= 0xDFFF);
+      if (!ok && b == null) {
+        b = new StringBuilder(s.length());
+        b.append(s, 0, i);
+      } else if (ok && b != null) {
+        b.appendCodePoint(cp);
+      }
+      i += n;
+    }
+    return b == null ? s : b.toString();
   }
 
   private static String plain(String s) {

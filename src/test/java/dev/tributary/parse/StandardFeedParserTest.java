@@ -214,4 +214,13 @@ class StandardFeedParserTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void jsonControlCharactersAreDropped() {
+    String json = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"a\\u0001b\\u0000c\","
+        + "\"items\":[{\"id\":\"1\",\"title\":\"\\ud800x\"}]}";
+    NormalizedFeed feed = parsed(json.getBytes(StandardCharsets.UTF_8), "application/feed+json");
+    assertThat(feed.feed().title()).isEqualTo("abc");
+    assertThat(feed.entries().get(0).title()).isEqualTo("x");
+  }
 }
