@@ -202,7 +202,8 @@ final class XmlFeedMapper {
         }
         case "link" -> link(el, f, atom);
         case "description", "summary", "abstract" -> {
-          if (f.summary == null || k.equals("summary") || !f.summaryFromContent) {
+          // the first summary wins, but a real summary replaces one copied from the content
+          if (f.summary == null || f.summaryFromContent) {
             f.summary = html(el, atom, atom ? TextConstruct.TEXT : TextConstruct.HTML);
             f.summaryFromContent = false;
           }
@@ -231,6 +232,7 @@ final class XmlFeedMapper {
           f.id = guid;
         }
         case "comments" -> f.comments = resolve(el, text(el));
+        case "language", "dc:language" -> f.language = text(el);
         case "copyright", "rights", "dc:rights" -> f.rights = html(el, atom, atom ? TextConstruct.TEXT : TextConstruct.HTML);
         case "enclosure" -> {
           String url = el.attr("url");
@@ -250,15 +252,13 @@ final class XmlFeedMapper {
     }
     cdfAttributes(item, f);
     if (f.link == null && guid != null && guidIsLink && !guid.isBlank()) {
-      String resolved = resolve(item, guid);
-      f.link = resolved;
-      f.links.add(new Link(resolved, "alternate", "text/html", null, null, null));
+      f.link = resolve(item, guid);
     }
     Person author = f.authors.isEmpty() ? null : f.authors.get(0);
     return new Entry(f.id, f.title, f.link, nullIfEmpty(f.links), f.summary, f.summary,
         nullIfEmpty(f.content), f.published, f.updated, author, nullIfEmpty(f.authors),
         nullIfEmpty(f.contributors), nullIfEmpty(f.categories), nullIfEmpty(f.enclosures),
-        f.comments, f.rights, language(item));
+        f.comments, f.rights, f.language != null ? f.language.replace('_', '-') : language(item));
   }
 
   /** Elements that mean the same at feed and entry level. */
