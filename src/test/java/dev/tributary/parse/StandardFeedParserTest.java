@@ -223,4 +223,12 @@ class StandardFeedParserTest {
     assertThat(feed.feed().title()).isEqualTo("abc");
     assertThat(feed.entries().get(0).title()).isEqualTo("x");
   }
+
+  @Test
+  void textXmlWithoutCharsetFallsBackToTheDeclaration() throws IOException {
+    NormalizedFeed feed = parsed(fixture("rss-windows-1251.xml"), "text/xml");
+    assertThat(feed.meta().encoding()).isEqualTo("windows-1251");
+    assertThat(feed.meta().bozo()).isTrue();
+    assertThat(feed.feed().title()).isEqualTo("Новости Тбилиси");
+  }
 }
