@@ -62,6 +62,12 @@ public final class StandardFeedParser implements FeedParser {
     if (firstMarkup < 0 || firstMarkup > 1024) {
       return new ParseResult.NotAFeed("not XML or JSON: no markup at the start of the document");
     }
+    String prologProblem = null;
+    if (head.length() != text.length() && head.startsWith("<?xml")) {
+      // Blank lines before the declaration (a classic of PHP templates) make XML ill-formed.
+      text = head;
+      prologProblem = "white space before the XML declaration";
+    }
     XmlRepair.Repaired repaired = XmlRepair.repair(text);
     XmlTreeBuilder.Result tree = XmlTreeBuilder.build(repaired.text(), base);
     XElement root = tree.root();
@@ -76,7 +82,7 @@ public final class StandardFeedParser implements FeedParser {
       // pre-standard Atom drafts used other namespaces for what is Atom 0.3
       adoptNamespace(root, root.ns, Namespaces.ATOM03);
     }
-    String problem = first(tree.problem(), repaired.problem(), decoded.problem());
+    String problem = first(tree.problem(), repaired.problem(), first(prologProblem, decoded.problem(), null));
     XmlFeedMapper.Mapped mapped = xmlMapper.map(root, version);
     Meta meta = new Meta(version, decoded.encoding(), problem != null, problem);
     return new ParseResult.Parsed(new NormalizedFeed(meta, mapped.feed(), mapped.entries()));

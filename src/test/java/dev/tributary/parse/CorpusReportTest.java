@@ -11,6 +11,23 @@ import org.junit.jupiter.api.Test;
 /** Prints why corpus files were refused, grouped by reason: a tool for spotting feeds we fail to recognise. */
 @Tag("bench")
 class CorpusReportTest {
+  /** Writes the normalized JSON of every corpus file under target/corpus-json, for cross-checks. */
+  @Test
+  void dumpNormalizedJson() throws Exception {
+    Path feeds = SharedData.feeds();
+    StandardFeedParser parser = new StandardFeedParser();
+    Path out = Path.of("target/corpus-json");
+    for (Path file : CorpusFiles.all(feeds)) {
+      String name = feeds.relativize(file).toString();
+      ParseResult r = parser.parse(new FeedDocument(Files.readAllBytes(file), null, null, URI.create("http://127.0.0.1/" + name)));
+      if (r instanceof ParseResult.Parsed p) {
+        Path target = out.resolve(name + ".out.json");
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, SharedData.API_JSON.writeValueAsString(p.feed()));
+      }
+    }
+  }
+
   @Test
   void printNotAFeedReasons() throws Exception {
     Path feeds = SharedData.feeds();

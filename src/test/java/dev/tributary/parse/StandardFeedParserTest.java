@@ -231,4 +231,15 @@ class StandardFeedParserTest {
     assertThat(feed.meta().bozo()).isTrue();
     assertThat(feed.feed().title()).isEqualTo("Новости Тбилиси");
   }
+
+  @Test
+  void blankLinesBeforeTheXmlDeclarationAreTolerated() {
+    String rss = "\n\n  <?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>WP</title>"
+        + "<item><title>Post</title></item></channel></rss>";
+    NormalizedFeed feed = parsed(rss.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+    assertThat(feed.feed().title()).isEqualTo("WP");
+    assertThat(feed.entries()).hasSize(1);
+    assertThat(feed.meta().bozo()).isTrue();
+    assertThat(feed.meta().bozoReason()).contains("white space");
+  }
 }
