@@ -51,7 +51,6 @@ final class XmlFeedMapper {
       }
     }
     if (rootLocal.equals("entry")) {
-      items.add(root);
       return new Mapped(new FeedInfo(null, null, null, null, null, null, null, null, null, null, null,
           null, null, null, null, null), List.of(mapEntry(root, true)));
     }
@@ -214,10 +213,10 @@ final class XmlFeedMapper {
           }
         }
         case "content", "content:encoded", "xhtml:body", "fullitem", "body" -> {
-          String defaultType = k.equals("xhtml:body") || k.equals("body") ? TextConstruct.XHTML
+          boolean xhtmlBody = k.equals("xhtml:body") || k.equals("body");
+          String defaultType = xhtmlBody ? TextConstruct.XHTML
               : k.equals("content") && atom ? TextConstruct.TEXT : TextConstruct.HTML;
-          TextConstruct.Value v = (k.equals("xhtml:body") || k.equals("body"))
-              ? texts.read(el, TextConstruct.XHTML, false) : texts.read(el, defaultType, !atom);
+          TextConstruct.Value v = texts.read(el, defaultType, !atom && !xhtmlBody);
           f.content.add(new Content(v.value(), v.type(), language(el)));
           if (f.summary == null) {
             f.summary = v.type().equals(TextConstruct.TEXT) ? texts.asHtml(v.value(), el) : v.value();
