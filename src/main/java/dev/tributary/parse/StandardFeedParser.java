@@ -19,7 +19,6 @@ public final class StandardFeedParser implements FeedParser {
   /** Larger documents are refused rather than risking memory; no real feed comes close. */
   static final int MAX_BYTES = 32 * 1024 * 1024;
 
-  private final HtmlSanitizer sanitizer;
   private final XmlFeedMapper xmlMapper;
   private final JsonFeedMapper jsonMapper;
 
@@ -28,7 +27,6 @@ public final class StandardFeedParser implements FeedParser {
   }
 
   public StandardFeedParser(HtmlSanitizer sanitizer) {
-    this.sanitizer = sanitizer;
     this.xmlMapper = new XmlFeedMapper(sanitizer);
     this.jsonMapper = new JsonFeedMapper(sanitizer);
   }
@@ -38,7 +36,8 @@ public final class StandardFeedParser implements FeedParser {
     try {
       return parseOrFail(document);
     } catch (RuntimeException | StackOverflowError e) {
-      LOG.debugf(e, "parser failed on %s", document == null ? null : document.url());
+      // a bug of ours, not a property of the input: worth a warning, never a failed poll
+      LOG.warnf(e, "parser failed on %s", document == null ? null : document.url());
       return new ParseResult.NotAFeed("unreadable document: " + e);
     }
   }
@@ -125,9 +124,5 @@ public final class StandardFeedParser implements FeedParser {
 
   private static String first(String a, String b, String c) {
     return a != null ? a : b != null ? b : c;
-  }
-
-  HtmlSanitizer sanitizer() {
-    return sanitizer;
   }
 }
