@@ -19,7 +19,10 @@ import java.util.List;
 
 /** Maps JSON Feed 1.0 and 1.1 documents onto the normalized model. */
 final class JsonFeedMapper {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Lenient where publishers are sloppy (NaN ids), never about structure. */
+  private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .build();
   private static final int MAX_ENTRIES = 10_000;
 
   record Mapped(String version, FeedInfo feed, List<Entry> entries) {}
@@ -89,7 +92,9 @@ final class JsonFeedMapper {
         if (entries.size() >= MAX_ENTRIES) {
           break;
         }
-        if (item.isObject()) {
+        // an item whose id is an object or array is not an item in any reading of the spec
+        JsonNode id = item.isObject() ? item.get("id") : null;
+        if (item.isObject() && (id == null || !id.isContainerNode())) {
           entries.add(entry(item, base));
         }
       }
@@ -181,8 +186,10 @@ final class JsonFeedMapper {
     String name = plain(str(a, "name"));
     String url = resolve(base, str(a, "url"));
     String email = null;
-    if (url != null && url.startsWith("mailto:")) {
+    if (url != null && url.regionMatches(true, 0, "mailto:", 0, 7)) {
       email = url.substring("mailto:".length());
+      int query = email.indexOf('?');
+      email = query >= 0 ? email.substring(0, query) : email;
       url = null;
     }
     if (name == null && url == null && email == null) {

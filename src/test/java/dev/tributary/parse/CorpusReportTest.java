@@ -19,7 +19,8 @@ class CorpusReportTest {
     Path out = Path.of("target/corpus-json");
     for (Path file : CorpusFiles.all(feeds)) {
       String name = feeds.relativize(file).toString();
-      ParseResult r = parser.parse(new FeedDocument(Files.readAllBytes(file), null, null, URI.create("http://127.0.0.1/" + name)));
+      String type = name.endsWith(".json") ? "application/feed+json" : null;
+      ParseResult r = parser.parse(new FeedDocument(Files.readAllBytes(file), type, null, URI.create("http://127.0.0.1/" + name)));
       if (r instanceof ParseResult.Parsed p) {
         Path target = out.resolve(name + ".out.json");
         Files.createDirectories(target.getParent());
