@@ -195,10 +195,14 @@ final class CharsetResolver {
     return n.matches("[a-z0-9._:\\-]{1,40}") && Character.isLetterOrDigit(n.charAt(0)) ? n : "x-invalid";
   }
 
-  /** Decodes with what a declared name really means in practice (latin-1 and ascii as windows-1252). */
+  /**
+   * Decodes with what a declared name really means in practice: latin-1 as windows-1252. ASCII
+   * stays strict, so that the RFC 3023 text/* default gives way to the document's own declaration
+   * when the bytes are not ASCII.
+   */
   private static Charset forDecoding(String name) {
     return switch (name) {
-      case "iso-8859-1", "us-ascii" -> Charset.forName("windows-1252");
+      case "iso-8859-1" -> Charset.forName("windows-1252");
       case "utf-16" -> StandardCharsets.UTF_16;
       case "gb2312" -> Charset.forName("gb18030");
       default -> Charset.forName(name);

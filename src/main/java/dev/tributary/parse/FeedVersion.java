@@ -66,6 +66,9 @@ final class FeedVersion {
       }
       case "channel":
         return "";
+      case "entry":
+        // a standalone Atom Entry Document: a feed of one
+        return root.ns.equals(Namespaces.ATOM10) ? "atom10" : root.ns.equals(Namespaces.ATOM03) ? "atom03" : null;
       default:
         return null;
     }

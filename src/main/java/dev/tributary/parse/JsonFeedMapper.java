@@ -19,7 +19,10 @@ import java.util.List;
 
 /** Maps JSON Feed 1.0 and 1.1 documents onto the normalized model. */
 final class JsonFeedMapper {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Lenient where publishers are sloppy (NaN ids), never about structure. */
+  private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .build();
   private static final int MAX_ENTRIES = 10_000;
 
   record Mapped(String version, FeedInfo feed, List<Entry> entries) {}
@@ -37,7 +40,7 @@ final class JsonFeedMapper {
     this.sanitizer = sanitizer;
   }
 
-  Mapped map(String text, URI base) throws NotJsonFeed {
+  Mapped map(String text, URI base, boolean servedAsJsonFeed) throws NotJsonFeed {
     JsonNode root;
     try {
       root = JSON.readTree(text);
@@ -53,7 +56,7 @@ final class JsonFeedMapper {
       version = "json11";
     } else if (versionUrl != null && versionUrl.contains("jsonfeed.org/version/1")) {
       version = "json10";
-    } else if (root.has("items") && root.get("items").isArray()) {
+    } else if ((root.has("items") && root.get("items").isArray()) || servedAsJsonFeed) {
       version = "";
     } else {
       throw new NotJsonFeed("JSON document is not a JSON Feed (no version, no items)", null);
@@ -89,7 +92,9 @@ final class JsonFeedMapper {
         if (entries.size() >= MAX_ENTRIES) {
           break;
         }
-        if (item.isObject()) {
+        // an item whose id is an object or array is not an item in any reading of the spec
+        JsonNode id = item.isObject() ? item.get("id") : null;
+        if (item.isObject() && (id == null || !id.isContainerNode())) {
           entries.add(entry(item, base));
         }
       }
@@ -181,8 +186,10 @@ final class JsonFeedMapper {
     String name = plain(str(a, "name"));
     String url = resolve(base, str(a, "url"));
     String email = null;
-    if (url != null && url.startsWith("mailto:")) {
+    if (url != null && url.regionMatches(true, 0, "mailto:", 0, 7)) {
       email = url.substring("mailto:".length());
+      int query = email.indexOf('?');
+      email = query >= 0 ? email.substring(0, query) : email;
       url = null;
     }
     if (name == null && url == null && email == null) {
@@ -199,8 +206,26 @@ final class JsonFeedMapper {
     if (v == null || !v.isValueNode() || v.isNull()) {
       return null;
     }
-    String s = v.asText();
+    String s = dropNonXmlChars(v.asText());
     return s.isBlank() ? null : s;
+  }
+
+  /** JSON strings may carry control characters that no XML output could ever republish. */
+  private static String dropNonXmlChars(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int n = Character.charCount(cp);
+      boolean ok = XmlRepair.isXmlChar(cp) && !(cp >= 0xD800 && cp <= 0xDFFF);
+      if (!ok && b == null) {
+        b = new StringBuilder(s.length());
+        b.append(s, 0, i);
+      } else if (ok && b != null) {
+        b.appendCodePoint(cp);
+      }
+      i += n;
+    }
+    return b == null ? s : b.toString();
   }
 
   private static String plain(String s) {

@@ -7,6 +7,9 @@ final class MarkupWriter {
   private static final Set<String> VOID = Set.of(
       "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr");
 
+  private static final String SVG = "http://www.w3.org/2000/svg";
+  private static final String MATHML = "http://www.w3.org/1998/Math/MathML";
+
   private MarkupWriter() {}
 
   /**
@@ -32,11 +35,15 @@ final class MarkupWriter {
   private static void write(XElement el, boolean escapeText, StringBuilder b) {
     String name = el.local;
     b.append('<').append(name);
+    boolean foreign = el.ns.equals(SVG) || el.ns.equals(MATHML);
     for (XElement.Attr a : el.attrs) {
-      if (a.qname().startsWith("xmlns")) {
+      if (a.qname().startsWith("xmlns") && !foreign) {
         continue;
       }
-      String key = a.ns().equals(XmlTreeBuilder.XML_NS) ? "xml:" + a.local() : a.local();
+      // namespaced attributes (xml:lang, xlink:href) keep their prefix; xmlns declarations
+      // survive only on SVG/MathML, which need them to mean anything
+      String key = a.ns().equals(XmlTreeBuilder.XML_NS) ? "xml:" + a.local()
+          : a.qname().startsWith("xmlns") || !a.ns().isEmpty() ? a.qname() : a.local();
       b.append(' ').append(key).append("=\"").append(escapeAttr(a.value())).append('"');
     }
     if (el.children.isEmpty() && VOID.contains(name.toLowerCase(java.util.Locale.ROOT))) {

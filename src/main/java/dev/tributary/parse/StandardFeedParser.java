@@ -19,7 +19,6 @@ public final class StandardFeedParser implements FeedParser {
   /** Larger documents are refused rather than risking memory; no real feed comes close. */
   static final int MAX_BYTES = 32 * 1024 * 1024;
 
-  private final HtmlSanitizer sanitizer;
   private final XmlFeedMapper xmlMapper;
   private final JsonFeedMapper jsonMapper;
 
@@ -28,7 +27,6 @@ public final class StandardFeedParser implements FeedParser {
   }
 
   public StandardFeedParser(HtmlSanitizer sanitizer) {
-    this.sanitizer = sanitizer;
     this.xmlMapper = new XmlFeedMapper(sanitizer);
     this.jsonMapper = new JsonFeedMapper(sanitizer);
   }
@@ -38,7 +36,8 @@ public final class StandardFeedParser implements FeedParser {
     try {
       return parseOrFail(document);
     } catch (RuntimeException | StackOverflowError e) {
-      LOG.debugf(e, "parser failed on %s", document == null ? null : document.url());
+      // a bug of ours, not a property of the input: worth a warning, never a failed poll
+      LOG.warnf(e, "parser failed on %s", document == null ? null : document.url());
       return new ParseResult.NotAFeed("unreadable document: " + e);
     }
   }
@@ -55,11 +54,18 @@ public final class StandardFeedParser implements FeedParser {
     String text = decoded.text();
     String head = text.stripLeading();
     if (head.startsWith("{") || (CharsetResolver.mediaType(document.contentType()).contains("json") && !head.startsWith("<"))) {
-      return parseJson(text, base, decoded);
+      boolean jsonFeedType = CharsetResolver.mediaType(document.contentType()).equals("application/feed+json");
+      return parseJson(text, base, decoded, jsonFeedType);
     }
     int firstMarkup = head.indexOf('<');
     if (firstMarkup < 0 || firstMarkup > 1024) {
       return new ParseResult.NotAFeed("not XML or JSON: no markup at the start of the document");
+    }
+    String prologProblem = null;
+    if (head.length() != text.length() && head.startsWith("<?xml")) {
+      // Blank lines before the declaration (a classic of PHP templates) make XML ill-formed.
+      text = head;
+      prologProblem = "white space before the XML declaration";
     }
     XmlRepair.Repaired repaired = XmlRepair.repair(text);
     XmlTreeBuilder.Result tree = XmlTreeBuilder.build(repaired.text(), base);
@@ -75,15 +81,15 @@ public final class StandardFeedParser implements FeedParser {
       // pre-standard Atom drafts used other namespaces for what is Atom 0.3
       adoptNamespace(root, root.ns, Namespaces.ATOM03);
     }
-    String problem = first(tree.problem(), repaired.problem(), decoded.problem());
+    String problem = first(tree.problem(), repaired.problem(), first(prologProblem, decoded.problem(), null));
     XmlFeedMapper.Mapped mapped = xmlMapper.map(root, version);
     Meta meta = new Meta(version, decoded.encoding(), problem != null, problem);
     return new ParseResult.Parsed(new NormalizedFeed(meta, mapped.feed(), mapped.entries()));
   }
 
-  private ParseResult parseJson(String text, URI base, DecodedText decoded) {
+  private ParseResult parseJson(String text, URI base, DecodedText decoded, boolean jsonFeedType) {
     try {
-      JsonFeedMapper.Mapped mapped = jsonMapper.map(text, base);
+      JsonFeedMapper.Mapped mapped = jsonMapper.map(text, base, jsonFeedType);
       String problem = decoded.problem();
       Meta meta = new Meta(mapped.version(), decoded.encoding(), problem != null, problem);
       return new ParseResult.Parsed(new NormalizedFeed(meta, mapped.feed(), mapped.entries()));
@@ -118,9 +124,5 @@ public final class StandardFeedParser implements FeedParser {
 
   private static String first(String a, String b, String c) {
     return a != null ? a : b != null ? b : c;
-  }
-
-  HtmlSanitizer sanitizer() {
-    return sanitizer;
   }
 }

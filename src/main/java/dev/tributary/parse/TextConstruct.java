@@ -94,6 +94,18 @@ final class TextConstruct {
     return new Value(raw.strip(), type);
   }
 
+  /**
+   * Plain text destined for a field that holds HTML. Text that is evidently HTML (labelled text by
+   * a sloppy producer) is sanitized as HTML; anything else is escaped, so it can never smuggle
+   * markup into a consumer that renders the field.
+   */
+  String asHtml(String text, XElement el) {
+    if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
+      return text;
+    }
+    return looksLikeHtml(text) ? sanitizer.sanitize(text, el.base).strip() : MarkupWriter.escape(text);
+  }
+
   private static XElement singleXhtmlDiv(XElement el) {
     XElement div = null;
     for (Object c : el.children) {

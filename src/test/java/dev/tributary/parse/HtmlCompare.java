@@ -14,7 +14,8 @@ import org.jsoup.nodes.TextNode;
 final class HtmlCompare {
   private static final Set<String> FORBIDDEN_ELEMENTS = Set.of(
       "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
-      "button", "select", "textarea", "meta", "link", "style", "base", "svg", "math", "param");
+      "button", "select", "textarea", "meta", "link", "style", "base", "param", "animate", "set",
+      "use", "foreignobject", "image", "handler", "listener");
   private static final Set<String> URL_ATTRIBUTES = Set.of(
       "href", "src", "action", "formaction", "background", "dynsrc", "lowsrc", "longdesc", "cite",
       "poster", "data", "usemap", "icon", "xlink:href");

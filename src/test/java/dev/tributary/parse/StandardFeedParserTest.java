@@ -214,4 +214,32 @@ class StandardFeedParserTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void jsonControlCharactersAreDropped() {
+    String json = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"a\\u0001b\\u0000c\","
+        + "\"items\":[{\"id\":\"1\",\"title\":\"\\ud800x\"}]}";
+    NormalizedFeed feed = parsed(json.getBytes(StandardCharsets.UTF_8), "application/feed+json");
+    assertThat(feed.feed().title()).isEqualTo("abc");
+    assertThat(feed.entries().get(0).title()).isEqualTo("x");
+  }
+
+  @Test
+  void textXmlWithoutCharsetFallsBackToTheDeclaration() throws IOException {
+    NormalizedFeed feed = parsed(fixture("rss-windows-1251.xml"), "text/xml");
+    assertThat(feed.meta().encoding()).isEqualTo("windows-1251");
+    assertThat(feed.meta().bozo()).isTrue();
+    assertThat(feed.feed().title()).isEqualTo("Новости Тбилиси");
+  }
+
+  @Test
+  void blankLinesBeforeTheXmlDeclarationAreTolerated() {
+    String rss = "\n\n  <?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>WP</title>"
+        + "<item><title>Post</title></item></channel></rss>";
+    NormalizedFeed feed = parsed(rss.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+    assertThat(feed.feed().title()).isEqualTo("WP");
+    assertThat(feed.entries()).hasSize(1);
+    assertThat(feed.meta().bozo()).isTrue();
+    assertThat(feed.meta().bozoReason()).contains("white space");
+  }
 }

@@ -46,6 +46,13 @@ class HtmlSanitizerTest {
     "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
     "<applet code=\"x.class\"></applet>",
     "<textarea><script>alert(1)</script></textarea>",
+    "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+    "<svg><a><animate attributeName=\"href\" to=\"javascript:alert(1)\"/><text>x</text></a></svg>",
+    "<svg><set attributeName=\"onmouseover\" to=\"alert(1)\"/></svg>",
+    "<svg><use xlink:href=\"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=#x\"/></svg>",
+    "<svg><foreignObject><iframe src=\"javascript:alert(1)\"></iframe></foreignObject></svg>",
+    "<svg><script>alert(1)</script><image href=\"https://tracker.example/x.png\"/></svg>",
+    "<math href=\"javascript:alert(1)\"><mi>x</mi></math>",
   })
   void removesEveryDangerousConstruct(String dirty) {
     String clean = sanitizer.sanitize(dirty, BASE);
@@ -57,6 +64,14 @@ class HtmlSanitizerTest {
     String html = "<p>Keep <b>bold</b>, <i>italic</i> and <a href=\"https://civil.ge/x\" title=\"t\">links</a>"
         + "<img src=\"https://civil.ge/i.png\" alt=\"ფოტო\"></p><blockquote>ციტატა</blockquote>";
     assertThat(sanitizer.sanitize(html, BASE)).isEqualTo(html);
+  }
+
+  @Test
+  void keepsStaticSvgAndMathMl() {
+    String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><circle cx=\"5\" cy=\"5\" r=\"4\" fill=\"#c00\"></circle></svg>";
+    assertThat(sanitizer.sanitize(svg, BASE)).isEqualTo(svg);
+    String math = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow></math>";
+    assertThat(sanitizer.sanitize(math, BASE)).isEqualTo(math);
   }
 
   @Test
@@ -87,7 +102,8 @@ class HtmlSanitizerTest {
     for (Element e : Jsoup.parseBodyFragment(html).body().getAllElements()) {
       String tag = e.tagName().toLowerCase(Locale.ROOT);
       assertThat(tag).as(html).isNotIn("script", "iframe", "frame", "frameset", "object", "embed", "applet",
-          "form", "input", "button", "textarea", "meta", "link", "style", "base", "svg", "math");
+          "form", "input", "button", "textarea", "meta", "link", "style", "base", "animate", "set", "use",
+          "foreignobject", "image");
       for (Attribute a : e.attributes()) {
         String key = a.getKey().toLowerCase(Locale.ROOT);
         String value = a.getValue().replaceAll("[\\x00-\\x20]+", "").toLowerCase(Locale.ROOT);
