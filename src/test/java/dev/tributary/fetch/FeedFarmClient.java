@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * nothing on time.
  */
 public final class FeedFarmClient {
+  private static final dev.tributary.parse.StandardFeedParser PARSER = new dev.tributary.parse.StandardFeedParser();
   enum Kind { FETCHED, NOT_MODIFIED, FAILED }
 
   static final boolean PARSE = Boolean.parseBoolean(System.getProperty("bench.parse", "true"));
@@ -99,10 +100,9 @@ public final class FeedFarmClient {
       if (r instanceof FetchResult.Failed f) failures.incrementAndGet(f.kind().ordinal());
       if (r instanceof FetchResult.Fetched f && PARSE) {
         // what the poller does next with a changed feed; a 304 stops before this
-        try {
-          new com.rometools.rome.io.SyndFeedInput().build(new com.rometools.rome.io.XmlReader(new java.io.ByteArrayInputStream(f.body())));
-        } catch (Exception e) {
-          throw new IllegalStateException("farm feed did not parse", e);
+        var parsed = PARSER.parse(new dev.tributary.parse.FeedDocument(f.body(), f.contentType(), null, f.finalUrl()));
+        if (!(parsed instanceof dev.tributary.parse.ParseResult.Parsed)) {
+          throw new IllegalStateException("farm feed did not parse: " + parsed);
         }
         parseCpu.addAndGet(mx.getCurrentThreadCpuTime() - c0 - used);
       }
