@@ -29,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,9 +75,16 @@ class FaultMatrixTest {
   void slowLorisHeadersHitTheTotalTimeout() {
     goodOnRaw("slow-headers");
     lab.raw.route("/slow-headers", RawServer.slowHeaders());
-    Duration took = timed(() -> fail("slow-headers"));
+    failuresBefore = (Integer) source("slow-headers").get("consecutiveFailures");
+    long t0 = System.nanoTime();
+    CompletableFuture<PollReport> inFlight = CompletableFuture.supplyAsync(() -> poll.poll("slow-headers"));
+    // a fetch stuck on a dribbling server must not hold up serving
+    given().get("/q/health/ready").then().statusCode(200);
+    given().get("/api/sources").then().statusCode(200);
+    assertThat(inFlight).as("still dribbling while the service answered").isNotDone();
+    assertThat(inFlight.join().result()).isEqualTo("failed");
     assertFault("slow-headers", "TIMEOUT", null, "total timeout");
-    assertThat(took).isLessThan(Duration.ofSeconds(6));
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(6));
   }
 
   @Test
@@ -106,6 +114,14 @@ class FaultMatrixTest {
     // the fetcher stopped reading at the cap: only the cap plus socket buffers ever left the server
     assertThat(lab.raw.bodyBytesSent()).isLessThan(64L << 20);
     assertThat(took).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void announcedGigabyteIsRefusedBeforeReadingTheBody() {
+    goodOnRaw("gigabyte-announced");
+    lab.raw.route("/gigabyte-announced", RawServer.announced(1L << 30));
+    fail("gigabyte-announced");
+    assertFault("gigabyte-announced", "TOO_LARGE", 200, "announced 1073741824 bytes");
   }
 
   @Test

@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.temporaryRedirect;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import dev.tributary.poll.PollJob;
 import dev.tributary.poll.PollReport;
@@ -97,6 +99,19 @@ class FaultMatrixTestSsrfGuard {
     assertThat(s.get("items")).isEqualTo(0);
     assertThat(s.get("consecutiveFailures")).isEqualTo(1);
     assertThat(Instant.parse((String) s.get("nextFetch"))).isAfter(Instant.now());
+  }
+
+  @Test
+  void previewIsNoWayAroundTheGuard() {
+    lab.trap.stubFor(get(anyUrl()).willReturn(aResponse().withBody("internal data")));
+    String internal = "http://127.0.0.2:" + lab.trap.port() + "/admin/secrets";
+    lab.publisher.stubFor(get("/bounce").willReturn(temporaryRedirect(internal)));
+
+    for (String url : List.of(internal, "http://" + PublicNameFetcher.PUBLISHER + ":" + lab.publisher.port() + "/bounce")) {
+      given().queryParam("url", url).get("/api/preview").then().statusCode(502)
+          .body("message", containsString("BLOCKED_ADDRESS")).body(not(containsString("internal data")));
+    }
+    assertThat(lab.trap.findAll(anyRequestedFor(anyUrl()))).isEmpty();
   }
 
   private static Map<String, Object> source(String id) {

@@ -55,7 +55,7 @@ public class FaultServers implements QuarkusTestResourceLifecycleManager {
       Files.writeString(lab.secretFile, lab.secret, StandardCharsets.UTF_8);
 
       String raw = "http://127.0.0.1:" + lab.raw.port();
-      for (String id : new String[] {"slow-headers", "slow-body", "reset-mid-body", "gigabyte", "gzip-bomb",
+      for (String id : new String[] {"slow-headers", "slow-body", "reset-mid-body", "gigabyte", "gigabyte-announced", "gzip-bomb",
           "tls-handshake"}) {
         lab.urls.put(id, raw + "/" + id);
       }

@@ -179,6 +179,23 @@ final class RawServer implements AutoCloseable {
     };
   }
 
+  /** Announces {@code total} bytes with Content-Length, then streams them lazily like {@link #endless}. */
+  static Behaviour announced(long total) {
+    return (s, srv) -> {
+      write(s, "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: " + total + "\r\n\r\n");
+      byte[] chunk = bytes(" ".repeat(65536));
+      OutputStream out = s.getOutputStream();
+      try {
+        for (long sent = 0; sent < total; sent += chunk.length) {
+          out.write(chunk);
+          srv.bodyBytesSent.addAndGet(chunk.length);
+        }
+      } finally {
+        closeQuietly(s);
+      }
+    };
+  }
+
   /** A pre-compressed body sent with {@code Content-Encoding: gzip}. */
   static Behaviour gzipped(byte[] compressed) {
     return (s, srv) -> {
