@@ -8,6 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.temporaryRedirect;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static dev.tributary.it.ServiceApi.assertReady;
+import static dev.tributary.it.ServiceApi.instant;
+import static dev.tributary.it.ServiceApi.source;
+import static dev.tributary.it.ServiceApi.storedTitles;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,10 +80,11 @@ class FaultMatrixTest {
     goodOnRaw("slow-headers");
     lab.raw.route("/slow-headers", RawServer.slowHeaders());
     failuresBefore = (Integer) source("slow-headers").get("consecutiveFailures");
+    assertReady(); // warm: the timed calls below measure serving, not first-call costs
     long t0 = System.nanoTime();
     CompletableFuture<PollReport> inFlight = CompletableFuture.supplyAsync(() -> poll.poll("slow-headers"));
     // a fetch stuck on a dribbling server must not hold up serving
-    given().get("/q/health/ready").then().statusCode(200);
+    assertReady();
     given().get("/api/sources").then().statusCode(200);
     assertThat(inFlight).as("still dribbling while the service answered").isNotDone();
     assertThat(inFlight.join().result()).isEqualTo("failed");
@@ -91,7 +96,7 @@ class FaultMatrixTest {
   void slowLorisBodyHitsTheTotalTimeout() {
     goodOnRaw("slow-body");
     lab.raw.route("/slow-body", RawServer.slowBody(TestFeeds.good("slow-body")));
-    Duration took = timed(() -> fail("slow-body"));
+    Duration took = timed(() -> pollFault("slow-body"));
     assertFault("slow-body", "TIMEOUT", null, "total timeout");
     assertThat(took).isLessThan(Duration.ofSeconds(6));
   }
@@ -101,7 +106,7 @@ class FaultMatrixTest {
     goodOnRaw("reset-mid-body");
     lab.raw.route("/reset-mid-body", RawServer.resetMidBody(TestFeeds.rss("reset-mid-body",
         List.of("Half a story that never arrives", "x".repeat(20_000)))));
-    fail("reset-mid-body");
+    pollFault("reset-mid-body");
     assertFault("reset-mid-body", "IO", null, "127.0.0.1");
   }
 
@@ -109,18 +114,18 @@ class FaultMatrixTest {
   void gigabyteBodyIsCutAtTheCapWithoutReadingIt() {
     goodOnRaw("gigabyte");
     lab.raw.route("/gigabyte", RawServer.endless(1L << 30));
-    Duration took = timed(() -> fail("gigabyte"));
+    Duration took = timed(() -> pollFault("gigabyte"));
     assertFault("gigabyte", "TOO_LARGE", null, "cap of 1048576");
     // the fetcher stopped reading at the cap: only the cap plus socket buffers ever left the server
     assertThat(lab.raw.bodyBytesSent()).isLessThan(64L << 20);
-    assertThat(took).isLessThan(Duration.ofSeconds(3));
+    assertThat(took).isLessThan(Duration.ofSeconds(5));
   }
 
   @Test
   void announcedGigabyteIsRefusedBeforeReadingTheBody() {
     goodOnRaw("gigabyte-announced");
     lab.raw.route("/gigabyte-announced", RawServer.announced(1L << 30));
-    fail("gigabyte-announced");
+    pollFault("gigabyte-announced");
     assertFault("gigabyte-announced", "TOO_LARGE", 200, "announced 1073741824 bytes");
   }
 
@@ -130,7 +135,7 @@ class FaultMatrixTest {
     byte[] bomb = TestFeeds.gzipOfZeros(64L << 20);
     assertThat(bomb.length).isLessThan(1 << 20); // small on the wire: only the decoded size is over the cap
     lab.raw.route("/gzip-bomb", RawServer.gzipped(bomb));
-    fail("gzip-bomb");
+    pollFault("gzip-bomb");
     assertFault("gzip-bomb", "TOO_LARGE", null, "cap of 1048576");
   }
 
@@ -139,7 +144,7 @@ class FaultMatrixTest {
     goodOnRaw("tls-handshake");
     // the publisher moves to https, but its port still speaks plain HTTP
     moveSource("tls-handshake", "https://127.0.0.1:" + lab.raw.port() + "/tls-handshake");
-    fail("tls-handshake");
+    pollFault("tls-handshake");
     assertFault("tls-handshake", "TLS", null, "TLS");
   }
 
@@ -150,7 +155,7 @@ class FaultMatrixTest {
     goodOnWeb(lab.web, "redirect-loop");
     lab.web.stubFor(get("/redirect-loop").willReturn(temporaryRedirect("/redirect-loop-b")));
     lab.web.stubFor(get("/redirect-loop-b").willReturn(temporaryRedirect("/redirect-loop")));
-    fail("redirect-loop");
+    pollFault("redirect-loop");
     assertFault("redirect-loop", "TOO_MANY_REDIRECTS", 302, "redirect loop");
   }
 
@@ -161,7 +166,7 @@ class FaultMatrixTest {
     for (int i = 1; i <= 20; i++) {
       lab.web.stubFor(get("/chain/" + i).willReturn(temporaryRedirect("/chain/" + (i + 1))));
     }
-    fail("redirect-chain");
+    pollFault("redirect-chain");
     assertFault("redirect-chain", "TOO_MANY_REDIRECTS", 302, "more than 5 redirects");
     assertThat(lab.web.findAll(getRequestedFor(urlPathMatching("/chain/.*")))).hasSize(5);
   }
@@ -188,7 +193,7 @@ class FaultMatrixTest {
     goodOnWeb(lab.throttled, "throttled-sibling");
     lab.throttled.stubFor(get("/throttled-429").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
     Instant before = Instant.now();
-    fail("throttled-429");
+    pollFault("throttled-429");
     Map<String, Object> s = assertFault("throttled-429", "THROTTLED", 429, "Retry-After 3600");
     Instant pauseEnd = before.plusSeconds(3600);
     assertThat(instant(s, "nextFetch")).isAfterOrEqualTo(pauseEnd);
@@ -202,7 +207,7 @@ class FaultMatrixTest {
     Instant until = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
     String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(until, ZoneOffset.UTC));
     lab.unavailable.stubFor(get("/unavailable-503").willReturn(aResponse().withStatus(503).withHeader("Retry-After", date)));
-    fail("unavailable-503");
+    pollFault("unavailable-503");
     Map<String, Object> s = assertFault("unavailable-503", "THROTTLED", 503, "Retry-After");
     // HTTP dates have whole seconds: allow the one lost in rounding
     assertThat(instant(s, "nextFetch")).isAfterOrEqualTo(until.minusSeconds(1));
@@ -214,9 +219,9 @@ class FaultMatrixTest {
   void flappingServerErrorsBackOffExponentiallyAndRecover() {
     goodOnWeb(lab.web, "flapping");
     lab.web.stubFor(get("/flapping").willReturn(aResponse().withStatus(500).withBody("oops")));
-    fail("flapping");
+    pollFault("flapping");
     Duration first = gap(assertFault("flapping", "HTTP_ERROR", 500, "HTTP 500"));
-    fail("flapping");
+    pollFault("flapping");
     Duration second = gap(assertFault("flapping", "HTTP_ERROR", 500, "HTTP 500"));
     // doubling, with ±10 % jitter on each
     assertThat(second).isGreaterThan(first.multipliedBy(3).dividedBy(2));
@@ -229,7 +234,7 @@ class FaultMatrixTest {
     assertThat(healed.get("items")).isEqualTo(2);
 
     lab.web.stubFor(get("/flapping").willReturn(aResponse().withStatus(500)));
-    fail("flapping");
+    pollFault("flapping");
     assertFault("flapping", "HTTP_ERROR", 500, "HTTP 500");
   }
 
@@ -237,7 +242,7 @@ class FaultMatrixTest {
   void invalidXmlIsAParseError() {
     goodOnWeb(lab.web, "invalid-xml");
     lab.web.stubFor(get("/invalid-xml").willReturn(aResponse().withHeader("Content-Type", RSS).withBody(TestFeeds.invalidXml())));
-    fail("invalid-xml");
+    pollFault("invalid-xml");
     assertFault("invalid-xml", "PARSE", 200, "not a feed");
   }
 
@@ -248,7 +253,7 @@ class FaultMatrixTest {
     Duration took = timed(() -> poll.poll("billion-laughs"));
     // the DOCTYPE is dropped unread, so the feed is read with the reference left as text (or refused)
     assertReadyAndItemsKept("billion-laughs");
-    assertThat(took).isLessThan(Duration.ofSeconds(3));
+    assertThat(took).isLessThan(Duration.ofSeconds(5));
     assertThat(storedTitles("billion-laughs")).allSatisfy(t -> assertThat(t).doesNotContain("lollol").hasSizeLessThan(200));
     Map<String, Object> s = source("billion-laughs");
     assertThat(s.get("errorKind")).isIn(null, "PARSE");
@@ -275,7 +280,7 @@ class FaultMatrixTest {
     goodOnWeb(lab.web, "html-page");
     lab.web.stubFor(get("/html-page").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
         .withBody(TestFeeds.html())));
-    fail("html-page");
+    pollFault("html-page");
     assertFault("html-page", "PARSE", 200, "not a feed");
   }
 
@@ -291,7 +296,7 @@ class FaultMatrixTest {
         .withBody(utf8)));
     PollReport r = poll.poll("wrong-charset");
     assertThat(r.result()).as(r.toString()).isIn("fetched", "failed");
-    given().get("/q/health/ready").then().statusCode(200);
+    assertReady();
     assertThat(source("wrong-charset").get("items")).isEqualTo(2);
     // the XML declaration and the bytes agree on UTF-8; the titles must not turn into mojibake
     assertThat(storedTitles("wrong-charset")).containsExactlyInAnyOrderElementsOf(titles);
@@ -302,7 +307,7 @@ class FaultMatrixTest {
     goodOnWeb(lab.web, "unresolvable");
     // the publisher's domain lapses
     moveSource("unresolvable", "http://feeds.tributary.invalid/unresolvable");
-    fail("unresolvable");
+    pollFault("unresolvable");
     assertFault("unresolvable", "DNS", null, "cannot resolve");
   }
 
@@ -327,7 +332,7 @@ class FaultMatrixTest {
   }
 
   /** Polls once against the fault; the poll itself must come back as a failure, never throw. */
-  private void fail(String id) {
+  private void pollFault(String id) {
     failuresBefore = (Integer) source(id).get("consecutiveFailures");
     PollReport r = poll.poll(id);
     assertThat(r.result()).as(r.toString()).isEqualTo("failed");
@@ -349,7 +354,7 @@ class FaultMatrixTest {
   }
 
   private void assertReadyAndItemsKept(String id) {
-    given().get("/q/health/ready").then().statusCode(200);
+    assertReady();
     assertThat(storedTitles(id)).containsAll(TestFeeds.titles(id));
     assertThat(((Number) source(id).get("items")).intValue()).isGreaterThanOrEqualTo(2);
   }
@@ -386,24 +391,6 @@ class FaultMatrixTest {
     lab.urls.put(id, url);
     Files.writeString(lab.feedsFile, FaultServers.feedsYaml(lab.urls), StandardCharsets.UTF_8);
     assertThat(registry.reloadIfChanged()).isNull();
-  }
-
-  private static Map<String, Object> source(String id) {
-    Map<String, Object> s = given().get("/api/sources").then().statusCode(200).extract().jsonPath()
-        .getMap("sources.find { it.id == '" + id + "' }");
-    assertThat(s).as("source " + id).isNotNull();
-    return s;
-  }
-
-  private static List<String> storedTitles(String id) {
-    return given().queryParam("limit", 500).get("/api/channels/ch-" + id + "/stories").then().statusCode(200)
-        .extract().jsonPath().getList("stories.items.flatten().title", String.class);
-  }
-
-  private static Instant instant(Map<String, Object> s, String field) {
-    Object v = s.get(field);
-    assertThat(v).as(field + " of " + s).isNotNull();
-    return Instant.parse((String) v);
   }
 
   private static Duration gap(Map<String, Object> s) {

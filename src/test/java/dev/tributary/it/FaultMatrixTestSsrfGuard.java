@@ -5,6 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.temporaryRedirect;
+import static dev.tributary.it.ServiceApi.assertReady;
+import static dev.tributary.it.ServiceApi.instant;
+import static dev.tributary.it.ServiceApi.source;
+import static dev.tributary.it.ServiceApi.storedTitles;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -73,16 +77,14 @@ class FaultMatrixTestSsrfGuard {
 
     assertThat(r.result()).isEqualTo("failed");
     assertThat(lab.trap.findAll(anyRequestedFor(anyUrl()))).isEmpty();
-    given().get("/q/health/ready").then().statusCode(200);
+    assertReady();
     Map<String, Object> s = source("moves-inside");
     assertThat(s.get("errorKind")).isEqualTo("BLOCKED_ADDRESS");
     assertThat((String) s.get("error")).contains("127.0.0.2").contains("loopback");
     assertThat(s.get("consecutiveFailures")).isEqualTo(1);
-    assertThat(Instant.parse((String) s.get("nextFetch"))).isAfter(Instant.now());
+    assertThat(instant(s, "nextFetch")).isAfter(Instant.now());
     assertThat(s.get("items")).isEqualTo(2);
-    assertThat(given().queryParam("limit", 500).get("/api/channels/ch-moves-inside/stories").then().statusCode(200)
-        .extract().jsonPath().getList("stories.items.flatten().title", String.class))
-        .containsExactlyInAnyOrderElementsOf(TestFeeds.titles("moves-inside"));
+    assertThat(storedTitles("moves-inside")).containsExactlyInAnyOrderElementsOf(TestFeeds.titles("moves-inside"));
   }
 
   @Test
@@ -92,13 +94,13 @@ class FaultMatrixTestSsrfGuard {
 
     assertThat(r.result()).isEqualTo("failed");
     assertThat(lab.trap.findAll(anyRequestedFor(anyUrl()))).isEmpty();
-    given().get("/q/health/ready").then().statusCode(200);
+    assertReady();
     Map<String, Object> s = source("internal");
     assertThat(s.get("errorKind")).isEqualTo("BLOCKED_ADDRESS");
     assertThat((String) s.get("error")).contains("SSRF guard");
     assertThat(s.get("items")).isEqualTo(0);
     assertThat(s.get("consecutiveFailures")).isEqualTo(1);
-    assertThat(Instant.parse((String) s.get("nextFetch"))).isAfter(Instant.now());
+    assertThat(instant(s, "nextFetch")).isAfter(Instant.now());
   }
 
   @Test
@@ -112,10 +114,5 @@ class FaultMatrixTestSsrfGuard {
           .body("message", containsString("BLOCKED_ADDRESS")).body(not(containsString("internal data")));
     }
     assertThat(lab.trap.findAll(anyRequestedFor(anyUrl()))).isEmpty();
-  }
-
-  private static Map<String, Object> source(String id) {
-    return given().get("/api/sources").then().statusCode(200).extract().jsonPath()
-        .getMap("sources.find { it.id == '" + id + "' }");
   }
 }
