@@ -140,6 +140,25 @@ class FaultMatrixTest {
   }
 
   @Test
+  void corruptGzipIsAnIoError() {
+    goodOnRaw("corrupt-gzip");
+    byte[] gz = TestFeeds.gzipOfZeros(1 << 16);
+    for (int i = 10; i < gz.length - 8; i++) gz[i] = (byte) (gz[i] ^ 0x5a); // keep the header, break the deflate stream
+    lab.raw.route("/corrupt-gzip", RawServer.gzipped(gz));
+    pollFault("corrupt-gzip");
+    assertFault("corrupt-gzip", "IO", null, "127.0.0.1");
+  }
+
+  @Test
+  void headerFloodIsRefusedWithoutBufferingIt() {
+    goodOnRaw("header-flood");
+    lab.raw.route("/header-flood", RawServer.headerFlood());
+    pollFault("header-flood");
+    // IO, not TIMEOUT: the header limit stopped it long before the total timeout
+    assertFault("header-flood", "IO", null, "127.0.0.1");
+  }
+
+  @Test
   void tlsHandshakeWithAPlainServerFails() throws Exception {
     goodOnRaw("tls-handshake");
     // the publisher moves to https, but its port still speaks plain HTTP

@@ -56,7 +56,7 @@ public class FaultServers implements QuarkusTestResourceLifecycleManager {
 
       String raw = "http://127.0.0.1:" + lab.raw.port();
       for (String id : new String[] {"slow-headers", "slow-body", "reset-mid-body", "gigabyte", "gigabyte-announced", "gzip-bomb",
-          "tls-handshake"}) {
+          "corrupt-gzip", "header-flood", "tls-handshake"}) {
         lab.urls.put(id, raw + "/" + id);
       }
       String web = "http://127.0.0.1:" + lab.web.port();

@@ -196,6 +196,21 @@ final class RawServer implements AutoCloseable {
     };
   }
 
+  /** Endless headers (a memory attack on clients that keep them all); the body never comes. */
+  static Behaviour headerFlood() {
+    return (s, srv) -> {
+      write(s, "HTTP/1.1 200 OK\r\n");
+      OutputStream out = s.getOutputStream();
+      try {
+        for (int i = 0; i < 1_000_000; i++) {
+          out.write(bytes("X-Flood-" + i + ": " + "a".repeat(64) + "\r\n"));
+        }
+      } finally {
+        closeQuietly(s);
+      }
+    };
+  }
+
   /** A pre-compressed body sent with {@code Content-Encoding: gzip}. */
   static Behaviour gzipped(byte[] compressed) {
     return (s, srv) -> {
