@@ -3,6 +3,7 @@ package dev.tributary.poll;
 import dev.tributary.config.FeedsRegistry;
 import dev.tributary.config.SourceConfig;
 import dev.tributary.config.TributarySettings;
+import dev.tributary.fetch.FailureKind;
 import dev.tributary.fetch.FeedFetcher;
 import dev.tributary.fetch.FetchRequest;
 import dev.tributary.fetch.FetchResult;
@@ -130,6 +131,10 @@ public class PollJob {
       } else if (result instanceof FetchResult.NotModified nm) {
         sources.record(sourceId, planner.notModified(state, nm, started));
         outcome = new PollReport(sourceId, "not-modified", 0, 0, null);
+      } else if (result instanceof FetchResult.Failed deferred && deferred.kind() == FailureKind.DEFERRED) {
+        // nothing was fetched: keep the last real outcome on show (error, status), only move the next attempt
+        sources.defer(sourceId, planner.failed(state, deferred, started).nextFetch());
+        outcome = new PollReport(sourceId, "deferred", 0, 0, deferred.message());
       } else {
         FetchResult.Failed failed = (FetchResult.Failed) result;
         sources.record(sourceId, planner.failed(state, failed, started));

@@ -138,6 +138,15 @@ public class SourceStore {
     }
   }
 
+  /** A poll that was not attempted (host paused or busy): only the next attempt moves. */
+  @Transactional
+  public void defer(String id, Instant nextFetch) {
+    SourceEntity s = SourceEntity.findById(id);
+    if (s != null) {
+      s.nextFetch = nextFetch;
+    }
+  }
+
   /** Every source row, active or not, for health pages. */
   @Transactional
   public List<SourceEntity> all() {
