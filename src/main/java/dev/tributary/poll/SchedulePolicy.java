@@ -45,7 +45,7 @@ public final class SchedulePolicy {
     if (f.kind() == FailureKind.GONE) {
       return new ScheduleState(ScheduleStatus.PARKED, null, prev.currentInterval(),
           prev.consecutiveFailures() + 1, now, prev.lastChange(), prev.meanChangeInterval(),
-          prev.ttlMinutes(), "410 Gone: " + (f.message() == null ? "the publisher removed this feed" : f.message()));
+          prev.ttlMinutes(), f.message() == null ? "410 Gone: the publisher removed this feed" : f.message());
     }
     Duration interval = prev.currentInterval() != null ? prev.currentInterval() : base;
     if (f.kind() == FailureKind.DEFERRED) {

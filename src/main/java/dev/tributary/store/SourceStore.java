@@ -147,6 +147,18 @@ public class SourceStore {
     }
   }
 
+  /** An admin asks for a fetch now: due at once, and unparked if a 410 had parked it. */
+  @Transactional
+  public boolean fetchSoon(String id, Instant now) {
+    SourceEntity s = SourceEntity.findById(id);
+    if (s == null || !s.active) {
+      return false;
+    }
+    s.parkedReason = null;
+    s.nextFetch = now;
+    return true;
+  }
+
   /** Every source row, active or not, for health pages. */
   @Transactional
   public List<SourceEntity> all() {

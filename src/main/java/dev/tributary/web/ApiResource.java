@@ -34,6 +34,7 @@ public class ApiResource {
   @Inject StoryQueries stories;
   @Inject SourceStore sources;
   @Inject TributarySettings settings;
+  @Inject java.time.InstantSource clock;
 
   @GET
   @Path("/channels")
@@ -87,6 +88,16 @@ public class ApiResource {
           s.permanentRedirect, s.etag, s.lastModified));
     }
     return new ApiViews.SourceList(out);
+  }
+
+  /** Schedules a source for the next tick (and unparks it): for admins after fixing a feed. */
+  @jakarta.ws.rs.POST
+  @Path("/sources/{source}/fetch")
+  public Response fetchSoon(@PathParam("source") String source) {
+    if (!sources.fetchSoon(source, clock.instant())) {
+      return Errors.notFound("no active source '" + source + "'");
+    }
+    return Response.accepted(Map.of("source", source, "status", "due now")).build();
   }
 
   @GET
