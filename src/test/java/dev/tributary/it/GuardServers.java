@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * For {@link FaultMatrixTestSsrfGuard}: a publisher reached by a public-looking name (see
+ * For {@link FaultMatrixSsrfGuardTest}: a publisher reached by a public-looking name (see
  * {@link PublicNameFetcher}) and an internal "trap" service on another loopback address that
  * the guard must keep every request away from.
  */

@@ -119,6 +119,8 @@ class PipelineTest {
         .body("sources.find { it.id == 'flaky' }.status", equalTo(500))
         .body("sources.find { it.id == 'flaky' }.error", containsString("500"))
         .body("sources.find { it.id == 'flaky' }.nextFetch", notNullValue());
+    given().post("/api/sources/flaky/fetch").then().statusCode(202);
+    given().post("/api/sources/nowhere/fetch").then().statusCode(404);
   }
 
   @Test

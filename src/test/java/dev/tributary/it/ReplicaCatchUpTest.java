@@ -27,6 +27,7 @@ class ReplicaCatchUpTest {
 
   @Inject IngestService ingest;
   @Inject Revisions revisions;
+  @Inject dev.tributary.store.StoryIndexLoader loader;
 
   @Test
   void itemsStoredByAnotherReplicaAreSeenBeforeAssigning() {
@@ -40,6 +41,27 @@ class ReplicaCatchUpTest {
     Long joined = QuarkusTransaction.requiringNew().call(() ->
         ItemEntity.<ItemEntity>find("sourceId = ?1 and guid = ?2", "mirror", "mirror-1").firstResult().storyId);
     assertThat(joined).isEqualTo(storyId);
+  }
+
+  @Test
+  void clusteringSurvivesARebuildOfTheIndexFromTheDatabase() {
+    Instant when = Instant.parse("2026-11-25T06:00:00Z");
+    String text = "The Enguri hydropower plant stopped its turbines on Monday for three weeks of maintenance,"
+        + " the operator said, and Georgia will import electricity from Azerbaijan and Turkey until the"
+        + " plant restarts in the middle of December.";
+    ingest.ingest("flaky", List.of(new IncomingItem("enguri-1", "https://flaky.example/enguri",
+        "Enguri hydropower plant halts for maintenance", text, text, null, "en", when, null)));
+    loader.rebuild(); // as after a restart: the engine forgets everything, then reads the database
+
+    ingest.ingest("mirror", List.of(new IncomingItem("enguri-2", "https://mirror.example/enguri",
+        "Enguri power plant halts turbines for three weeks of maintenance", text, text, null, "en",
+        when.plusSeconds(1800), null)));
+
+    QuarkusTransaction.requiringNew().run(() -> {
+      ItemEntity first = ItemEntity.find("guid", "enguri-1").firstResult();
+      ItemEntity second = ItemEntity.find("guid", "enguri-2").firstResult();
+      assertThat(second.storyId).isEqualTo(first.storyId);
+    });
   }
 
   private long storeAsAnotherReplica(Instant when) {

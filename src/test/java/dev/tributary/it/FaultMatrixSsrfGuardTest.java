@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  * a redirect from a public publisher to a private address, and a source on one directly.
  */
 @QuarkusTest
-@TestProfile(FaultMatrixTestSsrfGuard.Profile.class)
-class FaultMatrixTestSsrfGuard {
+@TestProfile(FaultMatrixSsrfGuardTest.Profile.class)
+class FaultMatrixSsrfGuardTest {
   public static class Profile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
