@@ -62,13 +62,13 @@ public class ApiResource {
     if (c == null) {
       return Errors.notFound("no channel '" + channel + "'");
     }
-    int n = limit == null ? settings.publish().defaultLimit() : limit;
-    if (n < 1 || n > settings.publish().maxLimit()) {
-      return Errors.badRequest("limit must be between 1 and " + settings.publish().maxLimit());
+    var n = PageLimit.of(limit, settings.publish());
+    if (n.isEmpty()) {
+      return PageLimit.outOfRange(settings.publish());
     }
     StoryPage page;
     try {
-      page = stories.page(config.sourceIdsOf(c), n, cursor);
+      page = stories.page(config.sourceIdsOf(c), n.getAsInt(), cursor);
     } catch (IllegalArgumentException e) {
       return Errors.badRequest(e.getMessage());
     }

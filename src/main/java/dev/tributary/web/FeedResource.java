@@ -38,11 +38,11 @@ public class FeedResource {
     if (format == null) {
       return Errors.notFound("no feed format '" + extension + "': use .rss, .atom or .json");
     }
-    int n = limit == null ? settings.publish().defaultLimit() : limit;
-    if (n < 1 || n > settings.publish().maxLimit()) {
-      return Errors.badRequest("limit must be between 1 and " + settings.publish().maxLimit());
+    var n = PageLimit.of(limit, settings.publish());
+    if (n.isEmpty()) {
+      return PageLimit.outOfRange(settings.publish());
     }
-    RenderedFeed feed = publisher.feed(channel, format, n, BaseUrl.of(uri)).orElse(null);
+    RenderedFeed feed = publisher.feed(channel, format, n.getAsInt(), BaseUrl.of(uri)).orElse(null);
     if (feed == null) {
       return Errors.notFound("no channel '" + channel + "'");
     }
