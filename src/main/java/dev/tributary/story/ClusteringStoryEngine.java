@@ -25,6 +25,8 @@ public final class ClusteringStoryEngine implements StoryEngine {
   private long newest = Long.MIN_VALUE;
   // assign() is followed by indexed() for the same item: keep its analysis for that call
   private ItemProfile lastProfile;
+  // the best story score of the last assignment, for evaluation traces
+  private double lastBest;
 
   public ClusteringStoryEngine() {
     this(StoryConfig.defaults());
@@ -48,6 +50,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
         index.candidates(
             p, p.time() - window, p.time() + window, config.queryKeys(), config.maxPostings(),
             config.maxCandidates());
+    lastBest = -1;
     RecentIndex.Entry copyOf = null;
     double bestCopy = 0;
     Map<Long, Double> storyScore = new HashMap<>();
@@ -65,11 +68,17 @@ public final class ClusteringStoryEngine implements StoryEngine {
     long bestStory = 0;
     double best = -1;
     for (var e : storyScore.entrySet()) {
-      if (e.getValue() > best) {
-        best = e.getValue();
+      double s = e.getValue();
+      // an outlet rarely files two reports of one event: the story already has this source's report
+      if (index.storyHasSource(e.getKey(), p.sourceId())) {
+        s *= config.sameSourceFactor();
+      }
+      if (s > best) {
+        best = s;
         bestStory = e.getKey();
       }
     }
+    lastBest = best;
     if (best >= config.joinThreshold()) {
       LOG.debugf("item %s joins story %s (%.3f)", (Object) item.itemId(), (Object) bestStory, (Object) best);
       return new Assignment.Join(bestStory, null, best);
@@ -98,6 +107,10 @@ public final class ClusteringStoryEngine implements StoryEngine {
   /** Number of items currently indexed (those within the horizon). */
   public synchronized int size() {
     return index.size();
+  }
+
+  synchronized double lastBest() {
+    return lastBest;
   }
 
   synchronized PairFeatures compare(StoryCandidate a, StoryCandidate b) {

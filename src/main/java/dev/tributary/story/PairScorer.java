@@ -43,9 +43,6 @@ final class PairScorer {
     if (f.phaseDiffers()) {
       s *= config.phaseFactor();
     }
-    if (f.sameSource()) {
-      s *= config.sameSourceFactor();
-    }
     return s;
   }
 

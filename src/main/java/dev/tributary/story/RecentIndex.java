@@ -29,6 +29,7 @@ final class RecentIndex {
   private final Map<String, Integer> termDf = new HashMap<>();
   private final Map<String, Integer> keyDf = new HashMap<>();
   private final Map<String, Entry> byUrl = new HashMap<>();
+  private final Map<Long, Map<String, Integer>> storySources = new HashMap<>();
   private int size;
 
   int size() {
@@ -49,6 +50,9 @@ final class RecentIndex {
     if (p.url() != null && !p.url().isEmpty()) {
       byUrl.put(p.url(), e);
     }
+    if (p.sourceId() != null) {
+      storySources.computeIfAbsent(storyId, x -> new HashMap<>()).merge(p.sourceId(), 1, Integer::sum);
+    }
     size++;
   }
 
@@ -62,6 +66,13 @@ final class RecentIndex {
         e.profile().terms().keySet().forEach(t -> decrement(termDf, t));
         if (e.profile().url() != null) {
           byUrl.remove(e.profile().url(), e);
+        }
+        Map<String, Integer> sources = storySources.get(e.storyId());
+        if (sources != null && e.profile().sourceId() != null) {
+          sources.computeIfPresent(e.profile().sourceId(), (x, n) -> n <= 1 ? null : n - 1);
+          if (sources.isEmpty()) {
+            storySources.remove(e.storyId());
+          }
         }
         size--;
       }
@@ -78,7 +89,14 @@ final class RecentIndex {
     termDf.clear();
     keyDf.clear();
     byUrl.clear();
+    storySources.clear();
     size = 0;
+  }
+
+  /** Whether an indexed item of {@code storyId} came from {@code sourceId}. */
+  boolean storyHasSource(long storyId, String sourceId) {
+    Map<String, Integer> sources = storySources.get(storyId);
+    return sourceId != null && sources != null && sources.containsKey(sourceId);
   }
 
   Entry byUrl(String url) {
@@ -104,6 +122,9 @@ final class RecentIndex {
   List<Entry> candidates(ItemProfile q, long from, long to, int queryKeys, int maxPostings, int limit) {
     List<Map.Entry<String, Double>> ranked = new ArrayList<>();
     for (var k : q.keys().entrySet()) {
+      if (!keyDf.containsKey(k.getKey())) {
+        continue; // in no indexed item: it cannot find anything, and would crowd out keys that can
+      }
       ranked.add(Map.entry(k.getKey(), keyIdf(k.getKey()) * k.getValue()));
     }
     ranked.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));

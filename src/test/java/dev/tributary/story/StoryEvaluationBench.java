@@ -30,6 +30,9 @@ class StoryEvaluationBench {
     for (var a : articles) {
       Assignment as = engine.assign(a.candidate());
       long story = as instanceof Assignment.Join j ? j.storyId() : next++;
+      if (Boolean.getBoolean("story.trace") && engine instanceof ClusteringStoryEngine ce) {
+        System.out.printf(Locale.ROOT, "TRACE %-45.45s %-3s -> %d best %.3f %s%n", a.story(), a.candidate().language(), story, ce.lastBest(), as);
+      }
       engine.indexed(a.candidate(), story);
       predicted.add(story);
       gold.add(a.story());
@@ -121,10 +124,10 @@ class StoryEvaluationBench {
     var pairs = LabelledArticles.pairs(pairFile.get());
     var d = StoryConfig.defaults();
     List<String> out = new ArrayList<>();
-    for (double threshold : new double[] {0.2, 0.25, 0.3, 0.35, 0.4}) {
-      for (double titleShare : new double[] {0, 0.35, 0.5}) {
-        for (double boost : new double[] {1.4, 1.7, 2.0}) {
-          for (double phase : new double[] {1, 0.7, 0.5}) {
+    for (double threshold : new double[] {0.12, 0.15, 0.18, 0.2}) {
+      for (double titleShare : new double[] {0.2, 0.35}) {
+        for (double boost : new double[] {2.0, 2.5, 3.0}) {
+          for (double phase : new double[] {0.7, 0.5}) {
             var c = new StoryConfig(d.window(), d.statsHorizon(), threshold, d.duplicateThreshold(), d.sameSourceFactor(),
                 phase, titleShare, d.numberClashFactor(), boost, d.titleWeight(), d.nameWeight(), d.maxTokens(),
                 d.queryKeys(), d.maxCandidates(), d.maxPostings());
