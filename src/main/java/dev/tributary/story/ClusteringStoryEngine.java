@@ -54,13 +54,18 @@ public final class ClusteringStoryEngine implements StoryEngine {
     RecentIndex.Entry copyOf = null;
     double bestCopy = 0;
     Map<Long, Double> storyScore = new HashMap<>();
+    Map<Long, double[]> storySum = new HashMap<>();
     for (RecentIndex.Entry c : candidates) {
       PairFeatures f = scorer.features(p, c.profile(), index);
       if (f.copy() >= config.duplicateThreshold() && f.copy() > bestCopy) {
         bestCopy = f.copy();
         copyOf = c;
       }
-      storyScore.merge(c.storyId(), scorer.score(f), Math::max);
+      double sc = scorer.score(f);
+      storyScore.merge(c.storyId(), sc, Math::max);
+      double[] sum = storySum.computeIfAbsent(c.storyId(), k -> new double[2]);
+      sum[0] += sc;
+      sum[1]++;
     }
     if (copyOf != null) {
       return new Assignment.Join(copyOf.storyId(), copyOf.profile().itemId(), bestCopy);
@@ -68,7 +73,10 @@ public final class ClusteringStoryEngine implements StoryEngine {
     long bestStory = 0;
     double best = -1;
     for (var e : storyScore.entrySet()) {
-      double s = e.getValue();
+      double[] sum = storySum.get(e.getKey());
+      // the best match decides, tempered by the mean over the story's other close reports so that
+      // one look-alike report does not chain a neighbouring event in
+      double s = (1 - config.meanShare()) * e.getValue() + config.meanShare() * sum[0] / sum[1];
       // an outlet rarely files two reports of one event: the story already has this source's report
       if (index.storyHasSource(e.getKey(), p.sourceId())) {
         s *= config.sameSourceFactor();

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param phaseFactor similarity multiplier when one headline announces what the other reports
  * @param titleShare share of the title-to-title similarity in a pair's text similarity
  * @param numberClashFactor similarity multiplier when both titles carry numbers and none agree
+ * @param meanShare share of the mean (against the best) similarity to a story's candidate reports
  * @param crossLanguageBoost multiplier on key similarity when languages differ
  * @param titleWeight weight of a title word against a body word
  * @param nameWeight weight of capitalized words and numbers among cross-script keys
@@ -31,6 +32,7 @@ public record StoryConfig(
     double phaseFactor,
     double titleShare,
     double numberClashFactor,
+    double meanShare,
     double crossLanguageBoost,
     float titleWeight,
     float nameWeight,
@@ -49,6 +51,7 @@ public record StoryConfig(
         0.5,
         0.2,
         0.5,
+        0.35,
         2.5,
         2f,
         1.5f,
@@ -60,7 +63,7 @@ public record StoryConfig(
 
   public StoryConfig withJoinThreshold(double value) {
     return new StoryConfig(window, statsHorizon, value, duplicateThreshold, sameSourceFactor, phaseFactor,
-        titleShare, numberClashFactor,
+        titleShare, numberClashFactor, meanShare,
         crossLanguageBoost, titleWeight, nameWeight, maxTokens, queryKeys, maxCandidates, maxPostings);
   }
 }

@@ -129,7 +129,7 @@ class StoryEvaluationBench {
         for (double boost : new double[] {2.0, 2.5, 3.0}) {
           for (double phase : new double[] {0.7, 0.5}) {
             var c = new StoryConfig(d.window(), d.statsHorizon(), threshold, d.duplicateThreshold(), d.sameSourceFactor(),
-                phase, titleShare, d.numberClashFactor(), boost, d.titleWeight(), d.nameWeight(), d.maxTokens(),
+                phase, titleShare, d.numberClashFactor(), d.meanShare(), boost, d.titleWeight(), d.nameWeight(), d.maxTokens(),
                 d.queryKeys(), d.maxCandidates(), d.maxPostings());
             var r = cluster(new ClusteringStoryEngine(c), articles);
             int ok = 0;
