@@ -15,8 +15,27 @@ import java.util.TreeMap;
  */
 final class RecentIndex {
 
-  /** An indexed item and the story it was stored in. */
-  record Entry(ItemProfile profile, long storyId) {}
+  /**
+   * An indexed item and the story it was stored in. Identity equality on purpose: entries are
+   * hash keys while scoring, and a profile's value hash would walk all of its terms.
+   */
+  static final class Entry {
+    private final ItemProfile profile;
+    private final long storyId;
+
+    Entry(ItemProfile profile, long storyId) {
+      this.profile = profile;
+      this.storyId = storyId;
+    }
+
+    ItemProfile profile() {
+      return profile;
+    }
+
+    long storyId() {
+      return storyId;
+    }
+  }
 
   private static final long DAY = 86_400;
 

@@ -77,7 +77,8 @@ class StoryEvaluationBench {
     Map<String, int[]> byLanguage = new TreeMap<>();
     for (int i = 0; i < pairs.size(); i++) {
       var pair = pairs.get(i);
-      boolean joined = clusterPair(StoryConfig.defaults(), pairs, i);
+      boolean joined = clusterPair(StoryConfig.defaults().withJoinThreshold(
+          Double.parseDouble(System.getProperty("story.pairThreshold", String.valueOf(StoryConfig.defaults().joinThreshold())))), pairs, i);
       int[] c = byLanguage.computeIfAbsent(pair.language(), l -> new int[2]);
       c[0] += joined == pair.sameStory() ? 1 : 0;
       c[1]++;
