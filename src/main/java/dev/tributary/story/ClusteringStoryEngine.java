@@ -55,8 +55,9 @@ public final class ClusteringStoryEngine implements StoryEngine {
     double bestCopy = 0;
     Map<Long, Double> storyScore = new HashMap<>();
     Map<Long, double[]> storySum = new HashMap<>();
+    double[] norms = PairScorer.norms(p, index);
     for (RecentIndex.Entry c : candidates) {
-      PairFeatures f = scorer.features(p, c.profile(), index);
+      PairFeatures f = scorer.features(p, norms, c.profile(), index.norms(c), index);
       if (f.copy() >= config.duplicateThreshold() && f.copy() > bestCopy) {
         bestCopy = f.copy();
         copyOf = c;

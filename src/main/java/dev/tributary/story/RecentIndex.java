@@ -22,6 +22,11 @@ final class RecentIndex {
   static final class Entry {
     private final ItemProfile profile;
     private final long storyId;
+    // cached vector norms under the IDF of the moment they were computed; refreshed as the index grows
+    private double termNorm;
+    private double keyNorm;
+    private double titleNorm;
+    private int normSize = -1;
 
     Entry(ItemProfile profile, long storyId) {
       this.profile = profile;
@@ -35,6 +40,17 @@ final class RecentIndex {
     long storyId() {
       return storyId;
     }
+  }
+
+  /** Norms of an entry's vectors, recomputed only when the index has changed size by a twentieth. */
+  double[] norms(Entry e) {
+    if (e.normSize < 0 || Math.abs(e.normSize - size) > size / 20) {
+      e.termNorm = PairScorer.norm(e.profile.terms(), this::termIdf);
+      e.keyNorm = PairScorer.norm(e.profile.keys(), this::keyIdf);
+      e.titleNorm = PairScorer.norm(e.profile.titleKeys(), this::keyIdf);
+      e.normSize = size;
+    }
+    return new double[] {e.termNorm, e.keyNorm, e.titleNorm};
   }
 
   private static final long DAY = 86_400;
@@ -141,8 +157,10 @@ final class RecentIndex {
   List<Entry> candidates(ItemProfile q, long from, long to, int queryKeys, int maxPostings, int limit) {
     List<Map.Entry<String, Double>> ranked = new ArrayList<>();
     for (var k : q.keys().entrySet()) {
-      if (!keyDf.containsKey(k.getKey())) {
-        continue; // in no indexed item: it cannot find anything, and would crowd out keys that can
+      int df = keyDf.getOrDefault(k.getKey(), 0);
+      if (df == 0) {
+        // in no indexed item: it cannot find anything, and would crowd out keys that can
+        continue;
       }
       ranked.add(Map.entry(k.getKey(), keyIdf(k.getKey()) * k.getValue()));
     }
@@ -151,16 +169,20 @@ final class RecentIndex {
       ranked = ranked.subList(0, queryKeys);
     }
     Map<Entry, Double> acc = new HashMap<>();
-    var window = slices.subMap(Math.floorDiv(from, DAY), true, Math.floorDiv(to, DAY), true);
-    for (Slice s : window.values()) {
-      for (var k : ranked) {
+    var window = slices.subMap(Math.floorDiv(from, DAY), true, Math.floorDiv(to, DAY), true).descendingMap();
+    int budget = maxPostings;
+    // rarest keys first, newest slices first: when the budget runs out, what is left is the least specific
+    keys:
+    for (var k : ranked) {
+      for (Slice s : window.values()) {
         List<Entry> posting = s.postings.get(k.getKey());
         if (posting == null) {
           continue;
         }
-        // newest first: when a key is too common to read in full, the recent reports matter most
-        int stop = Math.max(0, posting.size() - maxPostings);
-        for (int i = posting.size() - 1; i >= stop; i--) {
+        for (int i = posting.size() - 1; i >= 0; i--) {
+          if (--budget < 0) {
+            break keys;
+          }
           Entry e = posting.get(i);
           long t = e.profile().time();
           if (t >= from && t <= to && e.profile().itemId() != q.itemId()) {

@@ -21,7 +21,8 @@ import java.time.Duration;
  * @param maxTokens words analyzed per title or body (the opening carries the event)
  * @param queryKeys rarest keys of a new item used to look up candidates
  * @param maxCandidates candidates scored in full per new item
- * @param maxPostings postings read per key and day slice (bounds work on very common keys)
+ * @param maxPostings postings read per lookup, rarest keys first (bounds the work however many
+ *     items a window holds)
  */
 public record StoryConfig(
     Duration window,
@@ -56,9 +57,9 @@ public record StoryConfig(
         2f,
         1.5f,
         300,
-        40,
-        60,
-        400);
+        25,
+        30,
+        3000);
   }
 
   public StoryConfig withJoinThreshold(double value) {

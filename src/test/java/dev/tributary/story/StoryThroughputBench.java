@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 @Tag("bench")
 class StoryThroughputBench {
 
-  private static final int MEASURED = 3_000;
+  private static final int MEASURED = 2_000;
 
   @Test
   void throughputAsTheStoreGrows() {
