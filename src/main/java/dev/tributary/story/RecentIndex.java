@@ -191,12 +191,20 @@ final class RecentIndex {
         }
       }
     }
-    List<Map.Entry<Entry, Double>> found = new ArrayList<>(acc.entrySet());
-    found.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
-    List<Entry> out = new ArrayList<>(Math.min(limit, found.size()));
-    for (int i = 0; i < found.size() && i < limit; i++) {
-      out.add(found.get(i).getKey());
+    // keep the best `limit` in a small heap rather than sorting everything found
+    java.util.PriorityQueue<Map.Entry<Entry, Double>> best =
+        new java.util.PriorityQueue<>(limit + 1, Map.Entry.comparingByValue());
+    for (var found : acc.entrySet()) {
+      best.add(found);
+      if (best.size() > limit) {
+        best.poll();
+      }
     }
+    List<Entry> out = new ArrayList<>(best.size());
+    while (!best.isEmpty()) {
+      out.add(best.poll().getKey());
+    }
+    java.util.Collections.reverse(out);
     return out;
   }
 }

@@ -59,7 +59,7 @@ public record StoryConfig(
         300,
         25,
         30,
-        3000);
+        1200);
   }
 
   public StoryConfig withJoinThreshold(double value) {
