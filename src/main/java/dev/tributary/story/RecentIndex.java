@@ -42,7 +42,7 @@ final class RecentIndex {
     }
   }
 
-  /** Norms of an entry's vectors, recomputed only when the index has changed size by a twentieth. */
+  /** Norms of an entry's vectors, recomputed only when the index has changed size by a twentieth (IDF moves slowly). */
   double[] norms(Entry e) {
     if (e.normSize < 0 || Math.abs(e.normSize - size) > size / 20) {
       e.termNorm = PairScorer.norm(e.profile.terms(), this::termIdf);

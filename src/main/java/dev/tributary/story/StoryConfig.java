@@ -57,8 +57,8 @@ public record StoryConfig(
         2f,
         1.5f,
         300,
-        25,
-        30,
+        20,
+        20,
         1200);
   }
 
