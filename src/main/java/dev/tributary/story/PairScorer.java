@@ -43,6 +43,7 @@ final class PairScorer {
     double body = f.sameLanguage() ? Math.max(f.terms(), f.keys()) : f.keys() * config.crossLanguageBoost();
     double title = f.sameLanguage() ? f.title() : f.title() * config.crossLanguageBoost();
     double s = Math.min(1, (1 - config.titleShare()) * body + config.titleShare() * title);
+    s = (1 - config.nameShare()) * s + config.nameShare() * f.names();
     if (f.numbersClash()) {
       s *= config.numberClashFactor();
     }

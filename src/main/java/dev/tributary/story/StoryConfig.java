@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param titleShare share of the title-to-title similarity in a pair's text similarity
  * @param numberClashFactor similarity multiplier when both titles carry numbers and none agree
  * @param meanShare share of the mean (against the best) similarity to a story's candidate reports
+ * @param nameShare share of the named-entity and number overlap in a pair's similarity
  * @param crossLanguageBoost multiplier on key similarity when languages differ
  * @param titleWeight weight of a title word against a body word
  * @param nameWeight weight of capitalized words and numbers among cross-script keys
@@ -34,6 +35,7 @@ public record StoryConfig(
     double titleShare,
     double numberClashFactor,
     double meanShare,
+    double nameShare,
     double crossLanguageBoost,
     float titleWeight,
     float nameWeight,
@@ -53,6 +55,7 @@ public record StoryConfig(
         0.2,
         0.5,
         0.35,
+        0.0,
         2.5,
         2f,
         1.5f,
@@ -64,7 +67,7 @@ public record StoryConfig(
 
   public StoryConfig withJoinThreshold(double value) {
     return new StoryConfig(window, statsHorizon, value, duplicateThreshold, sameSourceFactor, phaseFactor,
-        titleShare, numberClashFactor, meanShare,
+        titleShare, numberClashFactor, meanShare, nameShare,
         crossLanguageBoost, titleWeight, nameWeight, maxTokens, queryKeys, maxCandidates, maxPostings);
   }
 }

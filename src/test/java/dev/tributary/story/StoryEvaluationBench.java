@@ -125,19 +125,19 @@ class StoryEvaluationBench {
     var pairs = LabelledArticles.pairs(pairFile.get());
     var d = StoryConfig.defaults();
     List<String> out = new ArrayList<>();
-    for (double threshold : new double[] {0.12, 0.15, 0.18, 0.2}) {
-      for (double titleShare : new double[] {0.2, 0.35}) {
-        for (double boost : new double[] {2.0, 2.5, 3.0}) {
-          for (double phase : new double[] {0.7, 0.5}) {
+    for (double threshold : new double[] {0.16, 0.2, 0.25}) {
+      for (double titleShare : new double[] {d.titleShare()}) {
+        for (double boost : new double[] {d.crossLanguageBoost()}) {
+          for (double phase : new double[] {0, 0.15, 0.3}) {
             var c = new StoryConfig(d.window(), d.statsHorizon(), threshold, d.duplicateThreshold(), d.sameSourceFactor(),
-                phase, titleShare, d.numberClashFactor(), d.meanShare(), boost, d.titleWeight(), d.nameWeight(), d.maxTokens(),
+                d.phaseFactor(), titleShare, d.numberClashFactor(), d.meanShare(), phase, boost, d.titleWeight(), d.nameWeight(), d.maxTokens(),
                 d.queryKeys(), d.maxCandidates(), d.maxPostings());
             var r = cluster(new ClusteringStoryEngine(c), articles);
             int ok = 0;
             if (Boolean.getBoolean("story.sweepPairs")) {
               for (int i = 0; i < pairs.size(); i++) ok += clusterPair(c, pairs, i) == pairs.get(i).sameStory() ? 1 : 0;
             }
-            out.add(String.format(Locale.ROOT, "F1 %.3f P %.3f R %.3f pairs %.3f | t %.2f title %.2f boost %.1f phase %.1f",
+            out.add(String.format(Locale.ROOT, "F1 %.3f P %.3f R %.3f pairs %.3f | t %.2f title %.2f boost %.1f names %.2f",
                 r.bcubed().f1(), r.bcubed().precision(), r.bcubed().recall(), ok / (double) pairs.size(), threshold, titleShare, boost, phase));
           }
         }
