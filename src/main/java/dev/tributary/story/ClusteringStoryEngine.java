@@ -25,6 +25,8 @@ public final class ClusteringStoryEngine implements StoryEngine {
   private long newest = Long.MIN_VALUE;
   // assign() is followed by indexed() for the same item: keep its analysis for that call
   private ItemProfile lastProfile;
+  // the best story score of the last assignment, for evaluation traces
+  private double lastBest;
 
   public ClusteringStoryEngine() {
     this(StoryConfig.defaults());
@@ -48,16 +50,23 @@ public final class ClusteringStoryEngine implements StoryEngine {
         index.candidates(
             p, p.time() - window, p.time() + window, config.queryKeys(), config.maxPostings(),
             config.maxCandidates());
+    lastBest = -1;
     RecentIndex.Entry copyOf = null;
     double bestCopy = 0;
     Map<Long, Double> storyScore = new HashMap<>();
+    Map<Long, double[]> storySum = new HashMap<>();
+    double[] norms = PairScorer.norms(p, index);
     for (RecentIndex.Entry c : candidates) {
-      PairFeatures f = scorer.features(p, c.profile(), index);
+      PairFeatures f = scorer.features(p, norms, c.profile(), index.norms(c), index);
       if (f.copy() >= config.duplicateThreshold() && f.copy() > bestCopy) {
         bestCopy = f.copy();
         copyOf = c;
       }
-      storyScore.merge(c.storyId(), scorer.score(f), Math::max);
+      double sc = scorer.score(f);
+      storyScore.merge(c.storyId(), sc, Math::max);
+      double[] sum = storySum.computeIfAbsent(c.storyId(), k -> new double[2]);
+      sum[0] += sc;
+      sum[1]++;
     }
     if (copyOf != null) {
       return new Assignment.Join(copyOf.storyId(), copyOf.profile().itemId(), bestCopy);
@@ -65,11 +74,20 @@ public final class ClusteringStoryEngine implements StoryEngine {
     long bestStory = 0;
     double best = -1;
     for (var e : storyScore.entrySet()) {
-      if (e.getValue() > best) {
-        best = e.getValue();
+      double[] sum = storySum.get(e.getKey());
+      // the best match decides, tempered by the mean over the story's other close reports so that
+      // one look-alike report does not chain a neighbouring event in
+      double s = (1 - config.meanShare()) * e.getValue() + config.meanShare() * sum[0] / sum[1];
+      // an outlet rarely files two reports of one event: the story already has this source's report
+      if (index.storyHasSource(e.getKey(), p.sourceId())) {
+        s *= config.sameSourceFactor();
+      }
+      if (s > best) {
+        best = s;
         bestStory = e.getKey();
       }
     }
+    lastBest = best;
     if (best >= config.joinThreshold()) {
       LOG.debugf("item %s joins story %s (%.3f)", (Object) item.itemId(), (Object) bestStory, (Object) best);
       return new Assignment.Join(bestStory, null, best);
@@ -98,6 +116,10 @@ public final class ClusteringStoryEngine implements StoryEngine {
   /** Number of items currently indexed (those within the horizon). */
   public synchronized int size() {
     return index.size();
+  }
+
+  synchronized double lastBest() {
+    return lastBest;
   }
 
   synchronized PairFeatures compare(StoryCandidate a, StoryCandidate b) {

@@ -13,11 +13,22 @@ final class PairScorer {
     this.config = config;
   }
 
+  /** Norms of a profile's term, key and title vectors under the index's current IDF. */
+  static double[] norms(ItemProfile p, RecentIndex index) {
+    return new double[] {
+      norm(p.terms(), index::termIdf), norm(p.keys(), index::keyIdf), norm(p.titleKeys(), index::keyIdf)
+    };
+  }
+
   PairFeatures features(ItemProfile a, ItemProfile b, RecentIndex index) {
+    return features(a, norms(a, index), b, norms(b, index), index);
+  }
+
+  PairFeatures features(ItemProfile a, double[] na, ItemProfile b, double[] nb, RecentIndex index) {
     boolean sameLanguage = a.language().equals(b.language());
-    double terms = sameLanguage ? cosine(a.terms(), b.terms(), index::termIdf) : 0;
-    double keys = cosine(a.keys(), b.keys(), index::keyIdf);
-    double title = cosine(a.titleKeys(), b.titleKeys(), index::keyIdf);
+    double terms = sameLanguage ? cosine(a.terms(), na[0], b.terms(), nb[0], index::termIdf) : 0;
+    double keys = cosine(a.keys(), na[1], b.keys(), nb[1], index::keyIdf);
+    double title = cosine(a.titleKeys(), na[2], b.titleKeys(), nb[2], index::keyIdf);
     boolean numbersClash = !a.titleNumbers().isEmpty() && !b.titleNumbers().isEmpty()
         && a.titleNumbers().stream().noneMatch(b.titleNumbers()::contains);
     double names = overlap(a.names(), b.names(), index::keyIdf);
@@ -32,6 +43,7 @@ final class PairScorer {
     double body = f.sameLanguage() ? Math.max(f.terms(), f.keys()) : f.keys() * config.crossLanguageBoost();
     double title = f.sameLanguage() ? f.title() : f.title() * config.crossLanguageBoost();
     double s = Math.min(1, (1 - config.titleShare()) * body + config.titleShare() * title);
+    s = (1 - config.nameShare()) * s + config.nameShare() * f.names();
     if (f.numbersClash()) {
       s *= config.numberClashFactor();
     }
@@ -43,14 +55,12 @@ final class PairScorer {
     if (f.phaseDiffers()) {
       s *= config.phaseFactor();
     }
-    if (f.sameSource()) {
-      s *= config.sameSourceFactor();
-    }
     return s;
   }
 
-  static double cosine(Map<String, Float> a, Map<String, Float> b, ToDoubleFunction<String> idf) {
-    if (a.isEmpty() || b.isEmpty()) {
+  static double cosine(
+      Map<String, Float> a, double normA, Map<String, Float> b, double normB, ToDoubleFunction<String> idf) {
+    if (a.isEmpty() || b.isEmpty() || normA == 0 || normB == 0) {
       return 0;
     }
     Map<String, Float> small = a.size() <= b.size() ? a : b;
@@ -66,10 +76,10 @@ final class PairScorer {
     if (dot == 0) {
       return 0;
     }
-    return dot / (norm(a, idf) * norm(b, idf));
+    return Math.min(1, dot / (normA * normB));
   }
 
-  private static double norm(Map<String, Float> v, ToDoubleFunction<String> idf) {
+  static double norm(Map<String, Float> v, ToDoubleFunction<String> idf) {
     double sum = 0;
     for (var e : v.entrySet()) {
       double w = e.getValue() * idf.applyAsDouble(e.getKey());

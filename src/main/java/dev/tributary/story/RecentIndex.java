@@ -15,8 +15,43 @@ import java.util.TreeMap;
  */
 final class RecentIndex {
 
-  /** An indexed item and the story it was stored in. */
-  record Entry(ItemProfile profile, long storyId) {}
+  /**
+   * An indexed item and the story it was stored in. Identity equality on purpose: entries are
+   * hash keys while scoring, and a profile's value hash would walk all of its terms.
+   */
+  static final class Entry {
+    private final ItemProfile profile;
+    private final long storyId;
+    // cached vector norms under the IDF of the moment they were computed; refreshed as the index grows
+    private double termNorm;
+    private double keyNorm;
+    private double titleNorm;
+    private int normSize = -1;
+
+    Entry(ItemProfile profile, long storyId) {
+      this.profile = profile;
+      this.storyId = storyId;
+    }
+
+    ItemProfile profile() {
+      return profile;
+    }
+
+    long storyId() {
+      return storyId;
+    }
+  }
+
+  /** Norms of an entry's vectors, recomputed only when the index has changed size by a twentieth (IDF moves slowly). */
+  double[] norms(Entry e) {
+    if (e.normSize < 0 || Math.abs(e.normSize - size) > size / 20) {
+      e.termNorm = PairScorer.norm(e.profile.terms(), this::termIdf);
+      e.keyNorm = PairScorer.norm(e.profile.keys(), this::keyIdf);
+      e.titleNorm = PairScorer.norm(e.profile.titleKeys(), this::keyIdf);
+      e.normSize = size;
+    }
+    return new double[] {e.termNorm, e.keyNorm, e.titleNorm};
+  }
 
   private static final long DAY = 86_400;
 
@@ -29,6 +64,7 @@ final class RecentIndex {
   private final Map<String, Integer> termDf = new HashMap<>();
   private final Map<String, Integer> keyDf = new HashMap<>();
   private final Map<String, Entry> byUrl = new HashMap<>();
+  private final Map<Long, Map<String, Integer>> storySources = new HashMap<>();
   private int size;
 
   int size() {
@@ -49,6 +85,9 @@ final class RecentIndex {
     if (p.url() != null && !p.url().isEmpty()) {
       byUrl.put(p.url(), e);
     }
+    if (p.sourceId() != null) {
+      storySources.computeIfAbsent(storyId, x -> new HashMap<>()).merge(p.sourceId(), 1, Integer::sum);
+    }
     size++;
   }
 
@@ -62,6 +101,13 @@ final class RecentIndex {
         e.profile().terms().keySet().forEach(t -> decrement(termDf, t));
         if (e.profile().url() != null) {
           byUrl.remove(e.profile().url(), e);
+        }
+        Map<String, Integer> sources = storySources.get(e.storyId());
+        if (sources != null && e.profile().sourceId() != null) {
+          sources.computeIfPresent(e.profile().sourceId(), (x, n) -> n <= 1 ? null : n - 1);
+          if (sources.isEmpty()) {
+            storySources.remove(e.storyId());
+          }
         }
         size--;
       }
@@ -78,7 +124,14 @@ final class RecentIndex {
     termDf.clear();
     keyDf.clear();
     byUrl.clear();
+    storySources.clear();
     size = 0;
+  }
+
+  /** Whether an indexed item of {@code storyId} came from {@code sourceId}. */
+  boolean storyHasSource(long storyId, String sourceId) {
+    Map<String, Integer> sources = storySources.get(storyId);
+    return sourceId != null && sources != null && sources.containsKey(sourceId);
   }
 
   Entry byUrl(String url) {
@@ -104,6 +157,11 @@ final class RecentIndex {
   List<Entry> candidates(ItemProfile q, long from, long to, int queryKeys, int maxPostings, int limit) {
     List<Map.Entry<String, Double>> ranked = new ArrayList<>();
     for (var k : q.keys().entrySet()) {
+      int df = keyDf.getOrDefault(k.getKey(), 0);
+      if (df == 0) {
+        // in no indexed item: it cannot find anything, and would crowd out keys that can
+        continue;
+      }
       ranked.add(Map.entry(k.getKey(), keyIdf(k.getKey()) * k.getValue()));
     }
     ranked.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
@@ -111,16 +169,20 @@ final class RecentIndex {
       ranked = ranked.subList(0, queryKeys);
     }
     Map<Entry, Double> acc = new HashMap<>();
-    var window = slices.subMap(Math.floorDiv(from, DAY), true, Math.floorDiv(to, DAY), true);
-    for (Slice s : window.values()) {
-      for (var k : ranked) {
+    var window = slices.subMap(Math.floorDiv(from, DAY), true, Math.floorDiv(to, DAY), true).descendingMap();
+    int budget = maxPostings;
+    // rarest keys first, newest slices first: when the budget runs out, what is left is the least specific
+    keys:
+    for (var k : ranked) {
+      for (Slice s : window.values()) {
         List<Entry> posting = s.postings.get(k.getKey());
         if (posting == null) {
           continue;
         }
-        // newest first: when a key is too common to read in full, the recent reports matter most
-        int stop = Math.max(0, posting.size() - maxPostings);
-        for (int i = posting.size() - 1; i >= stop; i--) {
+        for (int i = posting.size() - 1; i >= 0; i--) {
+          if (--budget < 0) {
+            break keys;
+          }
           Entry e = posting.get(i);
           long t = e.profile().time();
           if (t >= from && t <= to && e.profile().itemId() != q.itemId()) {
@@ -129,12 +191,20 @@ final class RecentIndex {
         }
       }
     }
-    List<Map.Entry<Entry, Double>> found = new ArrayList<>(acc.entrySet());
-    found.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
-    List<Entry> out = new ArrayList<>(Math.min(limit, found.size()));
-    for (int i = 0; i < found.size() && i < limit; i++) {
-      out.add(found.get(i).getKey());
+    // keep the best `limit` in a small heap rather than sorting everything found
+    java.util.PriorityQueue<Map.Entry<Entry, Double>> best =
+        new java.util.PriorityQueue<>(limit + 1, Map.Entry.comparingByValue());
+    for (var found : acc.entrySet()) {
+      best.add(found);
+      if (best.size() > limit) {
+        best.poll();
+      }
     }
+    List<Entry> out = new ArrayList<>(best.size());
+    while (!best.isEmpty()) {
+      out.add(best.poll().getKey());
+    }
+    java.util.Collections.reverse(out);
     return out;
   }
 }

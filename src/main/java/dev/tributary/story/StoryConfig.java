@@ -14,13 +14,16 @@ import java.time.Duration;
  * @param phaseFactor similarity multiplier when one headline announces what the other reports
  * @param titleShare share of the title-to-title similarity in a pair's text similarity
  * @param numberClashFactor similarity multiplier when both titles carry numbers and none agree
+ * @param meanShare share of the mean (against the best) similarity to a story's candidate reports
+ * @param nameShare share of the named-entity and number overlap in a pair's similarity
  * @param crossLanguageBoost multiplier on key similarity when languages differ
  * @param titleWeight weight of a title word against a body word
  * @param nameWeight weight of capitalized words and numbers among cross-script keys
  * @param maxTokens words analyzed per title or body (the opening carries the event)
  * @param queryKeys rarest keys of a new item used to look up candidates
  * @param maxCandidates candidates scored in full per new item
- * @param maxPostings postings read per key and day slice (bounds work on very common keys)
+ * @param maxPostings postings read per lookup, rarest keys first (bounds the work however many
+ *     items a window holds)
  */
 public record StoryConfig(
     Duration window,
@@ -31,6 +34,8 @@ public record StoryConfig(
     double phaseFactor,
     double titleShare,
     double numberClashFactor,
+    double meanShare,
+    double nameShare,
     double crossLanguageBoost,
     float titleWeight,
     float nameWeight,
@@ -43,24 +48,26 @@ public record StoryConfig(
     return new StoryConfig(
         Duration.ofDays(3),
         Duration.ofDays(30),
-        0.20,
+        0.16,
         0.5,
-        0.6,
-        0.7,
+        0.3,
+        0.5,
+        0.2,
+        0.5,
         0.35,
-        0.5,
-        2.0,
+        0.0,
+        2.5,
         2f,
         1.5f,
         300,
-        40,
-        60,
-        400);
+        20,
+        20,
+        1200);
   }
 
   public StoryConfig withJoinThreshold(double value) {
     return new StoryConfig(window, statsHorizon, value, duplicateThreshold, sameSourceFactor, phaseFactor,
-        titleShare, numberClashFactor,
+        titleShare, numberClashFactor, meanShare, nameShare,
         crossLanguageBoost, titleWeight, nameWeight, maxTokens, queryKeys, maxCandidates, maxPostings);
   }
 }

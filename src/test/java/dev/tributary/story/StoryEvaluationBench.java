@@ -30,6 +30,9 @@ class StoryEvaluationBench {
     for (var a : articles) {
       Assignment as = engine.assign(a.candidate());
       long story = as instanceof Assignment.Join j ? j.storyId() : next++;
+      if (Boolean.getBoolean("story.trace") && engine instanceof ClusteringStoryEngine ce) {
+        System.out.printf(Locale.ROOT, "TRACE %-45.45s %-3s -> %d best %.3f %s%n", a.story(), a.candidate().language(), story, ce.lastBest(), as);
+      }
       engine.indexed(a.candidate(), story);
       predicted.add(story);
       gold.add(a.story());
@@ -74,7 +77,8 @@ class StoryEvaluationBench {
     Map<String, int[]> byLanguage = new TreeMap<>();
     for (int i = 0; i < pairs.size(); i++) {
       var pair = pairs.get(i);
-      boolean joined = clusterPair(StoryConfig.defaults(), pairs, i);
+      boolean joined = clusterPair(StoryConfig.defaults().withJoinThreshold(
+          Double.parseDouble(System.getProperty("story.pairThreshold", String.valueOf(StoryConfig.defaults().joinThreshold())))), pairs, i);
       int[] c = byLanguage.computeIfAbsent(pair.language(), l -> new int[2]);
       c[0] += joined == pair.sameStory() ? 1 : 0;
       c[1]++;
@@ -121,19 +125,19 @@ class StoryEvaluationBench {
     var pairs = LabelledArticles.pairs(pairFile.get());
     var d = StoryConfig.defaults();
     List<String> out = new ArrayList<>();
-    for (double threshold : new double[] {0.2, 0.25, 0.3, 0.35, 0.4}) {
-      for (double titleShare : new double[] {0, 0.35, 0.5}) {
-        for (double boost : new double[] {1.4, 1.7, 2.0}) {
-          for (double phase : new double[] {1, 0.7, 0.5}) {
+    for (double threshold : new double[] {0.16, 0.2, 0.25}) {
+      for (double titleShare : new double[] {d.titleShare()}) {
+        for (double boost : new double[] {d.crossLanguageBoost()}) {
+          for (double phase : new double[] {0, 0.15, 0.3}) {
             var c = new StoryConfig(d.window(), d.statsHorizon(), threshold, d.duplicateThreshold(), d.sameSourceFactor(),
-                phase, titleShare, d.numberClashFactor(), boost, d.titleWeight(), d.nameWeight(), d.maxTokens(),
+                d.phaseFactor(), titleShare, d.numberClashFactor(), d.meanShare(), phase, boost, d.titleWeight(), d.nameWeight(), d.maxTokens(),
                 d.queryKeys(), d.maxCandidates(), d.maxPostings());
             var r = cluster(new ClusteringStoryEngine(c), articles);
             int ok = 0;
             if (Boolean.getBoolean("story.sweepPairs")) {
               for (int i = 0; i < pairs.size(); i++) ok += clusterPair(c, pairs, i) == pairs.get(i).sameStory() ? 1 : 0;
             }
-            out.add(String.format(Locale.ROOT, "F1 %.3f P %.3f R %.3f pairs %.3f | t %.2f title %.2f boost %.1f phase %.1f",
+            out.add(String.format(Locale.ROOT, "F1 %.3f P %.3f R %.3f pairs %.3f | t %.2f title %.2f boost %.1f names %.2f",
                 r.bcubed().f1(), r.bcubed().precision(), r.bcubed().recall(), ok / (double) pairs.size(), threshold, titleShare, boost, phase));
           }
         }

@@ -1,0 +1,37 @@
+package dev.tributary.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CrossScriptKeysTest {
+
+  private final CrossScriptKeys keys = new CrossScriptKeys();
+
+  @Test
+  void oneNameInThreeScriptsGetsOneKey() {
+    String latin = keys.key("aliyev");
+    assertThat(keys.key("алиев")).isEqualTo(latin);
+    assertThat(keys.key("ალიევი")).isEqualTo(latin);
+  }
+
+  @Test
+  void romanizationVariantsMeet() {
+    assertThat(keys.key("пашинян")).isEqualTo(keys.key("pashinyan"));
+    assertThat(keys.key("трамп")).isEqualTo(keys.key("trump"));
+    assertThat(keys.key("байрамов")).isEqualTo(keys.key("bayramov"));
+    assertThat(keys.key("парламент")).isEqualTo(keys.key("parliament"));
+  }
+
+  @Test
+  void numbersKeepTheirDigits() {
+    assertThat(keys.key("2028")).isEqualTo("#2028");
+    assertThat(keys.key("2028")).isNotEqualTo(keys.key("2027"));
+  }
+
+  @Test
+  void differentNamesStayApart() {
+    assertThat(keys.key("kobakhidze")).isNotEqualTo(keys.key("pashinyan"));
+    assertThat(keys.key("aliyev")).isNotEqualTo(keys.key("tokayev"));
+  }
+}

@@ -1,0 +1,75 @@
+package dev.tributary.story;
+
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Items per second assigned with 10k and with 100k items already indexed. Synthetic items arrive
+ * at a steady rate (one every 20 s), so a larger store spans more days, as a real one does.
+ * Prints figures and asserts nothing about time. Run with
+ * {@code ./mvnw -B test -Pbench -Dtest=StoryThroughputBench}.
+ */
+@Tag("bench")
+class StoryThroughputBench {
+
+  private static final int MEASURED = Integer.getInteger("story.measured", 2_000);
+
+  @Test
+  void analysisAlone() {
+    var news = new SyntheticNews(7, 20_000, Instant.parse("2025-01-01T00:00:00Z"), 20);
+    var builder = new ProfileBuilder(StoryConfig.defaults());
+    for (int i = 0; i < 2_000; i++) builder.build(news.item(i), 0);
+    long t0 = System.nanoTime();
+    for (int i = 0; i < MEASURED; i++) builder.build(news.item(10_000 + i), 0);
+    System.out.printf(Locale.ROOT, "analysis alone: %.0f items/s%n", MEASURED / ((System.nanoTime() - t0) / 1e9));
+  }
+
+  @Test
+  void throughputAsTheStoreGrows() {
+    double small = itemsPerSecond(10_000);
+    double large = itemsPerSecond(100_000);
+    System.out.printf(Locale.ROOT,
+        "throughput (per CPU-second): %.0f items/s with 10k indexed, %.0f items/s with 100k indexed, cost growth %.2fx%n",
+        small, large, small / large);
+  }
+
+  private static double itemsPerSecond(int preloaded) {
+    var news = new SyntheticNews(42, 20_000, Instant.parse("2025-01-01T00:00:00Z"), 20);
+    var engine = new ClusteringStoryEngine();
+    for (long id = 1; id <= preloaded; id++) {
+      engine.indexed(news.item(id), id);
+    }
+    long id = preloaded;
+    // warm-up: let the JIT settle before timing
+    for (int i = 0; i < 500; i++) {
+      assignAndIndex(engine, news.item(++id));
+    }
+    int indexedBefore = engine.size();
+    // items are generated beforehand so that only the engine is timed
+    StoryCandidate[] items = new StoryCandidate[MEASURED];
+    for (int i = 0; i < MEASURED; i++) {
+      items[i] = news.item(++id);
+    }
+    var threads = ManagementFactory.getThreadMXBean();
+    long cpu0 = threads.getCurrentThreadCpuTime();
+    long t0 = System.nanoTime();
+    for (StoryCandidate item : items) {
+      assignAndIndex(engine, item);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+    // CPU time is reported too: on a shared machine wall time also measures the neighbours
+    double rate = MEASURED / cpuSeconds;
+    System.out.printf(Locale.ROOT, "%,d preloaded (%,d in the index): %.0f items/s wall, %.0f items/CPU-second%n",
+        preloaded, indexedBefore, MEASURED / seconds, rate);
+    return rate;
+  }
+
+  private static void assignAndIndex(ClusteringStoryEngine engine, StoryCandidate item) {
+    Assignment a = engine.assign(item);
+    engine.indexed(item, a instanceof Assignment.Join j ? j.storyId() : item.itemId());
+  }
+}
