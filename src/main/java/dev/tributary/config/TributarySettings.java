@@ -64,16 +64,20 @@ public interface TributarySettings {
   }
 
   interface Poll {
-    /** How often due sources are looked for. */
-    @WithDefault("5s")
+    /** How often due sources are looked for (each tick tops the fetch queue up). */
+    @WithDefault("1s")
     Duration tick();
 
     /** Fetch threads (network waits happen here, never on request threads). */
-    @WithDefault("16")
+    @WithDefault("32")
     int threads();
 
+    /** Claimed sources waiting for a fetch thread, per thread: bounds the queue a tick fills. */
+    @WithDefault("8")
+    int queuePerThread();
+
     /** A claimed source is not claimed again by any replica for this long, unless it finishes. */
-    @WithDefault("5m")
+    @WithDefault("10m")
     Duration lease();
 
     /** No source is polled more often than this, whatever feeds.yaml says. */

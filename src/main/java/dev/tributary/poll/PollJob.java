@@ -80,7 +80,7 @@ public class PollJob {
   }
 
   /** Starts what is due and returns at once: a slow publisher never holds up the next tick. */
-  @Scheduled(every = "${tributary.poll.tick:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(every = "${tributary.poll.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void tick() {
     startDue();
   }
@@ -91,7 +91,7 @@ public class PollJob {
   }
 
   private List<CompletableFuture<PollReport>> startDue() {
-    int capacity = Math.max(0, settings.poll().threads() * 4 - inFlight.size());
+    int capacity = Math.max(0, settings.poll().threads() * settings.poll().queuePerThread() - inFlight.size());
     if (capacity == 0 || pool.isShutdown()) {
       return List.of();
     }

@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Feed farm against the real service: N sources (default 10,000) served by one local process,
+about 10 % of them changing each minute, the rest answering 304. Runs the built jar against it
+and prints feeds polled per minute in steady state, the 200/304 split, the service's CPU per
+poll and its peak RSS.
+
+usage: bench/farm.py [feeds] [measure-seconds]     (needs target/quarkus-app; prints figures)
+All sources share 127.0.0.1, so the per-host limit is raised for the run: this measures the
+pipeline's throughput, not politeness (the fetch tests cover that).
+"""
+import collections, http.server, os, socket, socketserver, subprocess, sys, tempfile, threading, time, urllib.request, json
+
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
+MEASURE = int(sys.argv[2]) if len(sys.argv) > 2 else 120
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+T0 = time.time()
+counts = collections.Counter()
+lock = threading.Lock()
+
+
+MODE = {"mode": "mixed", "bump": 0}
+
+
+def version(n, now):
+    if MODE["mode"] == "frozen":
+        return -1
+    if MODE["mode"] == "changing":  # every poll sees a new version
+        MODE["bump"] += 1
+        return 1_000_000 + MODE["bump"]
+    # each feed changes every 10 minutes, phases spread so a tenth change in any minute
+    return int(((now - T0) / 60 + n % 10) // 10)
+
+
+def body(n, v):
+    items = "".join(
+        f"<item><title>Farm feed {n} story {v}-{i} about the river port and the new bridge</title>"
+        f"<link>https://farm{n}.example/{v}/{i}</link><guid>f{n}-{v}-{i}</guid>"
+        f"<pubDate>Wed, 25 Nov 2026 {10 + i:02d}:00:00 GMT</pubDate>"
+        f"<description>Report {i} of version {v} from farm feed {n}: words words words.</description></item>"
+        for i in range(5))
+    return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Farm {n}</title>'
+            f"<link>https://farm{n}.example/</link><description>farm</description>{items}</channel></rss>").encode()
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        n = int(self.path.strip("/").removeprefix("f"))
+        v = version(n, time.time())
+        etag = f'"v{v}"'
+        if self.headers.get("If-None-Match") == etag:
+            with lock:
+                counts["304"] += 1
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        data = body(n, v)
+        with lock:
+            counts["200"] += 1
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("ETag", etag)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    request_queue_size = 512
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+work = tempfile.mkdtemp(prefix="tributary-farm-")
+farm_port, app_port = free_port(), free_port()
+server = Server(("127.0.0.1", farm_port), Handler)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+with open(os.path.join(work, "feeds.yaml"), "w") as f:
+    f.write("defaults:\n  interval: 1m\nsources:\n")
+    for n in range(N):
+        f.write(f"  - id: f{n}\n    url: http://127.0.0.1:{farm_port}/f{n}\n    tags: [farm]\n")
+    f.write("channels:\n  - id: farm\n    title: Farm\n    tags: [farm]\n")
+env = dict(os.environ, QUARKUS_HTTP_PORT=str(app_port), TRIBUTARY_FEEDS=os.path.join(work, "feeds.yaml"),
+           TRIBUTARY_FETCH_ALLOW_PRIVATE_NETWORKS="true", TRIBUTARY_RETENTION_MAX_AGE="0",
+           TRIBUTARY_FETCH_PER_HOST_CONCURRENCY="64", QUARKUS_LOG_LEVEL="WARN")
+heap = os.environ.get("FARM_XMX", "384m")
+app = subprocess.Popen(["java", f"-Xmx{heap}", "-jar", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")],
+                       cwd=work, env=env, stdout=open(os.path.join(work, "app.log"), "w"), stderr=subprocess.STDOUT)
+clk = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds():
+    fields = open(f"/proc/{app.pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / clk
+
+
+def status(key):
+    for line in open(f"/proc/{app.pid}/status"):
+        if line.startswith(key):
+            return int(line.split()[1])
+    return 0
+
+
+def fetched_sources():
+    with urllib.request.urlopen(f"http://127.0.0.1:{app_port}/api/status", timeout=60) as r:
+        return json.load(r)
+
+
+try:
+    start = time.time()
+    while True:
+        time.sleep(5)
+        with lock:
+            seen = counts["200"] + counts["304"]
+        if seen >= N:
+            break
+        if time.time() - start > 900:
+            sys.exit(f"first cycle incomplete after 900 s: {seen} of {N} fetched")
+    first = time.time() - start
+    print(f"first cycle (every feed new, {N * 5} items stored and clustered): {first:.0f} s")
+    time.sleep(60)  # let the schedule settle into its steady rhythm
+    with lock:
+        c0 = dict(counts)
+    cpu0, t0 = cpu_seconds(), time.time()
+    time.sleep(MEASURE)
+    with lock:
+        c1 = dict(counts)
+    cpu1, t1 = cpu_seconds(), time.time()
+    n200, n304 = c1["200"] - c0["200"], c1["304"] - c0["304"]
+    minutes = (t1 - t0) / 60
+    print(f"steady state over {t1 - t0:.0f} s: {(n200 + n304) / minutes:.0f} feeds polled/min "
+          f"({n200 / minutes:.0f} changed, {n304 / minutes:.0f} not modified)")
+    print(f"service CPU: {(cpu1 - cpu0) / (t1 - t0) * 100:.0f}% of one core, "
+          f"{(cpu1 - cpu0) * 1000 / max(1, n200 + n304):.2f} ms per poll")
+
+    def phase(mode, seconds):
+        MODE["mode"] = mode
+        time.sleep(20)  # one tick's worth of polls from the previous mode drains
+        with lock:
+            a = dict(counts)
+        c, t = cpu_seconds(), time.time()
+        time.sleep(seconds)
+        with lock:
+            b = dict(counts)
+        polls = (b["200"] - a["200"]) + (b["304"] - a["304"])
+        return (cpu_seconds() - c) * 1000 / max(1, polls), polls / ((time.time() - t) / 60)
+
+    ms304, rate304 = phase("frozen", MEASURE // 2)
+    ms200, rate200 = phase("changing", MEASURE // 2)
+    print(f"CPU per poll: not modified {ms304:.2f} ms ({rate304:.0f}/min), changed {ms200:.2f} ms "
+          f"({rate200:.0f}/min, 5 new items each): the 304 path is {ms200 / ms304:.1f}x cheaper")
+    print(f"service RSS now {status('VmRSS:') // 1024} MB, peak {status('VmHWM:') // 1024} MB (heap cap {heap})")
+finally:
+    app.terminate()
+    app.wait(timeout=60)
+    server.shutdown()
