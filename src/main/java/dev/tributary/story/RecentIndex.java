@@ -42,9 +42,14 @@ final class RecentIndex {
     }
   }
 
-  /** Norms of an entry's vectors, recomputed only when the index has changed size by a twentieth (IDF moves slowly). */
+  /**
+   * Norms of an entry's vectors, recomputed when the index size has moved enough to shift IDF: a
+   * twentieth in a small index, where each item moves document frequencies visibly, a quarter in
+   * a large one, where refreshing every touched entry would cost more than the comparison itself.
+   */
   double[] norms(Entry e) {
-    if (e.normSize < 0 || Math.abs(e.normSize - size) > size / 20) {
+    int tolerance = size < 1_000 ? size / 20 : size / 4;
+    if (e.normSize < 0 || Math.abs(e.normSize - size) > tolerance) {
       e.termNorm = PairScorer.norm(e.profile.terms(), this::termIdf);
       e.keyNorm = PairScorer.norm(e.profile.keys(), this::keyIdf);
       e.titleNorm = PairScorer.norm(e.profile.titleKeys(), this::keyIdf);
