@@ -27,6 +27,9 @@ final class RecentIndex {
     private double keyNorm;
     private double titleNorm;
     private int normSize = -1;
+    // scratch for one lookup at a time (callers are serialized): avoids a map of boxed scores
+    private int lookup;
+    private double overlap;
 
     Entry(ItemProfile profile, long storyId) {
       this.profile = profile;
@@ -42,9 +45,14 @@ final class RecentIndex {
     }
   }
 
-  /** Norms of an entry's vectors, recomputed only when the index has changed size by a twentieth (IDF moves slowly). */
+  /**
+   * Norms of an entry's vectors, recomputed when the index size has moved enough to shift IDF: a
+   * twentieth in a small index, where each item moves document frequencies visibly, a quarter in
+   * a large one, where refreshing every touched entry would cost more than the comparison itself.
+   */
   double[] norms(Entry e) {
-    if (e.normSize < 0 || Math.abs(e.normSize - size) > size / 20) {
+    int tolerance = size < 1_000 ? size / 20 : size / 4;
+    if (e.normSize < 0 || Math.abs(e.normSize - size) > tolerance) {
       e.termNorm = PairScorer.norm(e.profile.terms(), this::termIdf);
       e.keyNorm = PairScorer.norm(e.profile.keys(), this::keyIdf);
       e.titleNorm = PairScorer.norm(e.profile.titleKeys(), this::keyIdf);
@@ -66,6 +74,7 @@ final class RecentIndex {
   private final Map<String, Entry> byUrl = new HashMap<>();
   private final Map<Long, Map<String, Integer>> storySources = new HashMap<>();
   private int size;
+  private int lookups;
 
   int size() {
     return size;
@@ -168,7 +177,8 @@ final class RecentIndex {
     if (ranked.size() > queryKeys) {
       ranked = ranked.subList(0, queryKeys);
     }
-    Map<Entry, Double> acc = new HashMap<>();
+    int lookup = ++lookups;
+    List<Entry> touched = new ArrayList<>();
     var window = slices.subMap(Math.floorDiv(from, DAY), true, Math.floorDiv(to, DAY), true).descendingMap();
     int budget = maxPostings;
     // rarest keys first, newest slices first: when the budget runs out, what is left is the least specific
@@ -186,23 +196,28 @@ final class RecentIndex {
           Entry e = posting.get(i);
           long t = e.profile().time();
           if (t >= from && t <= to && e.profile().itemId() != q.itemId()) {
-            acc.merge(e, k.getValue(), Double::sum);
+            if (e.lookup != lookup) {
+              e.lookup = lookup;
+              e.overlap = 0;
+              touched.add(e);
+            }
+            e.overlap += k.getValue();
           }
         }
       }
     }
     // keep the best `limit` in a small heap rather than sorting everything found
-    java.util.PriorityQueue<Map.Entry<Entry, Double>> best =
-        new java.util.PriorityQueue<>(limit + 1, Map.Entry.comparingByValue());
-    for (var found : acc.entrySet()) {
-      best.add(found);
+    java.util.PriorityQueue<Entry> best =
+        new java.util.PriorityQueue<>(limit + 1, (x, y) -> Double.compare(x.overlap, y.overlap));
+    for (Entry e : touched) {
+      best.add(e);
       if (best.size() > limit) {
         best.poll();
       }
     }
     List<Entry> out = new ArrayList<>(best.size());
     while (!best.isEmpty()) {
-      out.add(best.poll().getKey());
+      out.add(best.poll());
     }
     java.util.Collections.reverse(out);
     return out;
