@@ -8,7 +8,7 @@ usage: bench/farm.py [feeds] [measure-seconds]     (needs target/quarkus-app; pr
 All sources share 127.0.0.1, so the per-host limit is raised for the run: this measures the
 pipeline's throughput, not politeness (the fetch tests cover that).
 """
-import collections, http.server, os, socket, socketserver, subprocess, sys, tempfile, threading, time, urllib.request, json
+import collections, random, http.server, os, socket, socketserver, subprocess, sys, tempfile, threading, time, urllib.request, json
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
 MEASURE = int(sys.argv[2]) if len(sys.argv) > 2 else 120
@@ -31,12 +31,22 @@ def version(n, now):
     return int(((now - T0) / 60 + n % 10) // 10)
 
 
+SYLLABLES = ["ka", "ri", "so", "van", "ter", "mel", "do", "shi", "ra", "gon", "pe", "lu", "zar", "ni", "tov", "ba"]
+VOCAB = [a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES[:8]]  # 2,048 made-up words
+
+
+def text(seed, words):
+    rnd = random.Random(str(seed))
+    return " ".join(rnd.choice(VOCAB) for _ in range(words))
+
+
 def body(n, v):
+    # every report is its own story: distinct made-up words, so clustering does real lookups
     items = "".join(
-        f"<item><title>Farm feed {n} story {v}-{i} about the river port and the new bridge</title>"
+        f"<item><title>{text((n, v, i, 't'), 8).capitalize()}</title>"
         f"<link>https://farm{n}.example/{v}/{i}</link><guid>f{n}-{v}-{i}</guid>"
         f"<pubDate>Wed, 25 Nov 2026 {10 + i:02d}:00:00 GMT</pubDate>"
-        f"<description>Report {i} of version {v} from farm feed {n}: words words words.</description></item>"
+        f"<description>{text((n, v, i, 'd'), 60)}</description></item>"
         for i in range(5))
     return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Farm {n}</title>'
             f"<link>https://farm{n}.example/</link><description>farm</description>{items}</channel></rss>").encode()

@@ -111,31 +111,26 @@ public class IngestService {
       story.updated = reportTime(item, now);
       story.itemCount = 1;
       story.revision = revision;
+      story.leadPublished = item.published;
       story.persist();
     } else {
       item.duplicateOf = ((Assignment.Join) decision).duplicateOfItemId();
-      boolean earliest = item.published != null && item.title != null && isEarliestReport(story, item);
+      // The earliest report leads: its title and link stand for the story.
+      boolean earliest = item.published != null && item.title != null
+          && (story.leadPublished == null || item.published.isBefore(story.leadPublished));
       story.itemCount++;
       story.updated = now.isAfter(story.updated) ? now : story.updated;
       story.revision = revision;
       if (earliest) {
         story.title = item.title;
         story.link = item.url;
+        story.leadPublished = item.published;
       }
     }
     item.storyId = story.id;
     item.seq = revision;
     item.persist();
     indexLoader.indexed(StoryIndexLoader.candidate(item, in.text()), story.id, revision);
-  }
-
-  private boolean isEarliestReport(StoryEntity story, ItemEntity item) {
-    Long earlier = em.createQuery(
-            "select count(i) from ItemEntity i where i.storyId = ?1 and i.published is not null"
-                + " and i.published <= ?2", Long.class)
-        .setParameter(1, story.id).setParameter(2, item.published)
-        .getSingleResult();
-    return earlier == 0;
   }
 
   private void applyUpdate(ItemEntity item, IncomingItem in, String contentHash, Instant now) {

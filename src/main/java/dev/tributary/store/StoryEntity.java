@@ -27,4 +27,6 @@ public class StoryEntity extends PanacheEntityBase {
   @Column(name = "item_count") public int itemCount;
   @Column(name = "merged_into") public Long mergedInto;
   public long revision;
+  /** Publication time of the report that gives the story its title and link. */
+  @Column(name = "lead_published") public Instant leadPublished;
 }

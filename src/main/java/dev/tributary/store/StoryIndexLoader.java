@@ -17,8 +17,8 @@ import org.jsoup.Jsoup;
 @ApplicationScoped
 public class StoryIndexLoader {
   private static final Logger LOG = Logger.getLogger(StoryIndexLoader.class);
-  /** Older items cannot join new stories, so they need not be indexed. */
-  static final Duration WINDOW = Duration.ofDays(10);
+  /** Items stored longer ago are not reloaded: the engine's statistics horizon. */
+  static final Duration WINDOW = dev.tributary.story.StoryConfig.defaults().statsHorizon();
   private static final int PAGE = 1000;
 
   @Inject StoryEngine engine;

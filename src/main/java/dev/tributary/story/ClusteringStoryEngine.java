@@ -15,6 +15,8 @@ import org.jboss.logging.Logger;
  * Construct with {@code new ClusteringStoryEngine(StoryConfig.defaults())}.
  */
 public final class ClusteringStoryEngine implements StoryEngine {
+  /** Items kept indexed; the oldest publication days go first past it. */
+  static final int MAX_INDEXED = 150_000;
 
   private static final Logger LOG = Logger.getLogger(ClusteringStoryEngine.class);
 
@@ -101,7 +103,13 @@ public final class ClusteringStoryEngine implements StoryEngine {
     index.add(p, storyId);
     if (p.time() > newest) {
       newest = p.time();
-      index.evictBefore(newest - config.statsHorizon().toSeconds());
+    }
+    // Capacity, not the newest publication time, bounds the index: feeds arrive in any order (a
+    // back-filled archive after today's news), and evicting by the newest date would drop the
+    // archive's neighbours before it could be compared with them. Lookups read only the days in
+    // the window, so a fuller index costs memory, not per-item time.
+    while (index.size() > MAX_INDEXED) {
+      index.evictOldestDay();
     }
     lastProfile = null;
   }

@@ -100,6 +100,13 @@ final class RecentIndex {
     size++;
   }
 
+  /** Drops the slice of the oldest publication day. */
+  void evictOldestDay() {
+    if (!slices.isEmpty()) {
+      evictBefore((slices.firstKey() + 1) * DAY);
+    }
+  }
+
   /** Drops every slice that ends before {@code time}. */
   void evictBefore(long time) {
     long lastDay = Math.floorDiv(time, DAY) - 1;

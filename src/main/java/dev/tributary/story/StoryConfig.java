@@ -7,7 +7,7 @@ import java.time.Duration;
  * development set; every field is explained there.
  *
  * @param window how far apart in time two reports of one story may be
- * @param statsHorizon how long items stay indexed (document frequencies are computed over it)
+ * @param statsHorizon how far back (by storage time) stored items are reloaded into the index at start-up
  * @param joinThreshold minimum similarity for an item to join a story
  * @param duplicateThreshold minimum estimated shingle Jaccard for a near-copy
  * @param sameSourceFactor similarity multiplier when both items come from one source

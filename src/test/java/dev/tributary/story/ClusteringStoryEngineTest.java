@@ -95,11 +95,13 @@ class ClusteringStoryEngineTest {
   }
 
   @Test
-  void itemsPastTheHorizonAreEvicted() {
-    store(EN_BRIDGE);
-    var later = item(5, "wire-four", "en", "Unrelated harvest report", "Farmers reported a good harvest.",
-        DAY.plusSeconds(40L * 86_400));
-    store(later);
-    assertThat(engine.size()).isEqualTo(1);
+  void anArchiveArrivingAfterTodaysNewsStillFindsItsNeighbours() {
+    var today = item(5, "wire-four", "en", "Unrelated harvest report", "Farmers reported a good harvest.",
+        DAY.plusSeconds(400L * 86_400));
+    store(today);
+    long story = store(EN_BRIDGE);
+    assertThat(engine.size()).isEqualTo(2);
+    assertThat(engine.assign(RU_BRIDGE)).isInstanceOfSatisfying(Assignment.Join.class,
+        j -> assertThat(j.storyId()).isEqualTo(story));
   }
 }
