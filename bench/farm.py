@@ -19,16 +19,19 @@ lock = threading.Lock()
 
 
 MODE = {"mode": "mixed", "bump": 0}
+last_served = {}
 
 
 def version(n, now):
-    if MODE["mode"] == "frozen":
-        return -1
+    if MODE["mode"] == "frozen":  # nothing changes: every conditional poll is a 304
+        return last_served.get(n, 0)
     if MODE["mode"] == "changing":  # every poll sees a new version
         MODE["bump"] += 1
-        return 1_000_000 + MODE["bump"]
-    # each feed changes every 10 minutes, phases spread so a tenth change in any minute
-    return int(((now - T0) / 60 + n % 10) // 10)
+        v = 1_000_000 + MODE["bump"]
+    else:  # each feed changes every 10 minutes, phases spread so a tenth change in any minute
+        v = int(((now - T0) / 60 + n % 10) // 10)
+    last_served[n] = v
+    return v
 
 
 SYLLABLES = ["ka", "ri", "so", "van", "ter", "mel", "do", "shi", "ra", "gon", "pe", "lu", "zar", "ni", "tov", "ba"]
@@ -103,7 +106,9 @@ with open(os.path.join(work, "feeds.yaml"), "w") as f:
     f.write("channels:\n  - id: farm\n    title: Farm\n    tags: [farm]\n")
 env = dict(os.environ, QUARKUS_HTTP_PORT=str(app_port), TRIBUTARY_FEEDS=os.path.join(work, "feeds.yaml"),
            TRIBUTARY_FETCH_ALLOW_PRIVATE_NETWORKS="true", TRIBUTARY_RETENTION_MAX_AGE="0",
-           TRIBUTARY_FETCH_PER_HOST_CONCURRENCY="64", QUARKUS_LOG_LEVEL="WARN")
+           TRIBUTARY_FETCH_PER_HOST_CONCURRENCY="64", QUARKUS_LOG_LEVEL="WARN",
+           # every source due each minute (no adaptive stretching): this measures capacity
+           TRIBUTARY_POLL_MAX_STRETCH="1")
 heap = os.environ.get("FARM_XMX", "384m")
 app = subprocess.Popen(["java", f"-Xmx{heap}", "-jar", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")],
                        cwd=work, env=env, stdout=open(os.path.join(work, "app.log"), "w"), stderr=subprocess.STDOUT)
