@@ -10,7 +10,12 @@ import dev.tributary.store.StoryView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.tributary.store.DataChanged;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,11 +34,31 @@ public class ChannelPublisher {
   @Inject StoryQueries queries;
   @Inject Revisions revisions;
 
-  private final Map<String, RenderedFeed> cache = new ConcurrentHashMap<>();
+  private static final Duration RECHECK = Duration.ofSeconds(1);
 
-  /** The data version a feed would be rendered at; cheap. */
+  @Inject InstantSource clock;
+
+  private final Map<String, RenderedFeed> cache = new ConcurrentHashMap<>();
+  private volatile long knownRevision;
+  private volatile Instant checkedAt;
+
+  /**
+   * The data version a feed would be rendered at. Read from the database at most once a
+   * second, and again at once after this replica changes anything; another replica's change
+   * shows within that second.
+   */
   public long currentRevision() {
-    return QuarkusTransaction.joiningExisting().call(revisions::current);
+    Instant now = clock.instant();
+    Instant checked = checkedAt;
+    if (checked == null || now.isAfter(checked.plus(RECHECK)) || now.isBefore(checked)) {
+      knownRevision = QuarkusTransaction.joiningExisting().call(revisions::current);
+      checkedAt = now;
+    }
+    return knownRevision;
+  }
+
+  void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) DataChanged event) {
+    checkedAt = null;
   }
 
   /** The feed, from cache when nothing changed; empty when the channel does not exist. */

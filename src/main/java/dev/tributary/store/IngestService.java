@@ -31,6 +31,7 @@ public class IngestService {
   @Inject AssignmentLock dbLock;
   @Inject StoryIndexLoader indexLoader;
   @Inject InstantSource clock;
+  @Inject jakarta.enterprise.event.Event<DataChanged> changed;
 
   private final ReentrantLock lock = new ReentrantLock();
 
@@ -79,6 +80,7 @@ public class IngestService {
       added++;
     }
     if (added + updated > 0) {
+      changed.fire(new DataChanged("ingest " + sourceId));
       em.createQuery("update SourceEntity s set s.revision = ?1 where s.id = ?2")
           .setParameter(1, revisions.next())
           .setParameter(2, sourceId)

@@ -27,6 +27,7 @@ public class RetentionJob {
   @Inject InstantSource clock;
   @Inject EntityManager em;
   @Inject Revisions revisions;
+  @Inject jakarta.enterprise.event.Event<DataChanged> changed;
 
   @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void run() {
@@ -69,6 +70,7 @@ public class RetentionJob {
     int items = em.createQuery("delete from ItemEntity i where i.storyId in ?1").setParameter(1, stories).executeUpdate();
     em.createQuery("delete from StoryEntity s where s.id in ?1").setParameter(1, stories).executeUpdate();
     if (!sources.isEmpty()) {
+      changed.fire(new DataChanged("retention"));
       em.createQuery("update SourceEntity s set s.revision = ?1 where s.id in ?2")
           .setParameter(1, revisions.next()).setParameter(2, sources).executeUpdate();
     }

@@ -24,6 +24,7 @@ public class SourceStore {
 
   @Inject EntityManager em;
   @Inject Revisions revisions;
+  @Inject jakarta.enterprise.event.Event<DataChanged> changed;
 
   /** New sources become due at once; a changed URL forgets the old validators; removed ones go inactive. */
   @Transactional
@@ -58,6 +59,7 @@ public class SourceStore {
       if (!Objects.equals(s.title, sc.title())) {
         s.title = sc.title();
         s.revision = revisions.next();
+        changed.fire(new DataChanged("source title " + s.id));
       }
     }
     for (SourceEntity s : SourceEntity.<SourceEntity>listAll()) {
@@ -125,6 +127,7 @@ public class SourceStore {
     if (r.feedTitle() != null && !r.feedTitle().equals(s.feedTitle)) {
       s.feedTitle = r.feedTitle().length() > 500 ? r.feedTitle().substring(0, 500) : r.feedTitle();
       s.revision = revisions.next();
+      changed.fire(new DataChanged("source title " + id));
     }
     s.lastChange = r.lastChange();
     s.meanChangeSeconds = r.meanChangeInterval() == null ? null : r.meanChangeInterval().toSeconds();
