@@ -1,6 +1,7 @@
 package dev.tributary.story;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,32 +66,63 @@ final class RecentIndex {
 
   private static final class Slice {
     final List<Entry> entries = new ArrayList<>();
-    final Map<String, List<Entry>> postings = new HashMap<>();
+    final SlicePostings postings = new SlicePostings();
   }
 
   private final NavigableMap<Long, Slice> slices = new TreeMap<>();
-  private final Map<String, Integer> termDf = new HashMap<>();
-  private final Map<String, Integer> keyDf = new HashMap<>();
+  private final Vocabulary vocabulary = new Vocabulary();
+  // document frequencies by vocabulary id
+  private int[] termDf = new int[1024];
+  private int[] keyDf = new int[1024];
   private final Map<String, Entry> byUrl = new HashMap<>();
   private final Map<Long, Map<String, Integer>> storySources = new HashMap<>();
   private int size;
   private int lookups;
+  // vocabulary ids some indexed item uses, to tell when a sweep is worth it
+  private int liveIds;
+
+  private record Ranked(int id, float weight, double rank) {}
 
   int size() {
     return size;
   }
 
+  Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /**
+   * Drops the vocabulary's strings that no indexed item uses once they are many. Only while no
+   * profile outside the index is still to be used, since their ids may be handed out again.
+   */
+  void sweepVocabulary() {
+    if (vocabulary.size() > 2 * liveIds + 4096) {
+      vocabulary.sweep();
+    }
+  }
+
   void add(ItemProfile p, long storyId) {
     Entry e = new Entry(p, storyId);
     Slice slice = slices.computeIfAbsent(Math.floorDiv(p.time(), DAY), d -> new Slice());
+    int position = slice.entries.size();
     slice.entries.add(e);
-    for (String k : p.keys().keySet()) {
-      slice.postings.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
-      keyDf.merge(k, 1, Integer::sum);
+    if (vocabulary.capacity() > termDf.length) {
+      int n = Math.max(vocabulary.capacity(), termDf.length * 2);
+      termDf = Arrays.copyOf(termDf, n);
+      keyDf = Arrays.copyOf(keyDf, n);
     }
-    for (String t : p.terms().keySet()) {
-      termDf.merge(t, 1, Integer::sum);
+    for (int k : p.keys().ids()) {
+      slice.postings.add(k, position);
+      if (keyDf[k]++ == 0 && termDf[k] == 0) {
+        liveIds++;
+      }
     }
+    for (int t : p.terms().ids()) {
+      if (termDf[t]++ == 0 && keyDf[t] == 0) {
+        liveIds++;
+      }
+    }
+    p.forEachIdArray(vocabulary::retain);
     if (p.url() != null && !p.url().isEmpty()) {
       byUrl.put(p.url(), e);
     }
@@ -113,8 +145,17 @@ final class RecentIndex {
     var old = slices.headMap(lastDay, true);
     for (Slice s : old.values()) {
       for (Entry e : s.entries) {
-        e.profile().keys().keySet().forEach(k -> decrement(keyDf, k));
-        e.profile().terms().keySet().forEach(t -> decrement(termDf, t));
+        for (int k : e.profile().keys().ids()) {
+          if (--keyDf[k] == 0 && termDf[k] == 0) {
+            liveIds--;
+          }
+        }
+        for (int t : e.profile().terms().ids()) {
+          if (--termDf[t] == 0 && keyDf[t] == 0) {
+            liveIds--;
+          }
+        }
+        e.profile().forEachIdArray(vocabulary::release);
         if (e.profile().url() != null) {
           byUrl.remove(e.profile().url(), e);
         }
@@ -131,14 +172,12 @@ final class RecentIndex {
     old.clear();
   }
 
-  private static void decrement(Map<String, Integer> df, String k) {
-    df.computeIfPresent(k, (x, n) -> n <= 1 ? null : n - 1);
-  }
-
   void clear() {
     slices.clear();
-    termDf.clear();
-    keyDf.clear();
+    vocabulary.clear();
+    Arrays.fill(termDf, 0);
+    Arrays.fill(keyDf, 0);
+    liveIds = 0;
     byUrl.clear();
     storySources.clear();
     size = 0;
@@ -154,12 +193,12 @@ final class RecentIndex {
     return url == null ? null : byUrl.get(url);
   }
 
-  double keyIdf(String key) {
-    return idf(keyDf.getOrDefault(key, 0));
+  double keyIdf(int key) {
+    return idf(key < keyDf.length ? keyDf[key] : 0);
   }
 
-  double termIdf(String term) {
-    return idf(termDf.getOrDefault(term, 0));
+  double termIdf(int term) {
+    return idf(term < termDf.length ? termDf[term] : 0);
   }
 
   private double idf(int df) {
@@ -171,16 +210,17 @@ final class RecentIndex {
    * shared keys.
    */
   List<Entry> candidates(ItemProfile q, long from, long to, int queryKeys, int maxPostings, int limit) {
-    List<Map.Entry<String, Double>> ranked = new ArrayList<>();
-    for (var k : q.keys().entrySet()) {
-      int df = keyDf.getOrDefault(k.getKey(), 0);
-      if (df == 0) {
+    int[] ids = q.keys().ids();
+    float[] weights = q.keys().weights();
+    List<Ranked> ranked = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] >= keyDf.length || keyDf[ids[i]] == 0) {
         // in no indexed item: it cannot find anything, and would crowd out keys that can
         continue;
       }
-      ranked.add(Map.entry(k.getKey(), keyIdf(k.getKey()) * k.getValue()));
+      ranked.add(new Ranked(ids[i], weights[i], keyIdf(ids[i]) * weights[i]));
     }
-    ranked.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+    ranked.sort((a, b) -> Double.compare(b.rank(), a.rank()));
     if (ranked.size() > queryKeys) {
       ranked = ranked.subList(0, queryKeys);
     }
@@ -192,15 +232,12 @@ final class RecentIndex {
     keys:
     for (var k : ranked) {
       for (Slice s : window.values()) {
-        List<Entry> posting = s.postings.get(k.getKey());
-        if (posting == null) {
-          continue;
-        }
-        for (int i = posting.size() - 1; i >= 0; i--) {
+        int[] posting = s.postings.get(k.id());
+        for (int i = posting[0]; i >= 1; i--) {
           if (--budget < 0) {
             break keys;
           }
-          Entry e = posting.get(i);
+          Entry e = s.entries.get(posting[i]);
           long t = e.profile().time();
           if (t >= from && t <= to && e.profile().itemId() != q.itemId()) {
             if (e.lookup != lookup) {
@@ -208,7 +245,7 @@ final class RecentIndex {
               e.overlap = 0;
               touched.add(e);
             }
-            e.overlap += k.getValue();
+            e.overlap += k.weight();
           }
         }
       }
