@@ -13,8 +13,10 @@ final class PairScorer {
 
   /** Norms of a profile's term, key and title vectors under the index's current IDF. */
   static double[] norms(ItemProfile p, RecentIndex index) {
+    float[] table = index.vocabulary().weights();
     return new double[] {
-      norm(p.terms(), index::termIdf), norm(p.keys(), index::keyIdf), norm(p.titleKeys(), index::keyIdf)
+      norm(p.terms(), table, index::termIdf), norm(p.keys(), table, index::keyIdf),
+      norm(p.titleKeys(), table, index::keyIdf)
     };
   }
 
@@ -24,9 +26,10 @@ final class PairScorer {
 
   PairFeatures features(ItemProfile a, double[] na, ItemProfile b, double[] nb, RecentIndex index) {
     boolean sameLanguage = a.language().equals(b.language());
-    double terms = sameLanguage ? cosine(a.terms(), na[0], b.terms(), nb[0], index::termIdf) : 0;
-    double keys = cosine(a.keys(), na[1], b.keys(), nb[1], index::keyIdf);
-    double title = cosine(a.titleKeys(), na[2], b.titleKeys(), nb[2], index::keyIdf);
+    float[] table = index.vocabulary().weights();
+    double terms = sameLanguage ? cosine(a.terms(), na[0], b.terms(), nb[0], table, index::termIdf) : 0;
+    double keys = cosine(a.keys(), na[1], b.keys(), nb[1], table, index::keyIdf);
+    double title = cosine(a.titleKeys(), na[2], b.titleKeys(), nb[2], table, index::keyIdf);
     boolean numbersClash = a.titleNumbers().length > 0 && b.titleNumbers().length > 0
         && !intersects(a.titleNumbers(), b.titleNumbers());
     double names = overlap(a.names(), b.names(), index::keyIdf);
@@ -57,12 +60,12 @@ final class PairScorer {
   }
 
   /** Cosine under IDF of two vectors, as a merge of their sorted id arrays. */
-  static double cosine(TermVector a, double normA, TermVector b, double normB, IntToDoubleFunction idf) {
+  static double cosine(
+      TermVector a, double normA, TermVector b, double normB, float[] table, IntToDoubleFunction idf) {
     if (a.isEmpty() || b.isEmpty() || normA == 0 || normB == 0) {
       return 0;
     }
     int[] ia = a.ids(), ib = b.ids();
-    float[] wa = a.weights(), wb = b.weights();
     double dot = 0;
     int i = 0, j = 0;
     while (i < ia.length && j < ib.length) {
@@ -72,7 +75,7 @@ final class PairScorer {
         j++;
       } else {
         double f = idf.applyAsDouble(ia[i]);
-        dot += wa[i] * wb[j] * f * f;
+        dot += a.weight(i, table) * b.weight(j, table) * f * f;
         i++;
         j++;
       }
@@ -83,12 +86,11 @@ final class PairScorer {
     return Math.min(1, dot / (normA * normB));
   }
 
-  static double norm(TermVector v, IntToDoubleFunction idf) {
+  static double norm(TermVector v, float[] table, IntToDoubleFunction idf) {
     int[] ids = v.ids();
-    float[] weights = v.weights();
     double sum = 0;
     for (int i = 0; i < ids.length; i++) {
-      double w = weights[i] * idf.applyAsDouble(ids[i]);
+      double w = v.weight(i, table) * idf.applyAsDouble(ids[i]);
       sum += w * w;
     }
     return Math.sqrt(sum);

@@ -54,9 +54,10 @@ final class RecentIndex {
   double[] norms(Entry e) {
     int tolerance = size < 1_000 ? size / 20 : size / 4;
     if (e.normSize < 0 || Math.abs(e.normSize - size) > tolerance) {
-      e.termNorm = PairScorer.norm(e.profile.terms(), this::termIdf);
-      e.keyNorm = PairScorer.norm(e.profile.keys(), this::keyIdf);
-      e.titleNorm = PairScorer.norm(e.profile.titleKeys(), this::keyIdf);
+      float[] table = vocabulary.weights();
+      e.termNorm = PairScorer.norm(e.profile.terms(), table, this::termIdf);
+      e.keyNorm = PairScorer.norm(e.profile.keys(), table, this::keyIdf);
+      e.titleNorm = PairScorer.norm(e.profile.titleKeys(), table, this::keyIdf);
       e.normSize = size;
     }
     return new double[] {e.termNorm, e.keyNorm, e.titleNorm};
@@ -75,7 +76,7 @@ final class RecentIndex {
   private int[] termDf = new int[1024];
   private int[] keyDf = new int[1024];
   private final Map<String, Entry> byUrl = new HashMap<>();
-  private final Map<Long, Map<String, Integer>> storySources = new HashMap<>();
+  private final StorySources storySources = new StorySources();
   private int size;
   private int lookups;
   // vocabulary ids some indexed item uses, to tell when a sweep is worth it
@@ -127,7 +128,7 @@ final class RecentIndex {
       byUrl.put(p.url(), e);
     }
     if (p.sourceId() != null) {
-      storySources.computeIfAbsent(storyId, x -> new HashMap<>()).merge(p.sourceId(), 1, Integer::sum);
+      storySources.add(storyId, p.sourceId());
     }
     size++;
   }
@@ -159,12 +160,8 @@ final class RecentIndex {
         if (e.profile().url() != null) {
           byUrl.remove(e.profile().url(), e);
         }
-        Map<String, Integer> sources = storySources.get(e.storyId());
-        if (sources != null && e.profile().sourceId() != null) {
-          sources.computeIfPresent(e.profile().sourceId(), (x, n) -> n <= 1 ? null : n - 1);
-          if (sources.isEmpty()) {
-            storySources.remove(e.storyId());
-          }
+        if (e.profile().sourceId() != null) {
+          storySources.remove(e.storyId(), e.profile().sourceId());
         }
         size--;
       }
@@ -185,8 +182,7 @@ final class RecentIndex {
 
   /** Whether an indexed item of {@code storyId} came from {@code sourceId}. */
   boolean storyHasSource(long storyId, String sourceId) {
-    Map<String, Integer> sources = storySources.get(storyId);
-    return sourceId != null && sources != null && sources.containsKey(sourceId);
+    return sourceId != null && storySources.contains(storyId, sourceId);
   }
 
   Entry byUrl(String url) {
@@ -211,14 +207,15 @@ final class RecentIndex {
    */
   List<Entry> candidates(ItemProfile q, long from, long to, int queryKeys, int maxPostings, int limit) {
     int[] ids = q.keys().ids();
-    float[] weights = q.keys().weights();
+    float[] table = vocabulary.weights();
     List<Ranked> ranked = new ArrayList<>();
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] >= keyDf.length || keyDf[ids[i]] == 0) {
         // in no indexed item: it cannot find anything, and would crowd out keys that can
         continue;
       }
-      ranked.add(new Ranked(ids[i], weights[i], keyIdf(ids[i]) * weights[i]));
+      float weight = q.keys().weight(i, table);
+      ranked.add(new Ranked(ids[i], weight, keyIdf(ids[i]) * weight));
     }
     ranked.sort((a, b) -> Double.compare(b.rank(), a.rank()));
     if (ranked.size() > queryKeys) {

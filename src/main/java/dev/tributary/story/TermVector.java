@@ -5,12 +5,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A sparse weight vector as parallel primitive arrays sorted by term id: a tenth of the heap of a
- * map of boxed floats, and two vectors compare by a merge of their id arrays.
+ * A sparse weight vector as primitive arrays sorted by term id, so two vectors compare by a merge
+ * of their id arrays. Weights are 16-bit codes into the vocabulary's table of distinct weights:
+ * sub-linear counts of a few weighted words take few distinct values, so the codes are exact and
+ * half the size of floats. Should the table ever fill, the vector keeps its floats instead.
  */
-record TermVector(int[] ids, float[] weights) {
+final class TermVector {
 
-  static final TermVector EMPTY = new TermVector(new int[0], new float[0]);
+  static final TermVector EMPTY = new TermVector(new int[0], new char[0], null);
+
+  private final int[] ids;
+  private final char[] codes;
+  private final float[] exact;
+
+  private TermVector(int[] ids, char[] codes, float[] exact) {
+    this.ids = ids;
+    this.codes = codes;
+    this.exact = exact;
+  }
+
+  int[] ids() {
+    return ids;
+  }
 
   int size() {
     return ids.length;
@@ -20,11 +36,16 @@ record TermVector(int[] ids, float[] weights) {
     return ids.length == 0;
   }
 
+  /** The weight at position {@code i}, given the vocabulary's current weight table. */
+  float weight(int i, float[] table) {
+    return codes != null ? table[codes[i]] : exact[i];
+  }
+
   static TermVector of(Map<String, Float> weights, Vocabulary vocabulary) {
     if (weights.isEmpty()) {
       return EMPTY;
     }
-    // id in the high half, float bits in the low half: one primitive sort orders both arrays
+    // id in the high half, float bits in the low half: one primitive sort orders both
     long[] packed = new long[weights.size()];
     int i = 0;
     for (var e : weights.entrySet()) {
@@ -32,12 +53,22 @@ record TermVector(int[] ids, float[] weights) {
     }
     Arrays.sort(packed);
     int[] ids = new int[packed.length];
-    float[] w = new float[packed.length];
+    char[] codes = new char[packed.length];
+    boolean coded = true;
     for (i = 0; i < packed.length; i++) {
       ids[i] = (int) (packed[i] >>> 32);
-      w[i] = Float.intBitsToFloat((int) packed[i]);
+      int code = coded ? vocabulary.weightCode(Float.intBitsToFloat((int) packed[i])) : -1;
+      coded = code >= 0;
+      codes[i] = (char) code;
     }
-    return new TermVector(ids, w);
+    if (coded) {
+      return new TermVector(ids, codes, null);
+    }
+    float[] exact = new float[packed.length];
+    for (i = 0; i < packed.length; i++) {
+      exact[i] = Float.intBitsToFloat((int) packed[i]);
+    }
+    return new TermVector(ids, null, exact);
   }
 
   /** Sorted ids of a set of strings. */

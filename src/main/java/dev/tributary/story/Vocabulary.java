@@ -21,6 +21,9 @@ final class Vocabulary {
   private int[] free = new int[64];
   private int freeCount;
   private int next;
+  // distinct term weights, by 16-bit code; codes are never reused, since weights repeat
+  private final Map<Integer, Integer> weightCodes = new HashMap<>();
+  private float[] weights = new float[64];
 
   /** The id of {@code s}, assigned on first sight. */
   int id(String s) {
@@ -36,6 +39,29 @@ final class Vocabulary {
     strings[n] = s;
     ids.put(s, n);
     return n;
+  }
+
+  /** The code of a weight, or -1 when all 16-bit codes are taken. */
+  int weightCode(float weight) {
+    Integer code = weightCodes.get(Float.floatToRawIntBits(weight));
+    if (code != null) {
+      return code;
+    }
+    int n = weightCodes.size();
+    if (n > Character.MAX_VALUE) {
+      return -1;
+    }
+    if (n == weights.length) {
+      weights = Arrays.copyOf(weights, n * 2);
+    }
+    weights[n] = weight;
+    weightCodes.put(Float.floatToRawIntBits(weight), n);
+    return n;
+  }
+
+  /** Weights by code; the array is replaced as it grows, so read it for each comparison. */
+  float[] weights() {
+    return weights;
   }
 
   String string(int id) {
