@@ -65,21 +65,7 @@ final class PairScorer {
     if (a.isEmpty() || b.isEmpty() || normA == 0 || normB == 0) {
       return 0;
     }
-    int[] ia = a.ids(), ib = b.ids();
-    double dot = 0;
-    int i = 0, j = 0;
-    while (i < ia.length && j < ib.length) {
-      if (ia[i] < ib[j]) {
-        i++;
-      } else if (ia[i] > ib[j]) {
-        j++;
-      } else {
-        double f = idf.applyAsDouble(ia[i]);
-        dot += a.weight(i, table) * b.weight(j, table) * f * f;
-        i++;
-        j++;
-      }
-    }
+    double dot = a.dot(b, table, idf);
     if (dot == 0) {
       return 0;
     }
@@ -87,13 +73,7 @@ final class PairScorer {
   }
 
   static double norm(TermVector v, float[] table, IntToDoubleFunction idf) {
-    int[] ids = v.ids();
-    double sum = 0;
-    for (int i = 0; i < ids.length; i++) {
-      double w = v.weight(i, table) * idf.applyAsDouble(ids[i]);
-      sum += w * w;
-    }
-    return Math.sqrt(sum);
+    return v.norm(table, idf);
   }
 
   /** Whether two sorted id arrays share an id. */
