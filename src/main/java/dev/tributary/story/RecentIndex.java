@@ -66,7 +66,7 @@ final class RecentIndex {
   private static final long DAY = 86_400;
 
   private static final class Slice {
-    final List<Entry> entries = new ArrayList<>();
+    final ArrayList<Entry> entries = new ArrayList<>();
     final SlicePostings postings = new SlicePostings();
   }
 
@@ -81,6 +81,7 @@ final class RecentIndex {
   private int lookups;
   // vocabulary ids some indexed item uses, to tell when a sweep is worth it
   private int liveIds;
+  private Slice lastCreated;
 
   private record Ranked(int id, float weight, double rank) {}
 
@@ -104,7 +105,18 @@ final class RecentIndex {
 
   void add(ItemProfile p, long storyId) {
     Entry e = new Entry(p, storyId);
-    Slice slice = slices.computeIfAbsent(Math.floorDiv(p.time(), DAY), d -> new Slice());
+    Slice slice = slices.get(Math.floorDiv(p.time(), DAY));
+    if (slice == null) {
+      slice = new Slice();
+      slices.put(Math.floorDiv(p.time(), DAY), slice);
+      // items mostly arrive day by day: a new day means the previous one is complete, so its spare
+      // capacity goes; a late item for it just grows a list again
+      if (lastCreated != null) {
+        lastCreated.postings.trim();
+        lastCreated.entries.trimToSize();
+      }
+      lastCreated = slice;
+    }
     int position = slice.entries.size();
     slice.entries.add(e);
     if (vocabulary.capacity() > termDf.length) {
@@ -166,11 +178,15 @@ final class RecentIndex {
         size--;
       }
     }
+    if (old.containsValue(lastCreated)) {
+      lastCreated = null;
+    }
     old.clear();
   }
 
   void clear() {
     slices.clear();
+    lastCreated = null;
     vocabulary.clear();
     Arrays.fill(termDf, 0);
     Arrays.fill(keyDf, 0);

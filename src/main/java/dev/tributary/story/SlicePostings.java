@@ -39,6 +39,16 @@ final class SlicePostings {
     return list == null ? NONE : list;
   }
 
+  /** Cuts each list to its length, once the day is unlikely to grow: growth leaves a third spare. */
+  void trim() {
+    for (int i = 0; i < lists.length; i++) {
+      int[] list = lists[i];
+      if (list != null && list[0] + 1 < list.length) {
+        lists[i] = Arrays.copyOf(list, list[0] + 1);
+      }
+    }
+  }
+
   private int slot(int key) {
     int mask = keys.length - 1;
     int h = key * 0x9E3779B9;
