@@ -26,6 +26,11 @@ record ItemProfile(
     int[] minHash,
     boolean announcement) {
 
+  /** The same profile without its URL, which the index keeps as a hash instead. */
+  ItemProfile withoutUrl() {
+    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, titleNumbers, minHash, announcement);
+  }
+
   /** Every id the profile holds, for the vocabulary's reference counts. */
   void forEachIdArray(java.util.function.Consumer<int[]> action) {
     action.accept(terms.ids());

@@ -23,6 +23,8 @@ final class RecentIndex {
   static final class Entry {
     private final ItemProfile profile;
     private final long storyId;
+    // hash of the URL, 0 without one: the index finds items by URL but never reads it back
+    private final long urlKey;
     // cached vector norms under the IDF of the moment they were computed; refreshed as the index grows
     private double termNorm;
     private double keyNorm;
@@ -33,8 +35,9 @@ final class RecentIndex {
     private double overlap;
 
     Entry(ItemProfile profile, long storyId) {
-      this.profile = profile;
+      this.profile = profile.withoutUrl();
       this.storyId = storyId;
+      this.urlKey = urlKey(profile.url());
     }
 
     ItemProfile profile() {
@@ -75,7 +78,7 @@ final class RecentIndex {
   // document frequencies by vocabulary id
   private int[] termDf = new int[1024];
   private int[] keyDf = new int[1024];
-  private final Map<String, Entry> byUrl = new HashMap<>();
+  private final Map<Long, Entry> byUrl = new HashMap<>();
   private final StorySources storySources = new StorySources();
   private int size;
   private int lookups;
@@ -136,8 +139,8 @@ final class RecentIndex {
       }
     }
     p.forEachIdArray(vocabulary::retain);
-    if (p.url() != null && !p.url().isEmpty()) {
-      byUrl.put(p.url(), e);
+    if (e.urlKey != 0) {
+      byUrl.put(e.urlKey, e);
     }
     if (p.sourceId() != null) {
       storySources.add(storyId, p.sourceId());
@@ -169,8 +172,8 @@ final class RecentIndex {
           }
         }
         e.profile().forEachIdArray(vocabulary::release);
-        if (e.profile().url() != null) {
-          byUrl.remove(e.profile().url(), e);
+        if (e.urlKey != 0) {
+          byUrl.remove(e.urlKey, e);
         }
         if (e.profile().sourceId() != null) {
           storySources.remove(e.storyId(), e.profile().sourceId());
@@ -202,7 +205,27 @@ final class RecentIndex {
   }
 
   Entry byUrl(String url) {
-    return url == null ? null : byUrl.get(url);
+    long key = urlKey(url);
+    return key == 0 ? null : byUrl.get(key);
+  }
+
+  /**
+   * A 64-bit hash of a URL, 0 for none. Two of the index's URLs share a hash with odds of about
+   * one in a billion at full capacity, against a hundred bytes or more saved per item.
+   */
+  static long urlKey(String url) {
+    if (url == null || url.isEmpty()) {
+      return 0;
+    }
+    // FNV-1a over the chars, then a finalizer so that every bit depends on every char
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < url.length(); i++) {
+      h = (h ^ url.charAt(i)) * 0x100000001b3L;
+    }
+    h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
+    h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h == 0 ? 1 : h;
   }
 
   double keyIdf(int key) {
