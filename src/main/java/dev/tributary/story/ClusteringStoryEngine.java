@@ -112,6 +112,8 @@ public final class ClusteringStoryEngine implements StoryEngine {
       index.evictOldestDay();
     }
     lastProfile = null;
+    // no profile outside the index is left to use, so unused vocabulary ids may be recycled
+    index.sweepVocabulary();
   }
 
   @Override
@@ -131,7 +133,8 @@ public final class ClusteringStoryEngine implements StoryEngine {
   }
 
   synchronized PairFeatures compare(StoryCandidate a, StoryCandidate b) {
-    return scorer.features(profiles.build(a, time(a)), profiles.build(b, time(b)), index);
+    return scorer.features(
+        profiles.build(a, time(a), index.vocabulary()), profiles.build(b, time(b), index.vocabulary()), index);
   }
 
   synchronized double score(PairFeatures f) {
@@ -143,7 +146,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
         && java.util.Objects.equals(lastProfile.url(), item.url())) {
       return lastProfile;
     }
-    lastProfile = profiles.build(item, time(item));
+    lastProfile = profiles.build(item, time(item), index.vocabulary());
     return lastProfile;
   }
 

@@ -1,8 +1,5 @@
 package dev.tributary.story;
 
-import java.util.Map;
-import java.util.Set;
-
 /**
  * What the engine keeps of an item: native stems (precise within one language), cross-script
  * keys (stems, names, numbers and mapped concepts every language shares), the keys of
@@ -11,6 +8,9 @@ import java.util.Set;
  * of its word shingles for near-duplicate detection; {@code announcement} marks a headline about
  * an event still to come. Term weights are raw (title-boosted,
  * sub-linear tf); IDF is applied at comparison time because it drifts as the index changes.
+ *
+ * <p>Terms are ids of the engine's {@link Vocabulary}, and {@code names} and {@code titleNumbers}
+ * sorted id arrays: the index holds up to a hundred thousand profiles, so they stay primitive.
  */
 record ItemProfile(
     long itemId,
@@ -18,10 +18,25 @@ record ItemProfile(
     String url,
     String language,
     long time,
-    Map<String, Float> terms,
-    Map<String, Float> keys,
-    Map<String, Float> titleKeys,
-    Set<String> names,
-    Set<String> titleNumbers,
-    long[] minHash,
-    boolean announcement) {}
+    TermVector terms,
+    TermVector keys,
+    TermVector titleKeys,
+    int[] names,
+    int[] titleNumbers,
+    int[] minHash,
+    boolean announcement) {
+
+  /** The same profile without its URL, which the index keeps as a hash instead. */
+  ItemProfile withoutUrl() {
+    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, titleNumbers, minHash, announcement);
+  }
+
+  /** Every id the profile holds, for the vocabulary's reference counts. */
+  void forEachIdArray(java.util.function.Consumer<int[]> action) {
+    action.accept(terms.ids());
+    action.accept(keys.ids());
+    action.accept(titleKeys.ids());
+    action.accept(names);
+    action.accept(titleNumbers);
+  }
+}

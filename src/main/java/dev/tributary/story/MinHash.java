@@ -25,13 +25,18 @@ final class MinHash {
     }
   }
 
-  long[] signature(List<String> words) {
-    long[] sig = new long[mulA.length];
-    java.util.Arrays.fill(sig, Long.MAX_VALUE);
+  /**
+   * The high 32 bits of each slot's minimum: half the heap of the full hashes, and two different
+   * minima look equal with odds of one in four billion per slot, far below the estimate's own
+   * noise. An item without words gets an empty signature, which matches nothing.
+   */
+  int[] signature(List<String> words) {
     int n = words.size();
     if (n == 0) {
-      return sig;
+      return new int[0];
     }
+    long[] sig = new long[mulA.length];
+    java.util.Arrays.fill(sig, Long.MAX_VALUE);
     int width = Math.min(shingle, n);
     for (int start = 0; start + width <= n; start++) {
       long h = 1125899906842597L;
@@ -46,11 +51,15 @@ final class MinHash {
         }
       }
     }
-    return sig;
+    int[] out = new int[sig.length];
+    for (int i = 0; i < sig.length; i++) {
+      out[i] = (int) (sig[i] >>> 32);
+    }
+    return out;
   }
 
-  static double similarity(long[] a, long[] b) {
-    if (a.length == 0 || a.length != b.length || a[0] == Long.MAX_VALUE || b[0] == Long.MAX_VALUE) {
+  static double similarity(int[] a, int[] b) {
+    if (a.length == 0 || a.length != b.length) {
       return 0;
     }
     int same = 0;

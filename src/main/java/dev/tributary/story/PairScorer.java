@@ -1,8 +1,6 @@
 package dev.tributary.story;
 
-import java.util.Map;
-import java.util.Set;
-import java.util.function.ToDoubleFunction;
+import java.util.function.IntToDoubleFunction;
 
 /** Compares two profiles under the index's current IDF and folds the features into one score. */
 final class PairScorer {
@@ -15,8 +13,10 @@ final class PairScorer {
 
   /** Norms of a profile's term, key and title vectors under the index's current IDF. */
   static double[] norms(ItemProfile p, RecentIndex index) {
+    float[] table = index.vocabulary().weights();
     return new double[] {
-      norm(p.terms(), index::termIdf), norm(p.keys(), index::keyIdf), norm(p.titleKeys(), index::keyIdf)
+      norm(p.terms(), table, index::termIdf), norm(p.keys(), table, index::keyIdf),
+      norm(p.titleKeys(), table, index::keyIdf)
     };
   }
 
@@ -26,11 +26,12 @@ final class PairScorer {
 
   PairFeatures features(ItemProfile a, double[] na, ItemProfile b, double[] nb, RecentIndex index) {
     boolean sameLanguage = a.language().equals(b.language());
-    double terms = sameLanguage ? cosine(a.terms(), na[0], b.terms(), nb[0], index::termIdf) : 0;
-    double keys = cosine(a.keys(), na[1], b.keys(), nb[1], index::keyIdf);
-    double title = cosine(a.titleKeys(), na[2], b.titleKeys(), nb[2], index::keyIdf);
-    boolean numbersClash = !a.titleNumbers().isEmpty() && !b.titleNumbers().isEmpty()
-        && a.titleNumbers().stream().noneMatch(b.titleNumbers()::contains);
+    float[] table = index.vocabulary().weights();
+    double terms = sameLanguage ? cosine(a.terms(), na[0], b.terms(), nb[0], table, index::termIdf) : 0;
+    double keys = cosine(a.keys(), na[1], b.keys(), nb[1], table, index::keyIdf);
+    double title = cosine(a.titleKeys(), na[2], b.titleKeys(), nb[2], table, index::keyIdf);
+    boolean numbersClash = a.titleNumbers().length > 0 && b.titleNumbers().length > 0
+        && !intersects(a.titleNumbers(), b.titleNumbers());
     double names = overlap(a.names(), b.names(), index::keyIdf);
     double hours = Math.abs(a.time() - b.time()) / 3600.0;
     boolean sameSource = a.sourceId() != null && a.sourceId().equals(b.sourceId());
@@ -58,50 +59,56 @@ final class PairScorer {
     return s;
   }
 
+  /** Cosine under IDF of two vectors, as a merge of their sorted id arrays. */
   static double cosine(
-      Map<String, Float> a, double normA, Map<String, Float> b, double normB, ToDoubleFunction<String> idf) {
+      TermVector a, double normA, TermVector b, double normB, float[] table, IntToDoubleFunction idf) {
     if (a.isEmpty() || b.isEmpty() || normA == 0 || normB == 0) {
       return 0;
     }
-    Map<String, Float> small = a.size() <= b.size() ? a : b;
-    Map<String, Float> large = small == a ? b : a;
-    double dot = 0;
-    for (var e : small.entrySet()) {
-      Float w = large.get(e.getKey());
-      if (w != null) {
-        double i = idf.applyAsDouble(e.getKey());
-        dot += e.getValue() * w * i * i;
-      }
-    }
+    double dot = a.dot(b, table, idf);
     if (dot == 0) {
       return 0;
     }
     return Math.min(1, dot / (normA * normB));
   }
 
-  static double norm(Map<String, Float> v, ToDoubleFunction<String> idf) {
-    double sum = 0;
-    for (var e : v.entrySet()) {
-      double w = e.getValue() * idf.applyAsDouble(e.getKey());
-      sum += w * w;
-    }
-    return Math.sqrt(sum);
+  static double norm(TermVector v, float[] table, IntToDoubleFunction idf) {
+    return v.norm(table, idf);
   }
 
-  /** IDF-weighted share of the smaller name set found in the other. */
-  static double overlap(Set<String> a, Set<String> b, ToDoubleFunction<String> idf) {
-    if (a.isEmpty() || b.isEmpty()) {
+  /** Whether two sorted id arrays share an id. */
+  static boolean intersects(int[] a, int[] b) {
+    int i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) {
+        i++;
+      } else if (a[i] > b[j]) {
+        j++;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** IDF-weighted share of the smaller name set found in the other (sorted id arrays). */
+  static double overlap(int[] a, int[] b, IntToDoubleFunction idf) {
+    if (a.length == 0 || b.length == 0) {
       return 0;
     }
     double shared = 0, sa = 0, sb = 0;
-    for (String n : a) {
+    int j = 0;
+    for (int n : a) {
       double w = idf.applyAsDouble(n);
       sa += w;
-      if (b.contains(n)) {
+      while (j < b.length && b[j] < n) {
+        j++;
+      }
+      if (j < b.length && b[j] == n) {
         shared += w;
       }
     }
-    for (String n : b) {
+    for (int n : b) {
       sb += idf.applyAsDouble(n);
     }
     return shared / Math.min(sa, sb);

@@ -20,7 +20,8 @@ final class ProfileBuilder {
     this.config = config;
   }
 
-  ItemProfile build(StoryCandidate item, long time) {
+  /** Analyzes an item; its strings become ids of {@code vocabulary}, which the caller owns. */
+  ItemProfile build(StoryCandidate item, long time, Vocabulary vocabulary) {
     String language = languageOf(item);
     var analyzer = analyzers.forLanguage(language);
     List<Tokens.Token> title = Tokens.analyze(analyzer, item.title(), config.maxTokens());
@@ -38,15 +39,15 @@ final class ProfileBuilder {
     count(body, 1f, tf, kf, names, words);
     return new ItemProfile(
         item.itemId(),
-        item.sourceId(),
+        vocabulary.canonical(item.sourceId()),
         item.url(),
-        language,
+        vocabulary.canonical(language),
         time,
-        sublinear(tf),
-        sublinear(kf),
-        titleKeys,
-        names,
-        titleNumbers,
+        TermVector.of(sublinear(tf), vocabulary),
+        TermVector.of(sublinear(kf), vocabulary),
+        TermVector.of(titleKeys, vocabulary),
+        TermVector.ids(names, vocabulary),
+        TermVector.ids(titleNumbers, vocabulary),
         minHash.signature(words),
         Announcement.in(item.title()));
   }

@@ -1,6 +1,7 @@
 package dev.tributary.story;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class RecentIndex {
   static final class Entry {
     private final ItemProfile profile;
     private final long storyId;
+    // hash of the URL, 0 without one: the index finds items by URL but never reads it back
+    private final long urlKey;
     // cached vector norms under the IDF of the moment they were computed; refreshed as the index grows
     private double termNorm;
     private double keyNorm;
@@ -32,8 +35,9 @@ final class RecentIndex {
     private double overlap;
 
     Entry(ItemProfile profile, long storyId) {
-      this.profile = profile;
+      this.profile = profile.withoutUrl();
       this.storyId = storyId;
+      this.urlKey = urlKey(profile.url());
     }
 
     ItemProfile profile() {
@@ -53,9 +57,10 @@ final class RecentIndex {
   double[] norms(Entry e) {
     int tolerance = size < 1_000 ? size / 20 : size / 4;
     if (e.normSize < 0 || Math.abs(e.normSize - size) > tolerance) {
-      e.termNorm = PairScorer.norm(e.profile.terms(), this::termIdf);
-      e.keyNorm = PairScorer.norm(e.profile.keys(), this::keyIdf);
-      e.titleNorm = PairScorer.norm(e.profile.titleKeys(), this::keyIdf);
+      float[] table = vocabulary.weights();
+      e.termNorm = PairScorer.norm(e.profile.terms(), table, this::termIdf);
+      e.keyNorm = PairScorer.norm(e.profile.keys(), table, this::keyIdf);
+      e.titleNorm = PairScorer.norm(e.profile.titleKeys(), table, this::keyIdf);
       e.normSize = size;
     }
     return new double[] {e.termNorm, e.keyNorm, e.titleNorm};
@@ -64,38 +69,81 @@ final class RecentIndex {
   private static final long DAY = 86_400;
 
   private static final class Slice {
-    final List<Entry> entries = new ArrayList<>();
-    final Map<String, List<Entry>> postings = new HashMap<>();
+    final ArrayList<Entry> entries = new ArrayList<>();
+    final SlicePostings postings = new SlicePostings();
   }
 
   private final NavigableMap<Long, Slice> slices = new TreeMap<>();
-  private final Map<String, Integer> termDf = new HashMap<>();
-  private final Map<String, Integer> keyDf = new HashMap<>();
-  private final Map<String, Entry> byUrl = new HashMap<>();
-  private final Map<Long, Map<String, Integer>> storySources = new HashMap<>();
+  private final Vocabulary vocabulary = new Vocabulary();
+  // document frequencies by vocabulary id
+  private int[] termDf = new int[1024];
+  private int[] keyDf = new int[1024];
+  private final Map<Long, Entry> byUrl = new HashMap<>();
+  private final StorySources storySources = new StorySources();
   private int size;
   private int lookups;
+  // vocabulary ids some indexed item uses, to tell when a sweep is worth it
+  private int liveIds;
+  private Slice lastCreated;
+
+  private record Ranked(int id, float weight, double rank) {}
 
   int size() {
     return size;
   }
 
+  Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /**
+   * Drops the vocabulary's strings that no indexed item uses once they are many. Only while no
+   * profile outside the index is still to be used, since their ids may be handed out again.
+   */
+  void sweepVocabulary() {
+    if (vocabulary.size() > 2 * liveIds + 4096) {
+      vocabulary.sweep();
+    }
+  }
+
   void add(ItemProfile p, long storyId) {
     Entry e = new Entry(p, storyId);
-    Slice slice = slices.computeIfAbsent(Math.floorDiv(p.time(), DAY), d -> new Slice());
+    Slice slice = slices.get(Math.floorDiv(p.time(), DAY));
+    if (slice == null) {
+      slice = new Slice();
+      slices.put(Math.floorDiv(p.time(), DAY), slice);
+      // items mostly arrive day by day: a new day means the previous one is complete, so its spare
+      // capacity goes; a late item for it just grows a list again
+      if (lastCreated != null) {
+        lastCreated.postings.trim();
+        lastCreated.entries.trimToSize();
+      }
+      lastCreated = slice;
+    }
+    int position = slice.entries.size();
     slice.entries.add(e);
-    for (String k : p.keys().keySet()) {
-      slice.postings.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
-      keyDf.merge(k, 1, Integer::sum);
+    if (vocabulary.capacity() > termDf.length) {
+      int n = Math.max(vocabulary.capacity(), termDf.length * 2);
+      termDf = Arrays.copyOf(termDf, n);
+      keyDf = Arrays.copyOf(keyDf, n);
     }
-    for (String t : p.terms().keySet()) {
-      termDf.merge(t, 1, Integer::sum);
+    for (int k : p.keys().ids()) {
+      slice.postings.add(k, position);
+      if (keyDf[k]++ == 0 && termDf[k] == 0) {
+        liveIds++;
+      }
     }
-    if (p.url() != null && !p.url().isEmpty()) {
-      byUrl.put(p.url(), e);
+    for (int t : p.terms().ids()) {
+      if (termDf[t]++ == 0 && keyDf[t] == 0) {
+        liveIds++;
+      }
+    }
+    p.forEachIdArray(vocabulary::retain);
+    if (e.urlKey != 0) {
+      byUrl.put(e.urlKey, e);
     }
     if (p.sourceId() != null) {
-      storySources.computeIfAbsent(storyId, x -> new HashMap<>()).merge(p.sourceId(), 1, Integer::sum);
+      storySources.add(storyId, p.sourceId());
     }
     size++;
   }
@@ -113,32 +161,39 @@ final class RecentIndex {
     var old = slices.headMap(lastDay, true);
     for (Slice s : old.values()) {
       for (Entry e : s.entries) {
-        e.profile().keys().keySet().forEach(k -> decrement(keyDf, k));
-        e.profile().terms().keySet().forEach(t -> decrement(termDf, t));
-        if (e.profile().url() != null) {
-          byUrl.remove(e.profile().url(), e);
-        }
-        Map<String, Integer> sources = storySources.get(e.storyId());
-        if (sources != null && e.profile().sourceId() != null) {
-          sources.computeIfPresent(e.profile().sourceId(), (x, n) -> n <= 1 ? null : n - 1);
-          if (sources.isEmpty()) {
-            storySources.remove(e.storyId());
+        for (int k : e.profile().keys().ids()) {
+          if (--keyDf[k] == 0 && termDf[k] == 0) {
+            liveIds--;
           }
+        }
+        for (int t : e.profile().terms().ids()) {
+          if (--termDf[t] == 0 && keyDf[t] == 0) {
+            liveIds--;
+          }
+        }
+        e.profile().forEachIdArray(vocabulary::release);
+        if (e.urlKey != 0) {
+          byUrl.remove(e.urlKey, e);
+        }
+        if (e.profile().sourceId() != null) {
+          storySources.remove(e.storyId(), e.profile().sourceId());
         }
         size--;
       }
     }
+    if (old.containsValue(lastCreated)) {
+      lastCreated = null;
+    }
     old.clear();
-  }
-
-  private static void decrement(Map<String, Integer> df, String k) {
-    df.computeIfPresent(k, (x, n) -> n <= 1 ? null : n - 1);
   }
 
   void clear() {
     slices.clear();
-    termDf.clear();
-    keyDf.clear();
+    lastCreated = null;
+    vocabulary.clear();
+    Arrays.fill(termDf, 0);
+    Arrays.fill(keyDf, 0);
+    liveIds = 0;
     byUrl.clear();
     storySources.clear();
     size = 0;
@@ -146,20 +201,39 @@ final class RecentIndex {
 
   /** Whether an indexed item of {@code storyId} came from {@code sourceId}. */
   boolean storyHasSource(long storyId, String sourceId) {
-    Map<String, Integer> sources = storySources.get(storyId);
-    return sourceId != null && sources != null && sources.containsKey(sourceId);
+    return sourceId != null && storySources.contains(storyId, sourceId);
   }
 
   Entry byUrl(String url) {
-    return url == null ? null : byUrl.get(url);
+    long key = urlKey(url);
+    return key == 0 ? null : byUrl.get(key);
   }
 
-  double keyIdf(String key) {
-    return idf(keyDf.getOrDefault(key, 0));
+  /**
+   * A 64-bit hash of a URL, 0 for none. Two of the index's URLs share a hash with odds of about
+   * one in a billion at full capacity, against a hundred bytes or more saved per item.
+   */
+  static long urlKey(String url) {
+    if (url == null || url.isEmpty()) {
+      return 0;
+    }
+    // FNV-1a over the chars, then a finalizer so that every bit depends on every char
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < url.length(); i++) {
+      h = (h ^ url.charAt(i)) * 0x100000001b3L;
+    }
+    h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
+    h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h == 0 ? 1 : h;
   }
 
-  double termIdf(String term) {
-    return idf(termDf.getOrDefault(term, 0));
+  double keyIdf(int key) {
+    return idf(key < keyDf.length ? keyDf[key] : 0);
+  }
+
+  double termIdf(int term) {
+    return idf(term < termDf.length ? termDf[term] : 0);
   }
 
   private double idf(int df) {
@@ -171,16 +245,18 @@ final class RecentIndex {
    * shared keys.
    */
   List<Entry> candidates(ItemProfile q, long from, long to, int queryKeys, int maxPostings, int limit) {
-    List<Map.Entry<String, Double>> ranked = new ArrayList<>();
-    for (var k : q.keys().entrySet()) {
-      int df = keyDf.getOrDefault(k.getKey(), 0);
-      if (df == 0) {
+    int[] ids = q.keys().ids();
+    float[] table = vocabulary.weights();
+    List<Ranked> ranked = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] >= keyDf.length || keyDf[ids[i]] == 0) {
         // in no indexed item: it cannot find anything, and would crowd out keys that can
         continue;
       }
-      ranked.add(Map.entry(k.getKey(), keyIdf(k.getKey()) * k.getValue()));
+      float weight = q.keys().weight(i, table);
+      ranked.add(new Ranked(ids[i], weight, keyIdf(ids[i]) * weight));
     }
-    ranked.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+    ranked.sort((a, b) -> Double.compare(b.rank(), a.rank()));
     if (ranked.size() > queryKeys) {
       ranked = ranked.subList(0, queryKeys);
     }
@@ -192,15 +268,12 @@ final class RecentIndex {
     keys:
     for (var k : ranked) {
       for (Slice s : window.values()) {
-        List<Entry> posting = s.postings.get(k.getKey());
-        if (posting == null) {
-          continue;
-        }
-        for (int i = posting.size() - 1; i >= 0; i--) {
+        int[] posting = s.postings.get(k.id());
+        for (int i = posting[0]; i >= 1; i--) {
           if (--budget < 0) {
             break keys;
           }
-          Entry e = posting.get(i);
+          Entry e = s.entries.get(posting[i]);
           long t = e.profile().time();
           if (t >= from && t <= to && e.profile().itemId() != q.itemId()) {
             if (e.lookup != lookup) {
@@ -208,7 +281,7 @@ final class RecentIndex {
               e.overlap = 0;
               touched.add(e);
             }
-            e.overlap += k.getValue();
+            e.overlap += k.weight();
           }
         }
       }

@@ -21,9 +21,10 @@ class StoryThroughputBench {
   void analysisAlone() {
     var news = new SyntheticNews(7, 20_000, Instant.parse("2025-01-01T00:00:00Z"), 20);
     var builder = new ProfileBuilder(StoryConfig.defaults());
-    for (int i = 0; i < 2_000; i++) builder.build(news.item(i), 0);
+    var vocabulary = new Vocabulary();
+    for (int i = 0; i < 2_000; i++) builder.build(news.item(i), 0, vocabulary);
     long t0 = System.nanoTime();
-    for (int i = 0; i < MEASURED; i++) builder.build(news.item(10_000 + i), 0);
+    for (int i = 0; i < MEASURED; i++) builder.build(news.item(10_000 + i), 0, vocabulary);
     System.out.printf(Locale.ROOT, "analysis alone: %.0f items/s%n", MEASURED / ((System.nanoTime() - t0) / 1e9));
   }
 

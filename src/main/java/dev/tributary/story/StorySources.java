@@ -1,0 +1,61 @@
+package dev.tributary.story;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The sources of each story's indexed reports, as a multiset. Most stories hold one report, so a
+ * story's value is that report's source string itself, and an array of sources (one per report)
+ * only once a second arrives: a map of counts per story would cost more than the report's profile.
+ */
+final class StorySources {
+
+  private final Map<Long, Object> byStory = new HashMap<>();
+
+  void add(long storyId, String sourceId) {
+    byStory.merge(storyId, sourceId, StorySources::plus);
+  }
+
+  void remove(long storyId, String sourceId) {
+    byStory.computeIfPresent(storyId, (k, v) -> minus(v, sourceId));
+  }
+
+  boolean contains(long storyId, String sourceId) {
+    Object v = byStory.get(storyId);
+    if (v instanceof String s) {
+      return s.equals(sourceId);
+    }
+    return v != null && Arrays.asList((String[]) v).contains(sourceId);
+  }
+
+  void clear() {
+    byStory.clear();
+  }
+
+  private static Object plus(Object v, Object source) {
+    String[] old = v instanceof String s ? new String[] {s} : (String[]) v;
+    String[] out = Arrays.copyOf(old, old.length + 1);
+    out[old.length] = (String) source;
+    return out;
+  }
+
+  // null drops the story from the map
+  private static Object minus(Object v, String source) {
+    if (v instanceof String s) {
+      return s.equals(source) ? null : s;
+    }
+    String[] old = (String[]) v;
+    int i = Arrays.asList(old).indexOf(source);
+    if (i < 0) {
+      return old;
+    }
+    if (old.length == 2) {
+      return old[1 - i];
+    }
+    String[] out = new String[old.length - 1];
+    System.arraycopy(old, 0, out, 0, i);
+    System.arraycopy(old, i + 1, out, i, old.length - i - 1);
+    return out;
+  }
+}

@@ -1,0 +1,193 @@
+package dev.tributary.story;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * A sparse weight vector, stored for a large index. Term ids are sorted and kept as the gaps
+ * between them in variable-length bytes: gaps in a vocabulary of some hundred thousand terms
+ * mostly fit two bytes, half of an int. Weights are codes into the vocabulary's table of distinct
+ * weights: sub-linear counts of a few weighted words take few distinct values, so the codes are
+ * exact, one byte while the table is small, two past that; should it ever fill, the vector keeps
+ * its floats. Two vectors compare by one merge of their id streams.
+ */
+final class TermVector {
+
+  static final TermVector EMPTY = new TermVector(new byte[0], 0, new byte[0], null, null);
+
+  private final byte[] gaps;
+  private final int size;
+  // exactly one of the three holds the weights, in id order
+  private final byte[] smallCodes;
+  private final char[] codes;
+  private final float[] exact;
+
+  private TermVector(byte[] gaps, int size, byte[] smallCodes, char[] codes, float[] exact) {
+    this.gaps = gaps;
+    this.size = size;
+    this.smallCodes = smallCodes;
+    this.codes = codes;
+    this.exact = exact;
+  }
+
+  int size() {
+    return size;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  /** The ids, decoded into a new array. */
+  int[] ids() {
+    int[] out = new int[size];
+    int id = 0;
+    int pos = 0;
+    for (int i = 0; i < size; i++) {
+      long r = readGap(gaps, pos);
+      id += (int) (r >>> 32);
+      pos = (int) r;
+      out[i] = id;
+    }
+    return out;
+  }
+
+  /** The weight at position {@code i}, given the vocabulary's current weight table. */
+  float weight(int i, float[] table) {
+    if (smallCodes != null) {
+      return table[smallCodes[i] & 0xff];
+    }
+    return codes != null ? table[codes[i]] : exact[i];
+  }
+
+  /** Sum over shared ids of both weights times the squared IDF. */
+  double dot(TermVector o, float[] table, IntToDoubleFunction idf) {
+    if (size == 0 || o.size == 0) {
+      return 0;
+    }
+    double dot = 0;
+    long r = readGap(gaps, 0);
+    int a = (int) (r >>> 32), pa = (int) r, i = 0;
+    r = readGap(o.gaps, 0);
+    int b = (int) (r >>> 32), pb = (int) r, j = 0;
+    while (true) {
+      boolean advanceA = a <= b;
+      boolean advanceB = b <= a;
+      if (a == b) {
+        double f = idf.applyAsDouble(a);
+        dot += weight(i, table) * o.weight(j, table) * f * f;
+      }
+      if (advanceA) {
+        if (++i == size) {
+          break;
+        }
+        r = readGap(gaps, pa);
+        a += (int) (r >>> 32);
+        pa = (int) r;
+      }
+      if (advanceB) {
+        if (++j == o.size) {
+          break;
+        }
+        r = readGap(o.gaps, pb);
+        b += (int) (r >>> 32);
+        pb = (int) r;
+      }
+    }
+    return dot;
+  }
+
+  /** Euclidean norm under IDF. */
+  double norm(float[] table, IntToDoubleFunction idf) {
+    double sum = 0;
+    int id = 0;
+    int pos = 0;
+    for (int i = 0; i < size; i++) {
+      long r = readGap(gaps, pos);
+      id += (int) (r >>> 32);
+      pos = (int) r;
+      double w = weight(i, table) * idf.applyAsDouble(id);
+      sum += w * w;
+    }
+    return Math.sqrt(sum);
+  }
+
+  static TermVector of(Map<String, Float> weights, Vocabulary vocabulary) {
+    if (weights.isEmpty()) {
+      return EMPTY;
+    }
+    // id in the high half, float bits in the low half: one primitive sort orders both
+    long[] packed = new long[weights.size()];
+    int i = 0;
+    for (var e : weights.entrySet()) {
+      packed[i++] = (long) vocabulary.id(e.getKey()) << 32 | (Float.floatToRawIntBits(e.getValue()) & 0xffffffffL);
+    }
+    Arrays.sort(packed);
+    int n = packed.length;
+    byte[] gaps = new byte[5 * n];
+    int pos = 0;
+    int previous = 0;
+    int[] coded = new int[n];
+    int largest = 0;
+    for (i = 0; i < n; i++) {
+      int id = (int) (packed[i] >>> 32);
+      pos = writeGap(gaps, pos, id - previous);
+      previous = id;
+      coded[i] = largest < 0 ? -1 : vocabulary.weightCode(Float.intBitsToFloat((int) packed[i]));
+      largest = coded[i] < 0 ? -1 : Math.max(largest, coded[i]);
+    }
+    gaps = Arrays.copyOf(gaps, pos);
+    if (largest < 0) {
+      float[] exact = new float[n];
+      for (i = 0; i < n; i++) {
+        exact[i] = Float.intBitsToFloat((int) packed[i]);
+      }
+      return new TermVector(gaps, n, null, null, exact);
+    }
+    if (largest <= 0xff) {
+      byte[] small = new byte[n];
+      for (i = 0; i < n; i++) {
+        small[i] = (byte) coded[i];
+      }
+      return new TermVector(gaps, n, small, null, null);
+    }
+    char[] codes = new char[n];
+    for (i = 0; i < n; i++) {
+      codes[i] = (char) coded[i];
+    }
+    return new TermVector(gaps, n, null, codes, null);
+  }
+
+  /** Sorted ids of a set of strings. */
+  static int[] ids(Set<String> strings, Vocabulary vocabulary) {
+    int[] out = new int[strings.size()];
+    int i = 0;
+    for (String s : strings) {
+      out[i++] = vocabulary.id(s);
+    }
+    Arrays.sort(out);
+    return out;
+  }
+
+  private static int writeGap(byte[] out, int pos, int gap) {
+    while ((gap & ~0x7f) != 0) {
+      out[pos++] = (byte) (gap & 0x7f | 0x80);
+      gap >>>= 7;
+    }
+    out[pos++] = (byte) gap;
+    return pos;
+  }
+
+  // the gap in the high half, the position after it in the low half
+  private static long readGap(byte[] in, int pos) {
+    int b = in[pos++];
+    int gap = b & 0x7f;
+    for (int shift = 7; b < 0; shift += 7) {
+      b = in[pos++];
+      gap |= (b & 0x7f) << shift;
+    }
+    return (long) gap << 32 | pos;
+  }
+}

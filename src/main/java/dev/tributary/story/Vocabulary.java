@@ -1,0 +1,121 @@
+package dev.tributary.story;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The engine's term dictionary: each distinct term or key string is stored once and profiles
+ * hold its int id, which is what lets a profile be a pair of primitive arrays instead of a map of
+ * boxed floats. Ids are counted by the indexed profiles that use them; ids no indexed profile uses
+ * are reclaimed by {@link #sweep()}, so the dictionary follows the index rather than growing with
+ * every word ever seen. Not thread-safe: the engine serializes its calls.
+ */
+final class Vocabulary {
+
+  private final Map<String, Integer> ids = new HashMap<>();
+  // sources and languages repeat across items: one string each instead of one per profile
+  private final Map<String, String> canonical = new HashMap<>();
+  private String[] strings = new String[1024];
+  private int[] refs = new int[1024];
+  private int[] free = new int[64];
+  private int freeCount;
+  private int next;
+  // distinct term weights, by 16-bit code; codes are never reused, since weights repeat
+  private final Map<Integer, Integer> weightCodes = new HashMap<>();
+  private float[] weights = new float[64];
+
+  /** The id of {@code s}, assigned on first sight. */
+  int id(String s) {
+    Integer id = ids.get(s);
+    if (id != null) {
+      return id;
+    }
+    int n = freeCount > 0 ? free[--freeCount] : next++;
+    if (n >= strings.length) {
+      strings = Arrays.copyOf(strings, strings.length * 2);
+      refs = Arrays.copyOf(refs, strings.length);
+    }
+    strings[n] = s;
+    ids.put(s, n);
+    return n;
+  }
+
+  /** The code of a weight, or -1 when all 16-bit codes are taken. */
+  int weightCode(float weight) {
+    Integer code = weightCodes.get(Float.floatToRawIntBits(weight));
+    if (code != null) {
+      return code;
+    }
+    int n = weightCodes.size();
+    if (n > Character.MAX_VALUE) {
+      return -1;
+    }
+    if (n == weights.length) {
+      weights = Arrays.copyOf(weights, n * 2);
+    }
+    weights[n] = weight;
+    weightCodes.put(Float.floatToRawIntBits(weight), n);
+    return n;
+  }
+
+  /** Weights by code; the array is replaced as it grows, so read it for each comparison. */
+  float[] weights() {
+    return weights;
+  }
+
+  String string(int id) {
+    return strings[id];
+  }
+
+  /** Ids handed out so far, an upper bound for arrays indexed by id. */
+  int capacity() {
+    return next;
+  }
+
+  int size() {
+    return ids.size();
+  }
+
+  String canonical(String s) {
+    return s == null ? null : canonical.computeIfAbsent(s, x -> x);
+  }
+
+  void retain(int[] used) {
+    for (int id : used) {
+      refs[id]++;
+    }
+  }
+
+  void release(int[] used) {
+    for (int id : used) {
+      refs[id]--;
+    }
+  }
+
+  /**
+   * Forgets the strings no indexed profile uses and frees their ids for reuse. Only safe while no
+   * profile outside the index is still to be used: the engine calls it at the end of indexing.
+   */
+  void sweep() {
+    for (int id = 0; id < next; id++) {
+      if (refs[id] == 0 && strings[id] != null) {
+        ids.remove(strings[id]);
+        strings[id] = null;
+        if (freeCount == free.length) {
+          free = Arrays.copyOf(free, free.length * 2);
+        }
+        free[freeCount++] = id;
+      }
+    }
+  }
+
+  void clear() {
+    ids.clear();
+    canonical.clear();
+    Arrays.fill(strings, null);
+    Arrays.fill(refs, 0);
+    freeCount = 0;
+    next = 0;
+  }
+}

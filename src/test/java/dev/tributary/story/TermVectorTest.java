@@ -1,0 +1,58 @@
+package dev.tributary.story;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TermVectorTest {
+
+  @Test
+  void dotAndNormMatchTheMapComputation() {
+    var random = new SplittableRandom(3);
+    var vocabulary = new Vocabulary();
+    // ids spread over a large vocabulary so that gaps need several bytes
+    for (int i = 0; i < 40_000; i++) vocabulary.id("filler" + i);
+    for (int round = 0; round < 200; round++) {
+      Map<String, Float> a = randomVector(random), b = randomVector(random);
+      TermVector va = TermVector.of(a, vocabulary), vb = TermVector.of(b, vocabulary);
+      float[] table = vocabulary.weights();
+      double expected = 0;
+      for (var e : a.entrySet()) {
+        Float w = b.get(e.getKey());
+        if (w != null) expected += e.getValue() * w * 4.0;
+      }
+      assertEquals(expected, va.dot(vb, table, id -> 2.0), 1e-9);
+      double norm = Math.sqrt(a.values().stream().mapToDouble(w -> w.doubleValue() * w * 4.0).sum());
+      assertEquals(norm, va.norm(table, id -> 2.0), 1e-9);
+      int[] ids = a.keySet().stream().mapToInt(vocabulary::id).sorted().toArray();
+      assertArrayEquals(ids, va.ids());
+    }
+  }
+
+  @Test
+  void sweepFreesOnlyUnusedIds() {
+    var vocabulary = new Vocabulary();
+    int kept = vocabulary.id("kept");
+    int dropped = vocabulary.id("dropped");
+    vocabulary.retain(new int[] {kept});
+    vocabulary.sweep();
+    assertEquals(kept, vocabulary.id("kept"));
+    assertEquals(1, vocabulary.size());
+    // the freed id is handed out again
+    assertEquals(dropped, vocabulary.id("new"));
+  }
+
+  private static Map<String, Float> randomVector(SplittableRandom random) {
+    Map<String, Float> v = new HashMap<>();
+    int n = random.nextInt(0, 60);
+    for (int i = 0; i < n; i++) {
+      int term = random.nextInt(0, random.nextBoolean() ? 100 : 100_000);
+      v.put("t" + term, (float) (1 + Math.log(1 + random.nextInt(1, 6))));
+    }
+    return v;
+  }
+}
