@@ -128,6 +128,11 @@ public final class ClusteringStoryEngine implements StoryEngine {
     return index.size();
   }
 
+  /** Distinct terms the engine currently stores, for tests of the vocabulary sweep. */
+  synchronized int vocabularySize() {
+    return index.vocabulary().size();
+  }
+
   synchronized double lastBest() {
     return lastBest;
   }

@@ -1,0 +1,44 @@
+package dev.tributary.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Recycling the ids of terms no indexed item uses must not change any decision. */
+class VocabularySweepTest {
+
+  @Test
+  void sweptEngineDecidesAsAnUnsweptOne() {
+    var news = new SyntheticNews(11, 2_000, Instant.parse("2030-01-01T00:00:00Z"), 60);
+    List<StoryCandidate> items = new ArrayList<>();
+    for (long id = 1; id <= 400; id++) {
+      items.add(news.item(id));
+    }
+    var plain = new ClusteringStoryEngine();
+    var swept = new ClusteringStoryEngine();
+    for (int i = 0; i < 300; i++) {
+      plain.indexed(items.get(i), i + 1);
+      swept.indexed(items.get(i), i + 1);
+    }
+    // lookups of items never indexed leave ids no indexed item holds
+    for (int n = 0; n < 80; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int w = 0; w < 100; w++) {
+        text.append(" unseen").append(Integer.toString(n * 100 + w, 26).replace('0', 'q'));
+      }
+      swept.assign(new StoryCandidate(10_000 + n, "noise", null, "noise", text.toString(), "en", null));
+    }
+    int before = swept.vocabularySize();
+    for (int i = 300; i < items.size(); i++) {
+      Assignment a = plain.assign(items.get(i));
+      assertThat(swept.assign(items.get(i))).isEqualTo(a);
+      long story = a instanceof Assignment.Join j ? j.storyId() : i + 1;
+      plain.indexed(items.get(i), story);
+      swept.indexed(items.get(i), story);
+    }
+    assertThat(swept.vocabularySize()).isLessThan(before);
+  }
+}
