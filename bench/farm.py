@@ -110,7 +110,8 @@ env = dict(os.environ, QUARKUS_HTTP_PORT=str(app_port), TRIBUTARY_FEEDS=os.path.
            # every source due each minute (no adaptive stretching): this measures capacity
            TRIBUTARY_POLL_MAX_STRETCH="1")
 heap = os.environ.get("FARM_XMX", "384m")
-app = subprocess.Popen(["java", f"-Xmx{heap}", "-jar", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")],
+extra = os.environ.get("FARM_JAVA_OPTS", "").split()
+app = subprocess.Popen(["java", f"-Xmx{heap}", *extra, "-jar", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")],
                        cwd=work, env=env, stdout=open(os.path.join(work, "app.log"), "w"), stderr=subprocess.STDOUT)
 clk = os.sysconf("SC_CLK_TCK")
 

@@ -24,6 +24,7 @@ public class IngestService {
   private static final int MAX_TITLE = 1000;
   private static final int MAX_SUMMARY = 199_000;
   private static final int MAX_URL = 2000;
+  private static final int FLUSH_EVERY = 200;
 
   @Inject EntityManager em;
   @Inject StoryEngine engine;
@@ -57,7 +58,14 @@ public class IngestService {
     int updated = 0;
     int unchanged = 0;
     int duplicates = 0;
+    int seen = 0;
     for (IncomingItem in : items) {
+      if (++seen % FLUSH_EVERY == 0) {
+        // a big feed in one transaction: keep the persistence context small, or every query's
+        // auto-flush re-checks every entity loaded so far
+        em.flush();
+        em.clear();
+      }
       String guid = truncate(ItemIdentity.guidOf(in), MAX_URL);
       String guidHash = Hashes.hex(guid);
       String contentHash = ItemIdentity.contentHash(in);
