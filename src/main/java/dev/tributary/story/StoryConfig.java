@@ -48,7 +48,7 @@ public record StoryConfig(
     return new StoryConfig(
         Duration.ofDays(3),
         Duration.ofDays(30),
-        0.16,
+        0.20,
         0.5,
         0.3,
         0.5,
