@@ -145,35 +145,32 @@ try:
             sys.exit(f"first cycle incomplete after 900 s: {seen} of {N} fetched")
     first = time.time() - start
     print(f"first cycle (every feed new, {N * 5} items stored and clustered): {first:.0f} s")
-    time.sleep(60)  # let the schedule settle into its steady rhythm
-    with lock:
-        c0 = dict(counts)
-    cpu0, t0 = cpu_seconds(), time.time()
-    time.sleep(MEASURE)
-    with lock:
-        c1 = dict(counts)
-    cpu1, t1 = cpu_seconds(), time.time()
-    n200, n304 = c1["200"] - c0["200"], c1["304"] - c0["304"]
-    minutes = (t1 - t0) / 60
-    print(f"steady state over {t1 - t0:.0f} s: {(n200 + n304) / minutes:.0f} feeds polled/min "
-          f"({n200 / minutes:.0f} changed, {n304 / minutes:.0f} not modified)")
-    print(f"service CPU: {(cpu1 - cpu0) / (t1 - t0) * 100:.0f}% of one core, "
-          f"{(cpu1 - cpu0) * 1000 / max(1, n200 + n304):.2f} ms per poll")
 
-    def phase(mode, seconds):
+    def phase(mode, seconds, settle):
+        """Polls served and service CPU over {seconds} in {mode}, after {settle} s of settling."""
         MODE["mode"] = mode
-        time.sleep(20)  # one tick's worth of polls from the previous mode drains
+        time.sleep(settle)
         with lock:
             a = dict(counts)
         c, t = cpu_seconds(), time.time()
         time.sleep(seconds)
         with lock:
             b = dict(counts)
-        polls = (b["200"] - a["200"]) + (b["304"] - a["304"])
-        return (cpu_seconds() - c) * 1000 / max(1, polls), polls / ((time.time() - t) / 60)
+        n200, n304 = b["200"] - a["200"], b["304"] - a["304"]
+        return n200, n304, cpu_seconds() - c, (time.time() - t) / 60
 
-    ms304, rate304 = phase("frozen", MEASURE // 2)
-    ms200, rate200 = phase("changing", MEASURE // 2)
+    n200, n304, cpu, minutes = phase("mixed", MEASURE, 60)  # the schedule settles into its rhythm first
+    print(f"steady state over {minutes * 60:.0f} s: {(n200 + n304) / minutes:.0f} feeds polled/min "
+          f"({n200 / minutes:.0f} changed, {n304 / minutes:.0f} not modified)")
+    print(f"service CPU: {cpu / (minutes * 60) * 100:.0f}% of one core, {cpu * 1000 / max(1, n200 + n304):.2f} ms per poll")
+
+    def cost(mode):
+        # 20 s for the previous mode's polls to drain
+        n200, n304, cpu, minutes = phase(mode, MEASURE // 2, 20)
+        return cpu * 1000 / max(1, n200 + n304), (n200 + n304) / minutes
+
+    ms304, rate304 = cost("frozen")
+    ms200, rate200 = cost("changing")
     print(f"CPU per poll: not modified {ms304:.2f} ms ({rate304:.0f}/min), changed {ms200:.2f} ms "
           f"({rate200:.0f}/min, 5 new items each): the 304 path is {ms200 / ms304:.1f}x cheaper")
     print(f"service RSS now {status('VmRSS:') // 1024} MB, peak {status('VmHWM:') // 1024} MB (heap cap {heap})")
