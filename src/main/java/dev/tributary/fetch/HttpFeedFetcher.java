@@ -45,7 +45,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The production fetcher, on Apache HttpClient 5 (classic, blocking: callers run it on a bounded
- * pool such as {@link FetchPool}). Redirects are followed here, not by the client, so that every
+ * pool such as the poller's). Redirects are followed here, not by the client, so that every
  * hop goes through the host limiter and the SSRF guard; decompression is done here too, so that
  * the body cap applies to the decoded bytes.
  */

@@ -4,7 +4,7 @@
  * <p>Wiring: one {@link dev.tributary.fetch.HttpFeedFetcher} per application, built from
  * {@link dev.tributary.fetch.FetchSettings} (map {@code tributary.fetch.*} onto it, starting from
  * {@code FetchSettings.defaults()}) and an {@code InstantSource}; close it on shutdown. Run fetches
- * on a {@link dev.tributary.fetch.FetchPool} (48 threads is enough for 10,000 feeds a minute on
+ * on a bounded pool, as the poller does (48 threads is enough for 10,000 feeds a minute on
  * two cores), never on request threads. Before claiming due sources, the scheduler may ask
  * {@code fetcher.hostLimiter().pausedUntil(host)} and push those sources out; a fetch to a paused
  * or saturated host comes back at once as {@code Failed(DEFERRED)} with a retryAfter.

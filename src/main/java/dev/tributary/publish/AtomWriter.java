@@ -3,8 +3,6 @@ package dev.tributary.publish;
 import dev.tributary.store.ReportView;
 import dev.tributary.store.StoryView;
 import java.io.ByteArrayOutputStream;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -29,7 +27,7 @@ final class AtomWriter {
       if (feed.description() != null) {
         text(w, "subtitle", feed.description());
       }
-      text(w, "updated", iso(feed.updated()));
+      text(w, "updated", FeedDates.iso(feed.updated()));
       link(w, "self", feed.feedUrl("atom"), "application/atom+xml", null);
       link(w, "alternate", feed.homeUrl(), "text/html", null);
       w.writeStartElement(NS, "author");
@@ -52,8 +50,8 @@ final class AtomWriter {
     w.writeStartElement(NS, "entry");
     text(w, "id", ChannelFeed.storyId(story));
     text(w, "title", story.title() == null ? "(untitled)" : story.title());
-    text(w, "updated", iso(story.updated()));
-    text(w, "published", iso(story.published()));
+    text(w, "updated", FeedDates.iso(story.updated()));
+    text(w, "published", FeedDates.iso(story.published()));
     if (story.link() != null) {
       link(w, "alternate", story.link(), "text/html", null);
     }
@@ -92,7 +90,4 @@ final class AtomWriter {
     w.writeEndElement();
   }
 
-  private static String iso(Instant t) {
-    return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-  }
 }

@@ -70,7 +70,7 @@ public class ChannelPublisher {
       return Optional.empty();
     }
     long revision = currentRevision();
-    String key = channelId + "|" + format + "|" + limit + "|" + baseUrl + "|" + System.identityHashCode(config);
+    String key = channelId + "|" + format + "|" + limit + "|" + baseUrl + "|" + state.loadedAt();
     RenderedFeed cached = cache.get(key);
     if (cached != null && cached.revision() == revision) {
       return Optional.of(cached);

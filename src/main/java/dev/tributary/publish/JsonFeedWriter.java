@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.store.ReportView;
 import dev.tributary.store.StoryView;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 /** JSON Feed 1.1, one item per story, with the {@code _tributary} extension listing every report. */
 final class JsonFeedWriter {
@@ -43,8 +41,8 @@ final class JsonFeedWriter {
     }
     item.put("title", story.title() == null ? "(untitled)" : story.title());
     item.put("content_html", StoryHtml.render(story));
-    item.put("date_published", iso(story.published()));
-    item.put("date_modified", iso(story.updated()));
+    item.put("date_published", FeedDates.iso(story.published()));
+    item.put("date_modified", FeedDates.iso(story.updated()));
     ArrayNode authors = item.putArray("authors");
     story.items().stream().map(ReportView::sourceTitle).distinct().forEach(name -> authors.addObject().put("name", name));
     ObjectNode ext = item.putObject("_tributary");
@@ -55,13 +53,10 @@ final class JsonFeedWriter {
       o.put("source", r.sourceId());
       o.put("url", r.url());
       o.put("title", r.title());
-      o.put("published", r.published() == null ? null : iso(r.published()));
+      o.put("published", r.published() == null ? null : FeedDates.iso(r.published()));
       o.put("language", r.language());
     }
     return item;
   }
 
-  private static String iso(Instant t) {
-    return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-  }
 }
