@@ -24,6 +24,8 @@ public interface TributarySettings {
 
   Publish publish();
 
+  Stories stories();
+
   interface Fetch {
     /** Allow sources on loopback/private/link-local addresses (the SSRF guard refuses them otherwise). */
     @WithDefault("false")
@@ -117,5 +119,22 @@ public interface TributarySettings {
     /** Cache-Control max-age on merged feeds, in seconds. */
     @WithDefault("300")
     int maxAgeSeconds();
+  }
+
+  interface Stories {
+    /**
+     * Items that arrive older than what is already clustered (feeds are polled one outlet at a
+     * time) are regrouped in publication order once ingestion has been quiet this long.
+     */
+    @WithDefault("2s")
+    Duration regroupQuiet();
+
+    /** ...or at the latest this long after the first such item, however busy ingestion is. */
+    @WithDefault("30s")
+    Duration regroupMaxDelay();
+
+    /** Items one regrouping re-decides at most (the newest of the span): bounds the pause it causes. */
+    @WithDefault("3000")
+    int regroupMaxItems();
   }
 }

@@ -4,17 +4,31 @@ import io.quarkus.datasource.common.runtime.DatabaseKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The database's share of serializing story assignment: on PostgreSQL a transaction-scoped
  * advisory lock, so replicas take turns; on embedded H2 there is one process and the JVM lock suffices.
+ * Ingestion and regrouping both take it: each decision depends on the ones before.
  */
 @ApplicationScoped
 public class AssignmentLock {
   private static final long KEY = 0x7472_6962_7574L; // "tribut"
 
   @Inject EntityManager em;
+
+  // the replica's own share: one assigning transaction at a time in this JVM
+  private final ReentrantLock local = new ReentrantLock();
+
+  /** Taken before the assigning transaction starts, released after it ends. */
+  public void lockLocal() {
+    local.lock();
+  }
+
+  public void unlockLocal() {
+    local.unlock();
+  }
 
   @ConfigProperty(name = "quarkus.datasource.db-kind")
   String dbKind;

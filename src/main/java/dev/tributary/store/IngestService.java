@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,10 +33,15 @@ public class IngestService {
   @Inject InstantSource clock;
   @Inject jakarta.enterprise.event.Event<DataChanged> changed;
 
-  private final ReentrantLock lock = new ReentrantLock();
+  // when this replica last assigned an item: regrouping waits for a quiet moment
+  private volatile Instant lastAssigned = Instant.EPOCH;
+
+  public Instant lastAssigned() {
+    return lastAssigned;
+  }
 
   public IngestReport ingest(String sourceId, List<IncomingItem> items) {
-    lock.lock();
+    dbLock.lockLocal();
     try {
       return QuarkusTransaction.requiringNew().call(() -> ingestInTransaction(sourceId, items));
     } catch (RuntimeException e) {
@@ -46,7 +50,7 @@ public class IngestService {
       indexLoader.rebuild();
       throw e;
     } finally {
-      lock.unlock();
+      dbLock.unlockLocal();
     }
   }
 
@@ -86,6 +90,9 @@ public class IngestService {
       }
       addItem(sourceId, in, guid, guidHash, urlHash, contentHash, now);
       added++;
+    }
+    if (added > 0) {
+      lastAssigned = clock.instant();
     }
     if (added + updated > 0) {
       changed.fire(new DataChanged("ingest " + sourceId));

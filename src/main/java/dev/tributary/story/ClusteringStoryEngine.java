@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,10 @@ public final class ClusteringStoryEngine implements StoryEngine {
   private final PairScorer scorer;
   private final RecentIndex index = new RecentIndex();
   private long newest = Long.MIN_VALUE;
+  // earliest publication time that arrived out of order since the last regrouping
+  private long dirtyFrom = Long.MAX_VALUE;
+  // groups of the last regrouping still waiting for a story of their own
+  private final Map<Long, List<RecentIndex.Entry>> placeholders = new HashMap<>();
   // assign() is followed by indexed() for the same item: keep its analysis for that call
   private ItemProfile lastProfile;
   // the best story score of the last assignment, for evaluation traces
@@ -47,6 +52,13 @@ public final class ClusteringStoryEngine implements StoryEngine {
     if (sameUrl != null) {
       return new Assignment.Join(sameUrl.storyId(), sameUrl.profile().itemId(), 1.0);
     }
+    Assignment decision = decide(p);
+    noteArrival(p.time());
+    return decision;
+  }
+
+  /** Where a profile goes among the attached entries of the index. */
+  private Assignment decide(ItemProfile p) {
     long window = config.window().toSeconds();
     List<RecentIndex.Entry> candidates =
         index.candidates(
@@ -91,14 +103,134 @@ public final class ClusteringStoryEngine implements StoryEngine {
     }
     lastBest = best;
     if (best >= config.joinThreshold()) {
-      LOG.debugf("item %s joins story %s (%.3f)", (Object) item.itemId(), (Object) bestStory, (Object) best);
+      LOG.debugf("item %s joins story %s (%.3f)", (Object) p.itemId(), (Object) bestStory, (Object) best);
       return new Assignment.Join(bestStory, null, best);
     }
     return new Assignment.NewStory();
   }
 
+  /**
+   * Items that arrive older than what is already indexed were decided without the later reports
+   * they would have been compared with had they come in publication order (feeds are polled
+   * outlet by outlet): the span from such an item onwards is due for {@link #regroup}.
+   */
+  private void noteArrival(long time) {
+    if (newest != Long.MIN_VALUE && time < newest) {
+      dirtyFrom = Math.min(dirtyFrom, time);
+    }
+  }
+
+  /** The earliest publication time that arrived out of order since the last regrouping, if any. */
+  @Override
+  public synchronized java.util.OptionalLong regroupDueFrom() {
+    return dirtyFrom == Long.MAX_VALUE ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(dirtyFrom);
+  }
+
+  /**
+   * Re-decides the stories of the indexed items published from {@code from} on, in publication
+   * order, as though they had arrived in that order; items published earlier keep their stories
+   * and may be joined. At most {@code maxItems} items are re-decided: the newest of the span.
+   *
+   * <p>The index already reflects the outcome when this returns. Each group that needs a story of
+   * its own carries a negative placeholder id in the moves; the caller creates the story and calls
+   * {@link #placed}. A group takes over the story most of its items came from when no other item
+   * still uses it, so that story ids survive a regrouping wherever they can.
+   */
+  @Override
+  public synchronized Regrouping regroup(long from, int maxItems) {
+    dirtyFrom = Long.MAX_VALUE;
+    placeholders.clear();
+    index.forgetNorms();
+    List<RecentIndex.Entry> span = index.between(from, Long.MAX_VALUE);
+    if (span.size() > maxItems) {
+      span = span.subList(span.size() - maxItems, span.size());
+    }
+    Map<RecentIndex.Entry, Long> before = new java.util.IdentityHashMap<>();
+    for (RecentIndex.Entry e : span) {
+      before.put(e, e.storyId());
+      index.detach(e);
+    }
+    Map<RecentIndex.Entry, Long> copyOf = new java.util.IdentityHashMap<>();
+    Map<Long, List<RecentIndex.Entry>> fresh = new java.util.LinkedHashMap<>();
+    long next = -1;
+    for (RecentIndex.Entry e : span) {
+      Assignment a = decide(e.profile());
+      long story;
+      if (a instanceof Assignment.Join j) {
+        story = j.storyId();
+        if (j.duplicateOfItemId() != null) {
+          copyOf.put(e, j.duplicateOfItemId());
+        }
+      } else {
+        story = next--;
+      }
+      index.attach(e, story);
+      if (story < 0) {
+        fresh.computeIfAbsent(story, k -> new ArrayList<>()).add(e);
+      }
+    }
+    reuseStoryIds(fresh, before);
+    List<Regrouping.Move> moves = new ArrayList<>();
+    for (RecentIndex.Entry e : span) {
+      long was = before.get(e);
+      if (e.storyId() != was) {
+        moves.add(new Regrouping.Move(e.profile().itemId(), was, e.storyId(), copyOf.get(e)));
+      }
+    }
+    for (var g : fresh.entrySet()) {
+      if (g.getValue().get(0).storyId() < 0) {
+        placeholders.put(g.getKey(), g.getValue());
+      }
+    }
+    return new Regrouping(span.size(), moves);
+  }
+
+  // biggest group first: it keeps the id most of its items had, if no other item still holds it
+  private void reuseStoryIds(Map<Long, List<RecentIndex.Entry>> fresh, Map<RecentIndex.Entry, Long> before) {
+    List<List<RecentIndex.Entry>> groups = new ArrayList<>(fresh.values());
+    groups.sort((a, b) -> Integer.compare(b.size(), a.size()));
+    java.util.Set<Long> taken = new java.util.HashSet<>();
+    for (List<RecentIndex.Entry> g : groups) {
+      Map<Long, Integer> votes = new java.util.TreeMap<>();
+      for (RecentIndex.Entry e : g) {
+        votes.merge(before.get(e), 1, Integer::sum);
+      }
+      long chosen = 0;
+      int most = 0;
+      for (var v : votes.entrySet()) {
+        if (v.getValue() > most && !taken.contains(v.getKey()) && !index.storyInUse(v.getKey())) {
+          chosen = v.getKey();
+          most = v.getValue();
+        }
+      }
+      if (most > 0) {
+        taken.add(chosen);
+        for (RecentIndex.Entry e : g) {
+          index.attach(e, chosen);
+        }
+      }
+    }
+  }
+
+  /** The story the caller created for a regrouping's placeholder id. */
+  @Override
+  public synchronized void placed(long placeholder, long storyId) {
+    List<RecentIndex.Entry> group = placeholders.remove(placeholder);
+    if (group != null) {
+      for (RecentIndex.Entry e : group) {
+        index.attach(e, storyId);
+      }
+    }
+  }
+
   @Override
   public synchronized void indexed(StoryCandidate item, long storyId) {
+    RecentIndex.Entry known = index.byUrl(item.url());
+    if (known != null && known.profile().itemId() == item.itemId()) {
+      // another replica regrouped it: only its story changed
+      index.attach(known, storyId);
+      return;
+    }
     ItemProfile p = profile(item);
     index.add(p, storyId);
     if (p.time() > newest) {
@@ -120,6 +252,8 @@ public final class ClusteringStoryEngine implements StoryEngine {
   public synchronized void clear() {
     index.clear();
     newest = Long.MIN_VALUE;
+    dirtyFrom = Long.MAX_VALUE;
+    placeholders.clear();
     lastProfile = null;
   }
 

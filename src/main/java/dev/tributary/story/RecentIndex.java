@@ -22,7 +22,9 @@ final class RecentIndex {
    */
   static final class Entry {
     private final ItemProfile profile;
-    private final long storyId;
+    private long storyId;
+    // set while a regrouping pass has yet to re-decide this item: other items must not join it
+    private boolean pending;
     // hash of the URL, 0 without one: the index finds items by URL but never reads it back
     private final long urlKey;
     // cached vector norms under the IDF of the moment they were computed; refreshed as the index grows
@@ -46,6 +48,10 @@ final class RecentIndex {
 
     long storyId() {
       return storyId;
+    }
+
+    boolean pending() {
+      return pending;
     }
   }
 
@@ -146,6 +152,60 @@ final class RecentIndex {
       storySources.add(storyId, p.sourceId());
     }
     size++;
+  }
+
+  /** Takes an entry out of its story until {@link #attach} puts it in one again (for a regrouping pass). */
+  void detach(Entry e) {
+    if (!e.pending) {
+      e.pending = true;
+      if (e.profile.sourceId() != null) {
+        storySources.remove(e.storyId, e.profile.sourceId());
+      }
+    }
+  }
+
+  /** Puts an entry in {@code storyId}, whether it was detached or in another story. */
+  void attach(Entry e, long storyId) {
+    if (!e.pending && e.profile.sourceId() != null) {
+      storySources.remove(e.storyId, e.profile.sourceId());
+    }
+    e.pending = false;
+    e.storyId = storyId;
+    if (e.profile.sourceId() != null) {
+      storySources.add(storyId, e.profile.sourceId());
+    }
+  }
+
+  /** Whether any attached entry is in {@code storyId}. */
+  boolean storyInUse(long storyId) {
+    return storySources.hasStory(storyId);
+  }
+
+  /**
+   * Drops every cached norm, so that a pass over many items weighs them all under the same IDF,
+   * whatever the index size was when each norm was cached.
+   */
+  void forgetNorms() {
+    for (Slice s : slices.values()) {
+      for (Entry e : s.entries) {
+        e.normSize = -1;
+      }
+    }
+  }
+
+  /** Entries published within [from, to], oldest first (ties by item id: a replayable order). */
+  List<Entry> between(long from, long to) {
+    List<Entry> out = new ArrayList<>();
+    for (Slice s : slices.subMap(Math.floorDiv(from, DAY), true, Math.floorDiv(to, DAY), true).values()) {
+      for (Entry e : s.entries) {
+        long t = e.profile.time();
+        if (t >= from && t <= to) {
+          out.add(e);
+        }
+      }
+    }
+    out.sort(java.util.Comparator.comparingLong((Entry e) -> e.profile.time()).thenComparingLong(e -> e.profile.itemId()));
+    return out;
   }
 
   /** Drops the slice of the oldest publication day. */
@@ -275,7 +335,7 @@ final class RecentIndex {
           }
           Entry e = s.entries.get(posting[i]);
           long t = e.profile().time();
-          if (t >= from && t <= to && e.profile().itemId() != q.itemId()) {
+          if (t >= from && t <= to && !e.pending && e.profile().itemId() != q.itemId()) {
             if (e.lookup != lookup) {
               e.lookup = lookup;
               e.overlap = 0;

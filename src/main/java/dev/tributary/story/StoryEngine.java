@@ -14,4 +14,20 @@ public interface StoryEngine {
 
   /** Forget everything (before a rebuild from the database). */
   void clear();
+
+  /** The earliest publication time decided out of order since the last {@link #regroup}, if any. */
+  default java.util.OptionalLong regroupDueFrom() {
+    return java.util.OptionalLong.empty();
+  }
+
+  /**
+   * Re-decides the items published from {@code from} (epoch seconds) on as though they had arrived
+   * in publication order; the index reflects the outcome on return. Serialized like {@link #assign}.
+   */
+  default Regrouping regroup(long from, int maxItems) {
+    return new Regrouping(0, java.util.List.of());
+  }
+
+  /** A regrouping's placeholder story now exists as {@code storyId}. */
+  default void placed(long placeholder, long storyId) {}
 }

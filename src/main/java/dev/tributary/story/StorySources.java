@@ -29,6 +29,11 @@ final class StorySources {
     return v != null && Arrays.asList((String[]) v).contains(sourceId);
   }
 
+  /** Whether the story has a report from any source. */
+  boolean hasStory(long storyId) {
+    return byStory.containsKey(storyId);
+  }
+
   void clear() {
     byStory.clear();
   }

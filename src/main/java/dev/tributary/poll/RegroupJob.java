@@ -1,0 +1,54 @@
+package dev.tributary.poll;
+
+import dev.tributary.config.TributarySettings;
+import dev.tributary.store.IngestService;
+import dev.tributary.store.StoryRegrouper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.InstantSource;
+
+/**
+ * Regroups stories once items have arrived out of publication order: when ingestion has been
+ * quiet for a moment (the end of a polling burst), or after a bounded delay however busy it is.
+ */
+@ApplicationScoped
+public class RegroupJob {
+
+  @Inject TributarySettings settings;
+  @Inject StoryRegrouper regrouper;
+  @Inject IngestService ingest;
+  @Inject InstantSource clock;
+  @Inject MeterRegistry metrics;
+
+  // when this job first saw regrouping due, null when it is not
+  private Instant dueSince;
+
+  @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void tick() {
+    if (!regrouper.due()) {
+      dueSince = null;
+      return;
+    }
+    Instant now = clock.instant();
+    if (dueSince == null) {
+      dueSince = now;
+    }
+    var s = settings.stories();
+    boolean quiet = !ingest.lastAssigned().plus(s.regroupQuiet()).isAfter(now);
+    boolean overdue = !dueSince.plus(s.regroupMaxDelay()).isAfter(now);
+    if (quiet || overdue) {
+      runNow();
+    }
+  }
+
+  /** Regroups now if anything is due; returns the number of items that changed story. */
+  public int runNow() {
+    dueSince = null;
+    var report = regrouper.regroup(settings.stories().regroupMaxItems());
+    metrics.counter("tributary.stories.regrouped.items").increment(report.moved());
+    return report.moved();
+  }
+}

@@ -1,0 +1,182 @@
+package dev.tributary.store;
+
+import dev.tributary.story.Regrouping;
+import dev.tributary.story.StoryEngine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies the story engine's regrouping to the database: items move between stories, groups
+ * that need a story of their own get one, stories left without reports are marked merged into the
+ * story that took most of them (they leave every feed), and every changed story's lead, count and
+ * {@code updated} are recomputed so readers see it changed, under its old id. Runs under the same
+ * locks as ingestion; moved items get a new assignment stamp so other replicas catch up.
+ */
+@ApplicationScoped
+public class StoryRegrouper {
+  private static final Logger LOG = Logger.getLogger(StoryRegrouper.class);
+
+  @Inject EntityManager em;
+  @Inject StoryEngine engine;
+  @Inject AssignmentLock lock;
+  @Inject StoryIndexLoader indexLoader;
+  @Inject Revisions revisions;
+  @Inject InstantSource clock;
+  @Inject jakarta.enterprise.event.Event<DataChanged> changed;
+
+  /** Counts of one regrouping: items re-decided, items moved, stories created and merged away. */
+  public record Report(int considered, int moved, int created, int merged) {}
+
+  /** Whether items arrived out of order since the last regrouping. */
+  public boolean due() {
+    return engine.regroupDueFrom().isPresent();
+  }
+
+  public Report regroup(int maxItems) {
+    lock.lockLocal();
+    try {
+      Report r = QuarkusTransaction.requiringNew().call(() -> regroupInTransaction(maxItems));
+      if (r.moved() > 0) {
+        LOG.infof("stories regrouped considered=%d moved=%d created=%d merged=%d",
+            r.considered(), r.moved(), r.created(), r.merged());
+      }
+      return r;
+    } catch (RuntimeException e) {
+      // the engine already holds the outcome the database refused: rebuild it from the truth
+      LOG.errorf(e, "regrouping failed; story index rebuilt");
+      indexLoader.rebuild();
+      throw e;
+    } finally {
+      lock.unlockLocal();
+    }
+  }
+
+  private Report regroupInTransaction(int maxItems) {
+    lock.acquire();
+    indexLoader.catchUp();
+    OptionalLong from = engine.regroupDueFrom();
+    if (from.isEmpty()) {
+      return new Report(0, 0, 0, 0);
+    }
+    Regrouping plan = engine.regroup(from.getAsLong(), maxItems);
+    if (plan.moves().isEmpty()) {
+      return new Report(plan.considered(), 0, 0, 0);
+    }
+    Instant now = clock.instant();
+    List<Long> ids = plan.moves().stream().map(Regrouping.Move::itemId).toList();
+    Map<Long, ItemEntity> items = new HashMap<>();
+    for (int i = 0; i < ids.size(); i += 500) {
+      for (ItemEntity it : ItemEntity.<ItemEntity>list("id in ?1", ids.subList(i, Math.min(ids.size(), i + 500)))) {
+        items.put(it.id, it);
+      }
+    }
+    Map<Long, Long> placed = createStories(plan, items, now);
+    Set<Long> affected = new TreeSet<>();
+    // where each emptied story's reports went, for its merged-into pointer
+    Map<Long, Map<Long, Integer>> wentTo = new HashMap<>();
+    for (Regrouping.Move m : plan.moves()) {
+      ItemEntity item = items.get(m.itemId());
+      if (item == null) {
+        continue;
+      }
+      long to = m.toStory() < 0 ? placed.get(m.toStory()) : m.toStory();
+      item.storyId = to;
+      item.duplicateOf = m.duplicateOf();
+      item.seq = revisions.next();
+      affected.add(m.fromStory());
+      affected.add(to);
+      wentTo.computeIfAbsent(m.fromStory(), k -> new HashMap<>()).merge(to, 1, Integer::sum);
+    }
+    em.flush();
+    int merged = 0;
+    long revision = revisions.next();
+    for (long storyId : affected) {
+      if (refresh(storyId, wentTo.get(storyId), revision, now)) {
+        merged++;
+      }
+    }
+    placed.forEach(engine::placed);
+    List<String> sources = items.values().stream().map(i -> i.sourceId).distinct().toList();
+    em.createQuery("update SourceEntity s set s.revision = ?1 where s.id in ?2")
+        .setParameter(1, revision)
+        .setParameter(2, sources)
+        .executeUpdate();
+    changed.fire(new DataChanged("regroup"));
+    return new Report(plan.considered(), plan.moves().size(), placed.size(), merged);
+  }
+
+  /** A story per placeholder, led by its earliest report; its public id is derived like any story's. */
+  private Map<Long, Long> createStories(Regrouping plan, Map<Long, ItemEntity> items, Instant now) {
+    Map<Long, List<ItemEntity>> groups = new LinkedHashMap<>();
+    for (Regrouping.Move m : plan.moves()) {
+      ItemEntity item = items.get(m.itemId());
+      if (m.toStory() < 0 && item != null) {
+        groups.computeIfAbsent(m.toStory(), k -> new ArrayList<>()).add(item);
+      }
+    }
+    Map<Long, Long> placed = new HashMap<>();
+    for (var g : groups.entrySet()) {
+      ItemEntity lead = g.getValue().stream().min(LEAD_ORDER).orElseThrow();
+      StoryEntity story = new StoryEntity();
+      String publicId = Hashes.token(lead.sourceId, lead.guid);
+      // the report led a story before, which keeps that id: this one needs another
+      if (StoryEntity.count("publicId", publicId) > 0) {
+        publicId = Hashes.token(lead.sourceId, lead.guid, "regrouped", Long.toString(revisions.next()));
+      }
+      story.publicId = publicId;
+      story.title = lead.title;
+      story.link = lead.url;
+      story.created = now;
+      story.updated = now;
+      story.leadPublished = lead.published;
+      story.itemCount = g.getValue().size();
+      story.revision = revisions.next();
+      story.persist();
+      placed.put(g.getKey(), story.id);
+    }
+    return placed;
+  }
+
+  /** Recounts a story and re-picks its lead; marks it merged when no report is left. True if merged. */
+  private boolean refresh(long storyId, Map<Long, Integer> wentTo, long revision, Instant now) {
+    StoryEntity story = StoryEntity.findById(storyId);
+    if (story == null) {
+      return false;
+    }
+    List<ItemEntity> reports = ItemEntity.list("storyId", storyId);
+    story.revision = revision;
+    story.updated = now.isAfter(story.updated) ? now : story.updated;
+    story.itemCount = reports.size();
+    if (reports.isEmpty()) {
+      story.mergedInto = wentTo == null ? null
+          : wentTo.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+      return true;
+    }
+    story.mergedInto = null;
+    ItemEntity lead = reports.stream().min(LEAD_ORDER).orElseThrow();
+    story.title = lead.title;
+    story.link = lead.url;
+    story.leadPublished = lead.published;
+    return false;
+  }
+
+  // the earliest dated report with a title leads, as at ingestion
+  private static final Comparator<ItemEntity> LEAD_ORDER =
+      Comparator.comparing((ItemEntity i) -> i.published == null || i.title == null)
+          .thenComparing(i -> i.published, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(i -> i.id);
+}

@@ -1,0 +1,119 @@
+package dev.tributary.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tributary.poll.RegroupJob;
+import dev.tributary.store.IncomingItem;
+import dev.tributary.store.IngestService;
+import dev.tributary.store.ItemEntity;
+import dev.tributary.store.StoryEntity;
+import dev.tributary.store.StoryIndexLoader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Regrouping in the service: stories that an arrival order got wrong (one event split in two, an
+ * unrelated report inside a story) are put right in the database once an item arrives out of
+ * order, under the older story's id; the emptied story is marked merged and leaves the feeds.
+ */
+@QuarkusTest
+class RegroupServiceTest {
+  private static final Instant T0 = Instant.parse("2026-10-06T08:00:00Z");
+
+  @Inject IngestService ingest;
+  @Inject StoryIndexLoader loader;
+  @Inject RegroupJob regroup;
+
+  private static IncomingItem item(String guid, String url, String title, String text, Instant at, String lang) {
+    return new IncomingItem(guid, url, title, "<p>" + text + "</p>", text, null, lang, at, null);
+  }
+
+  @Test
+  void wrongSplitsAndJoinsArePutRightUnderTheOlderId() {
+    ingest.ingest("flaky", List.of(item("rg-bridge-en", "https://flaky.example/rg/bridge",
+        "Aliyev and Pashinyan open the Meghri border bridge",
+        "Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan on Tuesday opened the new"
+            + " Meghri border bridge, the first road link between the two countries in 35 years. The ceremony in"
+            + " Meghri was attended by 300 guests, officials said.", T0, "en")));
+    ingest.ingest("mirror", List.of(item("rg-bridge-ru", "https://mirror.example/rg/bridge",
+        "Алиев и Пашинян открыли мост на границе у Мегри",
+        "Президент Азербайджана Ильхам Алиев и премьер-министр Армении Никол Пашинян во вторник открыли новый"
+            + " пограничный мост у Мегри — первую автомобильную связь между двумя странами за 35 лет. На церемонии"
+            + " в Мегри присутствовали 300 гостей.", T0.plusSeconds(3 * 3600), "ru")));
+    ingest.ingest("flaky", List.of(item("rg-harvest", "https://flaky.example/rg/harvest",
+        "Kakheti grape harvest breaks a record",
+        "Vineyards in Kakheti brought in a record grape harvest this autumn, the agriculture ministry said, with"
+            + " Rkatsiteli and Saperavi yields up by a fifth on last year.", T0.plusSeconds(5 * 3600), "en")));
+    long bridge = storyOf("rg-bridge-en");
+    long harvestStory = storyOf("rg-harvest");
+    assertThat(storyOf("rg-bridge-ru")).isEqualTo(bridge);
+
+    // what another arrival order could have left: the Russian report in a story of its own, the
+    // harvest report inside the bridge story
+    long split = QuarkusTransaction.requiringNew().call(() -> {
+      StoryEntity s = new StoryEntity();
+      s.publicId = "rg-split-story";
+      s.title = "split";
+      s.created = T0;
+      s.updated = T0;
+      s.itemCount = 1;
+      s.persist();
+      move("rg-bridge-ru", s.id);
+      move("rg-harvest", bridge);
+      StoryEntity emptied = StoryEntity.findById(harvestStory);
+      emptied.itemCount = 0;
+      emptied.mergedInto = bridge;
+      return s.id;
+    });
+    loader.rebuild();
+
+    // a report older than everything indexed arrives: the span from it on is due for regrouping
+    ingest.ingest("mirror", List.of(item("rg-late", "https://mirror.example/rg/late",
+        "Dinamo Tbilisi win the cup final on penalties",
+        "Dinamo Tbilisi beat Dila Gori on penalties in the Georgian cup final at the Boris Paichadze stadium.",
+        T0.minusSeconds(2 * 3600), "en")));
+    String etag = given().get("/feeds/lab.rss").then().statusCode(200).extract().header("ETag");
+
+    assertThat(regroup.runNow()).isGreaterThanOrEqualTo(2);
+
+    assertThat(storyOf("rg-bridge-ru")).isEqualTo(bridge);
+    long harvest = storyOf("rg-harvest");
+    assertThat(harvest).isNotIn(bridge, split, harvestStory);
+    QuarkusTransaction.requiringNew().run(() -> {
+      StoryEntity merged = StoryEntity.findById(split);
+      assertThat(merged.mergedInto).isEqualTo(bridge);
+      assertThat(merged.itemCount).isZero();
+      StoryEntity kept = StoryEntity.findById(bridge);
+      assertThat(kept.itemCount).isEqualTo(2);
+      assertThat(kept.link).isEqualTo("https://flaky.example/rg/bridge");
+      StoryEntity own = StoryEntity.findById(harvest);
+      StoryEntity old = StoryEntity.findById(harvestStory);
+      assertThat(own.publicId).isNotEqualTo(old.publicId);
+      assertThat(own.link).isEqualTo("https://flaky.example/rg/harvest");
+    });
+    var stories = given().queryParam("limit", 500).get("/api/channels/lab/stories").then().statusCode(200)
+        .extract().jsonPath();
+    assertThat(stories.getList("stories.id", String.class)).doesNotContain("rg-split-story");
+    assertThat(stories.getList("stories.find { it.link == 'https://flaky.example/rg/bridge' }.items.url", String.class))
+        .containsExactlyInAnyOrder("https://flaky.example/rg/bridge", "https://mirror.example/rg/bridge");
+    given().header("If-None-Match", etag).get("/feeds/lab.rss").then().statusCode(200);
+
+    // nothing is due any more; running again changes nothing
+    assertThat(regroup.runNow()).isZero();
+  }
+
+  private static long storyOf(String guid) {
+    return QuarkusTransaction.requiringNew().call(() ->
+        ItemEntity.<ItemEntity>find("guid", guid).firstResult().storyId);
+  }
+
+  private static void move(String guid, long storyId) {
+    ItemEntity item = ItemEntity.find("guid", guid).firstResult();
+    item.storyId = storyId;
+  }
+}
