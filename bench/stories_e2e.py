@@ -95,6 +95,10 @@ try:
             sys.exit("timed out waiting for the first poll; log in " + log.name)
         time.sleep(0.5)
     ingest_s = time.time() - t0
+    # items that arrived out of publication order are regrouped once polling goes quiet
+    while get("/api/status").get("regroupPending") and time.time() - t0 < 300:
+        time.sleep(0.2)
+    settled_s = time.time() - t0
     predicted, cursor = {}, None
     while True:
         page = get("/api/channels/eval/stories?limit=200" + (f"&cursor={cursor}" if cursor else ""))
@@ -131,7 +135,7 @@ for i, a in enumerate(urls):
         fn += same_gold and not same_pred
 pp = tp / (tp + fp) if tp + fp else 0
 pr = tp / (tp + fn) if tp + fn else 0
-print(f"articles {len(urls)} outlets {len(feeds)} ingest+cluster {ingest_s:.1f}s missing {len(missing)}")
+print(f"articles {len(urls)} outlets {len(feeds)} ingest+cluster {ingest_s:.1f}s regrouped {settled_s:.1f}s missing {len(missing)}")
 print(f"BCubed P {p:.3f} R {r:.3f} F1 {f1:.3f}")
 print(f"pairwise P {pp:.3f} R {pr:.3f} F1 {2 * pp * pr / (pp + pr) if pp + pr else 0:.3f}")
 print(f"stories predicted {len(pred_members)} gold {len(gold_members)}")

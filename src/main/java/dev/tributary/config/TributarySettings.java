@@ -126,7 +126,7 @@ public interface TributarySettings {
      * Items that arrive older than what is already clustered (feeds are polled one outlet at a
      * time) are regrouped in publication order once ingestion has been quiet this long.
      */
-    @WithDefault("2s")
+    @WithDefault("1s")
     Duration regroupQuiet();
 
     /** ...or at the latest this long after the first such item, however busy ingestion is. */

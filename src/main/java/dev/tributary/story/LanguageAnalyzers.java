@@ -75,7 +75,7 @@ final class LanguageAnalyzers {
     };
   }
 
-  private static CharArraySet snowballStops(String file) {
+  static CharArraySet snowballStops(String file) {
     try {
       return WordlistLoader.getSnowballWordSet(
           IOUtils.getDecodingReader(SnowballFilter.class, file, StandardCharsets.UTF_8));

@@ -85,28 +85,9 @@ final class ProfileBuilder {
     return out;
   }
 
-  /** The declared language, or a guess from the script when a feed declares none. */
+  /** The declared language, or a guess from the text when a feed declares none. */
   static String languageOf(StoryCandidate item) {
     String declared = LanguageAnalyzers.normalize(item.language());
-    if (!declared.isEmpty()) {
-      return declared;
-    }
-    String sample = (item.title() == null ? "" : item.title()) + " " + (item.text() == null ? "" : item.text());
-    int cyrillic = 0, georgian = 0, armenian = 0, latin = 0;
-    for (int i = 0; i < Math.min(sample.length(), 400); i++) {
-      Character.UnicodeScript s = Character.UnicodeScript.of(sample.charAt(i));
-      switch (s) {
-        case CYRILLIC -> cyrillic++;
-        case GEORGIAN -> georgian++;
-        case ARMENIAN -> armenian++;
-        case LATIN -> latin++;
-        default -> {}
-      }
-    }
-    int max = Math.max(Math.max(cyrillic, georgian), Math.max(armenian, latin));
-    if (max == 0) {
-      return "";
-    }
-    return max == cyrillic ? "ru" : max == georgian ? "ka" : max == armenian ? "hy" : "en";
+    return declared.isEmpty() ? LanguageGuess.of(item.title(), item.text()) : declared;
   }
 }

@@ -35,6 +35,7 @@ public class ApiResource {
   @Inject SourceStore sources;
   @Inject TributarySettings settings;
   @Inject java.time.InstantSource clock;
+  @Inject dev.tributary.store.StoryRegrouper regrouper;
 
   @GET
   @Path("/channels")
@@ -104,8 +105,8 @@ public class ApiResource {
   @Path("/status")
   public ApiViews.Status status() {
     FeedsRegistry.State st = registry.state();
-    long[] counts = QuarkusTransaction.requiringNew().call(() -> new long[] {ItemEntity.count(), StoryEntity.count()});
+    long[] counts = QuarkusTransaction.requiringNew().call(() -> new long[] {ItemEntity.count(), StoryEntity.count("mergedInto is null")});
     return new ApiViews.Status(st.file(), st.loadedAt(), st.lastError(), st.lastErrorAt(), st.config().sources().size(),
-        st.config().channels().size(), counts[0], counts[1]);
+        st.config().channels().size(), counts[0], counts[1], regrouper.due());
   }
 }

@@ -47,5 +47,5 @@ final class ApiViews {
 
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record Status(String feedsFile, Instant loadedAt, String lastError, Instant lastErrorAt, int sources, int channels,
-      long items, long stories) {}
+      long items, long stories, boolean regroupPending) {}
 }

@@ -69,6 +69,66 @@ class StoryEvaluationBench {
     }
   }
 
+  /**
+   * The development set as the service receives it: one feed per outlet polled one after another,
+   * no language declared (the feeds carry none), then regrouped once polling goes quiet.
+   */
+  @Test
+  void caucasusDevAsFeedsDeliver() throws IOException {
+    var file = LabelledArticles.shared("caucasus-dev.jsonl");
+    assumeTrue(file.isPresent(), "shared test data not found");
+    var articles = LabelledArticles.articles(file.get());
+    Map<String, List<LabelledArticles.Article>> byOutlet = new java.util.LinkedHashMap<>();
+    for (var a : articles) {
+      var c = a.candidate();
+      var undeclared = new StoryCandidate(c.itemId(), c.sourceId(), c.url(), c.title(), c.text(), null, c.published());
+      byOutlet.computeIfAbsent(c.sourceId(), k -> new ArrayList<>()).add(new LabelledArticles.Article(undeclared, a.story()));
+    }
+    List<LabelledArticles.Article> delivered = new ArrayList<>();
+    byOutlet.values().forEach(delivered::addAll);
+    var engine = new ClusteringStoryEngine();
+    print("as feeds deliver", cluster(engine, delivered));
+    Regrouping r = engine.regroup(engine.regroupDueFrom().orElse(Long.MIN_VALUE), 100_000);
+    Map<Long, Long> storyOf = new java.util.HashMap<>();
+    // cluster() numbered new stories 1, 2, 3... in arrival order
+    long next = 1;
+    Map<Long, Long> placed = new java.util.HashMap<>();
+    for (var a : delivered) {
+      storyOf.put(a.candidate().itemId(), null);
+    }
+    var replay = new ClusteringStoryEngine();
+    List<Long> predicted = new ArrayList<>();
+    List<String> gold = new ArrayList<>();
+    // the moves are relative to cluster()'s numbering: rebuild it, then apply them
+    for (var a : delivered) {
+      Assignment as = replay.assign(a.candidate());
+      long story = as instanceof Assignment.Join j ? j.storyId() : next++;
+      replay.indexed(a.candidate(), story);
+      storyOf.put(a.candidate().itemId(), story);
+    }
+    for (var m : r.moves()) {
+      storyOf.put(m.itemId(), m.toStory() < 0 ? placed.computeIfAbsent(m.toStory(), k -> 1_000_000L + placed.size()) : m.toStory());
+    }
+    for (var a : delivered) {
+      predicted.add(storyOf.get(a.candidate().itemId()));
+      gold.add(a.story());
+    }
+    print("  then regrouped", new Run(ClusterMetrics.bcubed(predicted, gold), ClusterMetrics.pairwise(predicted, gold),
+        new HashSet<>(predicted).size(), new HashSet<>(gold).size()));
+    if (Boolean.getBoolean("story.verbose")) {
+      Map<Long, List<String>> byStory = new TreeMap<>();
+      for (int i = 0; i < delivered.size(); i++) {
+        var c = delivered.get(i).candidate();
+        byStory.computeIfAbsent(predicted.get(i), k -> new ArrayList<>())
+            .add(gold.get(i) + " [" + c.sourceId() + "] " + c.title().substring(0, Math.min(60, c.title().length())));
+      }
+      byStory.values().stream().filter(l -> l.stream().map(x -> x.split(" ")[0]).distinct().count() > 1).forEach(l -> {
+        System.out.println("-- mixed");
+        l.forEach(x -> System.out.println("   " + x));
+      });
+    }
+  }
+
   @Test
   void pairsDev() throws IOException {
     var file = LabelledArticles.shared("pairs-dev.jsonl");

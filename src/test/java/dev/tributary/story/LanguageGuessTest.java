@@ -1,0 +1,41 @@
+package dev.tributary.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Undeclared languages guessed from script and stop words (our own sentences). */
+class LanguageGuessTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "en|The minister said that the talks would resume in the spring after a pause of two months",
+    "ru|Министр заявил, что переговоры возобновятся весной после двухмесячной паузы",
+    "uk|Міністр заявив, що переговори відновляться навесні після двомісячної перерви, і це єдиний шлях",
+    "ka|მინისტრმა განაცხადა, რომ მოლაპარაკებები გაზაფხულზე განახლდება",
+    "hy|Նախարարը հայտարարեց, որ բանակցությունները կվերսկսվեն գարնանը",
+    "az|Nazir bildirib ki, danışıqlar iki aylıq fasilədən sonra yazda bərpa olunacaq",
+    "it|Il ministro ha detto che i colloqui riprenderanno in primavera dopo una pausa di due mesi",
+    "de|Der Minister sagte, dass die Gespräche nach einer Pause von zwei Monaten im Frühjahr wieder aufgenommen werden",
+    "fr|Le ministre a déclaré que les pourparlers reprendraient au printemps après une pause de deux mois",
+    "es|El ministro dijo que las conversaciones se reanudarán en primavera tras una pausa de dos meses",
+    "pt|O ministro disse que as negociações serão retomadas na primavera depois de uma pausa de dois meses",
+    "tr|Bakan, görüşmelerin iki aylık bir aradan sonra ilkbaharda yeniden başlayacağını söyledi ve bu çok önemli",
+  })
+  void guessesTheLanguage(String expected, String text) {
+    assertThat(LanguageGuess.of(null, text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"''", "'2026 — 14:05'"})
+  void nothingToGoByIsNoLanguage(String text) {
+    assertThat(LanguageGuess.of("", text)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"ru|Пашинян и Алиев — встреча в Київ", "en|Aliyev"})
+  void aStrayLetterOrAShortTitleFallsBackToTheScriptsMainLanguage(String expected, String text) {
+    assertThat(LanguageGuess.of(text, null)).isEqualTo(expected);
+  }
+}
