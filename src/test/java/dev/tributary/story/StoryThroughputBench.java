@@ -37,6 +37,25 @@ class StoryThroughputBench {
         small, large, small / large);
   }
 
+  /** What one regrouping pass costs at its default bound (3,000 items) in a 10k and a 100k index. */
+  @Test
+  void regroupingTheNewestItems() {
+    for (int preloaded : new int[] {10_000, 100_000}) {
+      var news = new SyntheticNews(42, 20_000, Instant.parse("2025-01-01T00:00:00Z"), 20);
+      var engine = new ClusteringStoryEngine();
+      for (long id = 1; id <= preloaded; id++) {
+        assignAndIndex(engine, news.item(id));
+      }
+      engine.regroup(news.item(preloaded - 500).published().getEpochSecond(), 500); // warm-up
+      var threads = ManagementFactory.getThreadMXBean();
+      long cpu0 = threads.getCurrentThreadCpuTime();
+      Regrouping r = engine.regroup(news.item(preloaded - 3_000).published().getEpochSecond(), 3_000);
+      double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+      System.out.printf(Locale.ROOT, "regrouping %,d of %,d indexed: %.2f CPU-s (%.0f items/CPU-second), %d moved%n",
+          r.considered(), engine.size(), cpuSeconds, r.considered() / cpuSeconds, r.moves().size());
+    }
+  }
+
   private static double itemsPerSecond(int preloaded) {
     var news = new SyntheticNews(42, 20_000, Instant.parse("2025-01-01T00:00:00Z"), 20);
     var engine = new ClusteringStoryEngine();
