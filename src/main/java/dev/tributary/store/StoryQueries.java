@@ -54,6 +54,24 @@ public class StoryQueries {
     return new StoryPage(views, next);
   }
 
+  /**
+   * A story by its public id with every report, following merges: a story that regrouping merged
+   * into another answers with that one, so a reader's old link still leads to the event.
+   */
+  @Transactional
+  public java.util.Optional<StoryView> byPublicId(String publicId) {
+    StoryEntity s = StoryEntity.find("publicId", publicId).firstResult();
+    for (int hops = 0; s != null && s.mergedInto != null && hops < 16; hops++) {
+      s = StoryEntity.findById(s.mergedInto);
+    }
+    if (s == null || s.mergedInto != null) {
+      return java.util.Optional.empty();
+    }
+    List<String> sources = em.createQuery("select distinct i.sourceId from ItemEntity i where i.storyId = ?1", String.class)
+        .setParameter(1, s.id).getResultList();
+    return withReports(List.of(s), sources).stream().findFirst();
+  }
+
   private List<StoryView> withReports(List<StoryEntity> stories, Collection<String> sourceIds) {
     if (stories.isEmpty()) {
       return List.of();

@@ -77,6 +77,21 @@ public class ApiResource {
         page.next())).build();
   }
 
+  /** One story with every report; the id of a story merged into another redirects to that story. */
+  @GET
+  @Path("/stories/{id}")
+  public Response story(@PathParam("id") String id, @Context UriInfo uri) {
+    var found = stories.byPublicId(id);
+    if (found.isEmpty()) {
+      return Errors.notFound("no story '" + id + "'");
+    }
+    if (!found.get().publicId().equals(id)) {
+      return Response.status(Response.Status.MOVED_PERMANENTLY)
+          .location(uri.getBaseUriBuilder().path("api/stories").path(found.get().publicId()).build()).build();
+    }
+    return Response.ok(ApiViews.StoryJson.of(found.get())).build();
+  }
+
   @GET
   @Path("/sources")
   public ApiViews.SourceList sources() {

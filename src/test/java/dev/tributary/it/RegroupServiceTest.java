@@ -102,6 +102,13 @@ class RegroupServiceTest {
     assertThat(stories.getList("stories.find { it.link == 'https://flaky.example/rg/bridge' }.items.url", String.class))
         .containsExactlyInAnyOrder("https://flaky.example/rg/bridge", "https://mirror.example/rg/bridge");
     given().header("If-None-Match", etag).get("/feeds/lab.rss").then().statusCode(200);
+    // the merged story's id still leads to the event
+    String bridgeId = stories.getString("stories.find { it.link == 'https://flaky.example/rg/bridge' }.id");
+    given().redirects().follow(false).get("/api/stories/rg-split-story").then().statusCode(301)
+        .header("Location", org.hamcrest.Matchers.endsWith("/api/stories/" + bridgeId));
+    given().get("/api/stories/rg-split-story").then().statusCode(200).body("id", org.hamcrest.Matchers.equalTo(bridgeId))
+        .body("items.size()", org.hamcrest.Matchers.equalTo(2));
+    given().get("/api/stories/no-such-story").then().statusCode(404);
 
     // nothing is due any more; running again changes nothing
     assertThat(regroup.runNow()).isZero();
