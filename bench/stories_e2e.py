@@ -130,7 +130,10 @@ if pairs is not None:
     for p in pairs:
         a, b = predicted.get(p["a"]["url"]), predicted.get(p["b"]["url"])
         total[p["language"]] += 1
-        right[p["language"]] += (a is not None and a == b) == bool(p["same_story"])
+        ok = (a is not None and a == b) == bool(p["same_story"])
+        right[p["language"]] += ok
+        if not ok and os.environ.get("VERBOSE"):
+            print("WRONG", p["language"], "same" if p["same_story"] else "diff", "|", p["a"]["title"][:70], "|", p["b"]["title"][:70])
     print(f"articles {len(articles)} outlets {len(feeds)} ingest+cluster {ingest_s:.1f}s regrouped {settled_s:.1f}s")
     for lang in sorted(total):
         print(f"pairs {lang}: accuracy {right[lang] / total[lang]:.3f} ({right[lang]}/{total[lang]})")
