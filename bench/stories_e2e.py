@@ -140,6 +140,8 @@ if pairs is not None:
     sys.exit(0)
 gold = {a["url"]: a["story"] for a in articles}
 missing = [u for u in gold if u not in predicted]
+if missing and os.environ.get("VERBOSE"):
+    print("MISSING", missing)
 for u in missing:  # an article the service dropped counts as a story of its own
     predicted[u] = "missing:" + u
 urls = list(gold)

@@ -41,13 +41,17 @@ public class StoryRegrouper {
   /** Counts of one regrouping: items re-decided, items moved, stories created and merged away. */
   public record Report(int considered, int moved, int created, int merged) {}
 
-  /** Whether items arrived out of order since the last regrouping. */
+  // set from the moment the engine regroups until the database holds the outcome
+  private volatile boolean applying;
+
+  /** Whether items arrived out of order since the last regrouping, or one is being stored. */
   public boolean due() {
-    return engine.regroupDueFrom().isPresent();
+    return applying || engine.regroupDueFrom().isPresent();
   }
 
   public Report regroup(int maxItems) {
     lock.lockLocal();
+    applying = true;
     try {
       Report r = QuarkusTransaction.requiringNew().call(() -> regroupInTransaction(maxItems));
       if (r.moved() > 0) {
@@ -61,6 +65,7 @@ public class StoryRegrouper {
       indexLoader.rebuild();
       throw e;
     } finally {
+      applying = false;
       lock.unlockLocal();
     }
   }
