@@ -61,10 +61,17 @@ public class StoryIndexLoader {
    * transaction, after the assignment lock is taken, so the engine decides with what they decided.
    */
   synchronized void catchUp() {
-    List<ItemEntity> missed = ItemEntity.<ItemEntity>find("seq > ?1 order by seq", indexedSeq).page(0, PAGE).list();
-    for (ItemEntity item : missed) {
-      engine.indexed(candidate(item, null), item.storyId);
-      indexedSeq = item.seq;
+    // every page: a regrouping elsewhere may have moved thousands of items at once
+    while (true) {
+      List<ItemEntity> missed = ItemEntity.<ItemEntity>find("seq > ?1 order by seq", indexedSeq).page(0, PAGE).list();
+      for (ItemEntity item : missed) {
+        engine.indexed(candidate(item, null), item.storyId);
+        indexedSeq = item.seq;
+      }
+      if (missed.size() < PAGE) {
+        break;
+      }
+      ItemEntity.getEntityManager().clear();
     }
   }
 

@@ -28,6 +28,7 @@ class RegroupServiceTest {
   @Inject IngestService ingest;
   @Inject StoryIndexLoader loader;
   @Inject RegroupJob regroup;
+  @Inject dev.tributary.store.Revisions revisions;
 
   private static IncomingItem item(String guid, String url, String title, String text, Instant at, String lang) {
     return new IncomingItem(guid, url, title, "<p>" + text + "</p>", text, null, lang, at, null);
@@ -112,6 +113,32 @@ class RegroupServiceTest {
 
     // nothing is due any more; running again changes nothing
     assertThat(regroup.runNow()).isZero();
+  }
+
+  /** Another replica regrouped an item into a new story: this one follows before it assigns. */
+  @Test
+  void aMoveByAnotherReplicaIsSeenBeforeAssigning() {
+    String text = "The Rikoti tunnel on the East-West highway closed for two nights of repairs, the roads department"
+        + " said, and lorries will be sent over the Rikoti pass until Thursday morning.";
+    Instant at = T0.plusSeconds(20 * 86_400);
+    ingest.ingest("flaky", List.of(item("rg-tunnel-1", "https://flaky.example/rg/tunnel", "Rikoti tunnel closes for repairs",
+        text, at, "en")));
+    long moved = QuarkusTransaction.requiringNew().call(() -> {
+      StoryEntity s = new StoryEntity();
+      s.publicId = "rg-other-replica";
+      s.title = "Rikoti tunnel closes for repairs";
+      s.created = at;
+      s.updated = at;
+      s.itemCount = 1;
+      s.persist();
+      ItemEntity item = ItemEntity.find("guid", "rg-tunnel-1").firstResult();
+      item.storyId = s.id;
+      item.seq = revisions.next();
+      return s.id;
+    });
+    ingest.ingest("mirror", List.of(item("rg-tunnel-2", "https://mirror.example/rg/tunnel",
+        "Rikoti tunnel shut for two nights of repairs", text, at.plusSeconds(600), "en")));
+    assertThat(storyOf("rg-tunnel-2")).isEqualTo(moved);
   }
 
   private static long storyOf(String guid) {
