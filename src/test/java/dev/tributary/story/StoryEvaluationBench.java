@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +68,13 @@ class StoryEvaluationBench {
     assumeTrue(file.isPresent(), "shared test data not found");
     var articles = LabelledArticles.articles(file.get());
     print("singleton baseline", cluster(new SingletonStoryEngine(), articles));
+    if (!System.getProperty("story.grid", "").isBlank()) {
+      for (StoryConfig c : configs()) {
+        print("clustering", cluster(new ClusteringStoryEngine(c), articles));
+        System.out.println("   with " + describe(c));
+      }
+      return;
+    }
     print("clustering (defaults)", cluster(new ClusteringStoryEngine(), articles));
     for (double t = 0.15; t <= 0.5; t += 0.05) {
       var config = StoryConfig.defaults().withJoinThreshold(t);
@@ -74,16 +87,21 @@ class StoryEvaluationBench {
     var file = LabelledArticles.shared("pairs-dev.jsonl");
     assumeTrue(file.isPresent(), "shared test data not found");
     var pairs = LabelledArticles.pairs(file.get());
-    Map<String, int[]> byLanguage = new TreeMap<>();
-    for (int i = 0; i < pairs.size(); i++) {
-      var pair = pairs.get(i);
-      boolean joined = clusterPair(StoryConfig.defaults().withJoinThreshold(
-          Double.parseDouble(System.getProperty("story.pairThreshold", String.valueOf(StoryConfig.defaults().joinThreshold())))), pairs, i);
-      int[] c = byLanguage.computeIfAbsent(pair.language(), l -> new int[2]);
-      c[0] += joined == pair.sameStory() ? 1 : 0;
-      c[1]++;
+    for (StoryConfig config : configs()) {
+      if (System.getProperty("story.pairThreshold") != null) {
+        config = config.withJoinThreshold(Double.parseDouble(System.getProperty("story.pairThreshold")));
+      }
+      Map<String, int[]> byLanguage = new TreeMap<>();
+      for (int i = 0; i < pairs.size(); i++) {
+        var pair = pairs.get(i);
+        boolean joined = clusterPair(config, pairs, i);
+        int[] c = byLanguage.computeIfAbsent(pair.language(), l -> new int[2]);
+        c[0] += joined == pair.sameStory() ? 1 : 0;
+        c[1]++;
+      }
+      System.out.println("config " + describe(config));
+      byLanguage.forEach((l, c) -> System.out.printf(Locale.ROOT, "pairs %s: accuracy %.3f (%d/%d)%n", l, c[0] / (double) c[1], c[0], c[1]));
     }
-    byLanguage.forEach((l, c) -> System.out.printf(Locale.ROOT, "pairs %s: accuracy %.3f (%d/%d)%n", l, c[0] / (double) c[1], c[0], c[1]));
   }
 
   /**
@@ -171,6 +189,130 @@ class StoryEvaluationBench {
       }
     }
     Files.write(Path.of("target", "story-features.tsv"), lines);
+  }
+
+  /**
+   * A proxy for MStream-style input (Google News headlines, lower-cased and Porter-stemmed, no
+   * dates, all in one feed): the English articles of both dev sets reduced to their stemmed
+   * titles, one source, no publication time. Gold stories are caucasus-dev's labels and the
+   * connected same-story pairs of pairs-dev.
+   */
+  @Test
+  void headlinesOneSource() throws IOException {
+    var file = LabelledArticles.shared("caucasus-dev.jsonl");
+    var pairFile = LabelledArticles.shared("pairs-dev.jsonl");
+    assumeTrue(file.isPresent() && pairFile.isPresent(), "shared test data not found");
+    var regional = headlines(LabelledArticles.articles(file.get()).stream()
+        .filter(a -> "en".equals(a.candidate().language())).toList());
+    var paired = headlines(pairArticles(LabelledArticles.pairs(pairFile.get()), "en"));
+    List<LabelledArticles.Article> both = new ArrayList<>(regional);
+    both.addAll(paired);
+    for (StoryConfig c : configs()) {
+      System.out.println("config " + describe(c));
+      print("headlines caucasus-en", cluster(new ClusteringStoryEngine(c), regional));
+      print("headlines pairs-en", cluster(new ClusteringStoryEngine(c), paired));
+      print("headlines both", cluster(new ClusteringStoryEngine(c), both));
+    }
+  }
+
+  /** Each distinct article of one language's pairs, labelled by its connected same-story pairs. */
+  static List<LabelledArticles.Article> pairArticles(List<LabelledArticles.Pair> pairs, String language) {
+    Map<String, StoryCandidate> byUrl = new java.util.LinkedHashMap<>();
+    Map<String, String> parent = new java.util.HashMap<>();
+    for (var p : pairs) {
+      if (!p.language().equals(language)) continue;
+      byUrl.putIfAbsent(p.a().url(), p.a());
+      byUrl.putIfAbsent(p.b().url(), p.b());
+      if (p.sameStory()) {
+        parent.put(root(parent, p.a().url()), root(parent, p.b().url()));
+      }
+    }
+    List<LabelledArticles.Article> out = new ArrayList<>();
+    byUrl.forEach((url, c) -> out.add(new LabelledArticles.Article(c, root(parent, url))));
+    return out;
+  }
+
+  private static String root(Map<String, String> parent, String x) {
+    while (parent.containsKey(x)) x = parent.get(x);
+    return x;
+  }
+
+  private static final Analyzer PORTER = new Analyzer() {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = new StandardTokenizer();
+      TokenStream s = new PorterStemFilter(new LowerCaseFilter(source));
+      return new TokenStreamComponents(source, s);
+    }
+  };
+
+  /** Title only, lower-cased and Porter-stemmed, one source, no date, declared English. */
+  static List<LabelledArticles.Article> headlines(List<LabelledArticles.Article> articles) {
+    List<LabelledArticles.Article> out = new ArrayList<>();
+    for (var a : articles) {
+      var c = a.candidate();
+      String title = String.join(" ", Tokens.stems(PORTER, c.title()));
+      out.add(new LabelledArticles.Article(
+          new StoryCandidate(c.itemId(), "news.google.example", c.url(), title, "", "en", null), a.story()));
+    }
+    return out;
+  }
+
+  /**
+   * The defaults, or a grid from {@code -Dstory.grid="joinThreshold=0.2,0.3;sameSourceFactor=1"}:
+   * every combination of the listed values of {@link StoryConfig}'s components.
+   */
+  static List<StoryConfig> configs() {
+    List<StoryConfig> out = new ArrayList<>(List.of(StoryConfig.defaults()));
+    String grid = System.getProperty("story.grid", "");
+    if (grid.isBlank()) return out;
+    for (String axis : grid.split(";")) {
+      String[] kv = axis.split("=");
+      List<StoryConfig> next = new ArrayList<>();
+      for (StoryConfig c : out) {
+        for (String v : kv[1].split(",")) next.add(with(c, kv[0].trim(), v.trim()));
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  static StoryConfig with(StoryConfig c, String name, String value) {
+    try {
+      var components = StoryConfig.class.getRecordComponents();
+      Object[] args = new Object[components.length];
+      Class<?>[] types = new Class<?>[components.length];
+      boolean found = false;
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        args[i] = components[i].getAccessor().invoke(c);
+        if (components[i].getName().equals(name)) {
+          found = true;
+          args[i] = types[i] == double.class ? Double.parseDouble(value)
+              : types[i] == float.class ? Float.parseFloat(value)
+              : types[i] == int.class ? Integer.parseInt(value)
+              : java.time.Duration.parse(value);
+        }
+      }
+      if (!found) throw new IllegalArgumentException("no StoryConfig component " + name);
+      return StoryConfig.class.getDeclaredConstructor(types).newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String describe(StoryConfig c) {
+    var d = StoryConfig.defaults();
+    StringBuilder b = new StringBuilder();
+    try {
+      for (var rc : StoryConfig.class.getRecordComponents()) {
+        Object v = rc.getAccessor().invoke(c);
+        if (!v.equals(rc.getAccessor().invoke(d))) b.append(rc.getName()).append('=').append(v).append(' ');
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+    return b.isEmpty() ? "defaults" : b.toString().trim();
   }
 
   private static void print(String name, Run r) {
