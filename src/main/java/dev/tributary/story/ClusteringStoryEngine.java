@@ -23,6 +23,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
   private final StoryConfig config;
   private final ProfileBuilder profiles;
   private final PairScorer scorer;
+  private final StoryDecision decision;
   private final RecentIndex index = new RecentIndex();
   private long newest = Long.MIN_VALUE;
   // assign() is followed by indexed() for the same item: keep its analysis for that call
@@ -38,6 +39,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
     this.config = config;
     this.profiles = new ProfileBuilder(config);
     this.scorer = new PairScorer(config);
+    this.decision = new StoryDecision(config);
   }
 
   @Override
@@ -58,6 +60,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
     Map<Long, Double> storyScore = new HashMap<>();
     Map<Long, double[]> storySum = new HashMap<>();
     double[] norms = PairScorer.norms(p, index);
+    double bestSameSource = 0;
     for (RecentIndex.Entry c : candidates) {
       PairFeatures f = scorer.features(p, norms, c.profile(), index.norms(c), index);
       if (f.copy() >= config.duplicateThreshold() && f.copy() > bestCopy) {
@@ -65,11 +68,15 @@ public final class ClusteringStoryEngine implements StoryEngine {
         copyOf = c;
       }
       double sc = scorer.score(f);
+      if (f.sameSource()) {
+        bestSameSource = Math.max(bestSameSource, sc);
+      }
       storyScore.merge(c.storyId(), sc, Math::max);
       double[] sum = storySum.computeIfAbsent(c.storyId(), k -> new double[2]);
       sum[0] += sc;
       sum[1]++;
     }
+    decision.observe(p.sourceId(), bestSameSource);
     if (copyOf != null) {
       return new Assignment.Join(copyOf.storyId(), copyOf.profile().itemId(), bestCopy);
     }
@@ -77,20 +84,15 @@ public final class ClusteringStoryEngine implements StoryEngine {
     double best = -1;
     for (var e : storyScore.entrySet()) {
       double[] sum = storySum.get(e.getKey());
-      // the best match decides, tempered by the mean over the story's other close reports so that
-      // one look-alike report does not chain a neighbouring event in
-      double s = (1 - config.meanShare()) * e.getValue() + config.meanShare() * sum[0] / sum[1];
-      // an outlet rarely files two reports of one event: the story already has this source's report
-      if (index.storyHasSource(e.getKey(), p.sourceId())) {
-        s *= config.sameSourceFactor();
-      }
+      double s = decision.storyScore(
+          e.getValue(), sum[0] / sum[1], index.storyHasSource(e.getKey(), p.sourceId()), p.sourceId());
       if (s > best) {
         best = s;
         bestStory = e.getKey();
       }
     }
     lastBest = best;
-    if (best >= config.joinThreshold()) {
+    if (decision.joins(best)) {
       LOG.debugf("item %s joins story %s (%.3f)", (Object) item.itemId(), (Object) bestStory, (Object) best);
       return new Assignment.Join(bestStory, null, best);
     }
@@ -119,6 +121,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
   @Override
   public synchronized void clear() {
     index.clear();
+    decision.clear();
     newest = Long.MIN_VALUE;
     lastProfile = null;
   }

@@ -133,7 +133,10 @@ class StoryEvaluationBench {
     return engine.assign(pair.b()) instanceof Assignment.Join j && j.storyId() == 1;
   }
 
-  /** Grid over the main weights, printed for tuning on the dev data (run on request). */
+  /**
+   * Every configuration of {@code -Dstory.grid} on both dev sets and the headline proxy, best
+   * regional F1 first (run on request, for tuning).
+   */
   @Test
   void sweep() throws IOException {
     var file = LabelledArticles.shared("caucasus-dev.jsonl");
@@ -141,25 +144,20 @@ class StoryEvaluationBench {
     assumeTrue(file.isPresent() && pairFile.isPresent() && Boolean.getBoolean("story.sweep"), "sweep not requested");
     var articles = LabelledArticles.articles(file.get());
     var pairs = LabelledArticles.pairs(pairFile.get());
-    var d = StoryConfig.defaults();
+    var headlines = headlines(articles.stream().filter(a -> "en".equals(a.candidate().language())).toList());
     List<String> out = new ArrayList<>();
-    for (double threshold : new double[] {0.16, 0.2, 0.25}) {
-      for (double titleShare : new double[] {d.titleShare()}) {
-        for (double boost : new double[] {d.crossLanguageBoost()}) {
-          for (double phase : new double[] {0, 0.15, 0.3}) {
-            var c = new StoryConfig(d.window(), d.statsHorizon(), threshold, d.duplicateThreshold(), d.sameSourceFactor(),
-                d.phaseFactor(), titleShare, d.numberClashFactor(), d.meanShare(), phase, boost, d.titleWeight(), d.nameWeight(), d.maxTokens(),
-                d.queryKeys(), d.maxCandidates(), d.maxPostings());
-            var r = cluster(new ClusteringStoryEngine(c), articles);
-            int ok = 0;
-            if (Boolean.getBoolean("story.sweepPairs")) {
-              for (int i = 0; i < pairs.size(); i++) ok += clusterPair(c, pairs, i) == pairs.get(i).sameStory() ? 1 : 0;
-            }
-            out.add(String.format(Locale.ROOT, "F1 %.3f P %.3f R %.3f pairs %.3f | t %.2f title %.2f boost %.1f names %.2f",
-                r.bcubed().f1(), r.bcubed().precision(), r.bcubed().recall(), ok / (double) pairs.size(), threshold, titleShare, boost, phase));
-          }
-        }
+    for (StoryConfig c : configs()) {
+      var r = cluster(new ClusteringStoryEngine(c), articles);
+      var h = cluster(new ClusteringStoryEngine(c), headlines);
+      Map<String, int[]> ok = new TreeMap<>();
+      for (int i = 0; i < pairs.size(); i++) {
+        int[] n = ok.computeIfAbsent(pairs.get(i).language(), l -> new int[2]);
+        n[0] += clusterPair(c, pairs, i) == pairs.get(i).sameStory() ? 1 : 0;
+        n[1]++;
       }
+      out.add(String.format(Locale.ROOT, "F1 %.3f P %.3f R %.3f | pairs en %.3f ru %.3f | headlines F1 %.3f | %s",
+          r.bcubed().f1(), r.bcubed().precision(), r.bcubed().recall(), ok.get("en")[0] / (double) ok.get("en")[1],
+          ok.get("ru")[0] / (double) ok.get("ru")[1], h.bcubed().f1(), describe(c)));
     }
     out.sort(java.util.Comparator.reverseOrder());
     out.forEach(System.out::println);
