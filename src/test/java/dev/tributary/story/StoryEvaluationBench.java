@@ -66,7 +66,7 @@ class StoryEvaluationBench {
   void caucasusDev() throws IOException {
     var file = LabelledArticles.shared("caucasus-dev.jsonl");
     assumeTrue(file.isPresent(), "shared test data not found");
-    var articles = LabelledArticles.articles(file.get());
+    var articles = half(LabelledArticles.articles(file.get()));
     print("singleton baseline", cluster(new SingletonStoryEngine(), articles));
     if (!System.getProperty("story.grid", "").isBlank()) {
       for (StoryConfig c : configs()) {
@@ -86,7 +86,7 @@ class StoryEvaluationBench {
   void pairsDev() throws IOException {
     var file = LabelledArticles.shared("pairs-dev.jsonl");
     assumeTrue(file.isPresent(), "shared test data not found");
-    var pairs = LabelledArticles.pairs(file.get());
+    var pairs = halfPairs(LabelledArticles.pairs(file.get()));
     for (StoryConfig config : configs()) {
       if (System.getProperty("story.pairThreshold") != null) {
         config = config.withJoinThreshold(Double.parseDouble(System.getProperty("story.pairThreshold")));
@@ -142,8 +142,8 @@ class StoryEvaluationBench {
     var file = LabelledArticles.shared("caucasus-dev.jsonl");
     var pairFile = LabelledArticles.shared("pairs-dev.jsonl");
     assumeTrue(file.isPresent() && pairFile.isPresent() && Boolean.getBoolean("story.sweep"), "sweep not requested");
-    var articles = LabelledArticles.articles(file.get());
-    var pairs = LabelledArticles.pairs(pairFile.get());
+    var articles = half(LabelledArticles.articles(file.get()));
+    var pairs = halfPairs(LabelledArticles.pairs(pairFile.get()));
     var headlines = headlines(articles.stream().filter(a -> "en".equals(a.candidate().language())).toList());
     List<String> out = new ArrayList<>();
     for (StoryConfig c : configs()) {
@@ -200,9 +200,9 @@ class StoryEvaluationBench {
     var file = LabelledArticles.shared("caucasus-dev.jsonl");
     var pairFile = LabelledArticles.shared("pairs-dev.jsonl");
     assumeTrue(file.isPresent() && pairFile.isPresent(), "shared test data not found");
-    var regional = headlines(LabelledArticles.articles(file.get()).stream()
+    var regional = headlines(half(LabelledArticles.articles(file.get())).stream()
         .filter(a -> "en".equals(a.candidate().language())).toList());
-    var paired = headlines(pairArticles(LabelledArticles.pairs(pairFile.get()), "en"));
+    var paired = headlines(pairArticles(halfPairs(LabelledArticles.pairs(pairFile.get())), "en"));
     List<LabelledArticles.Article> both = new ArrayList<>(regional);
     both.addAll(paired);
     for (StoryConfig c : configs()) {
@@ -211,6 +211,27 @@ class StoryEvaluationBench {
       print("headlines pairs-en", cluster(new ClusteringStoryEngine(c), paired));
       print("headlines both", cluster(new ClusteringStoryEngine(c), both));
     }
+  }
+
+  /**
+   * With {@code -Dstory.half=0} or {@code 1}, one half of the stories (by a hash of the label), so
+   * that a value tuned on one half can be checked on the other; all articles otherwise.
+   */
+  static List<LabelledArticles.Article> half(List<LabelledArticles.Article> articles) {
+    String half = System.getProperty("story.half", "");
+    if (half.isBlank()) return articles;
+    int h = Integer.parseInt(half);
+    return articles.stream().filter(a -> (a.story().hashCode() & 1) == h).toList();
+  }
+
+  /** The pairs of one half (alternate lines of the file) under {@code -Dstory.half}. */
+  static List<LabelledArticles.Pair> halfPairs(List<LabelledArticles.Pair> pairs) {
+    String half = System.getProperty("story.half", "");
+    if (half.isBlank()) return pairs;
+    int h = Integer.parseInt(half);
+    List<LabelledArticles.Pair> out = new ArrayList<>();
+    for (int i = h; i < pairs.size(); i += 2) out.add(pairs.get(i));
+    return out;
   }
 
   /** Each distinct article of one language's pairs, labelled by its connected same-story pairs. */
