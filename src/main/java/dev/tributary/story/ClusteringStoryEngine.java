@@ -60,7 +60,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
     Map<Long, Double> storyScore = new HashMap<>();
     Map<Long, double[]> storySum = new HashMap<>();
     double[] norms = PairScorer.norms(p, index);
-    double bestSameSource = 0;
+    double bestSameSource = -1; // none of the item's source among the candidates
     for (RecentIndex.Entry c : candidates) {
       PairFeatures f = scorer.features(p, norms, c.profile(), index.norms(c), index);
       if (f.copy() >= config.duplicateThreshold() && f.copy() > bestCopy) {

@@ -52,11 +52,12 @@ final class StoryDecision {
   }
 
   /**
-   * Records an item's best pair score against earlier items of its own source (0 without any),
-   * before any penalty.
+   * Records an item's best pair score against earlier items of its own source, before any
+   * penalty; negative when none was among its candidates, which says nothing either way (a
+   * stream's first items have nothing to repeat yet).
    */
   void observe(String sourceId, double bestSameSource) {
-    if (sourceId == null) {
+    if (sourceId == null || bestSameSource < 0) {
       return;
     }
     if (repeats.size() >= MAX_SOURCES && !repeats.containsKey(sourceId)) {
