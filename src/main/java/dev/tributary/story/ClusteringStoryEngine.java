@@ -30,6 +30,8 @@ public final class ClusteringStoryEngine implements StoryEngine {
   private ItemProfile lastProfile;
   // the best story score of the last assignment, for evaluation traces
   private double lastBest;
+  // the item assign() last decided: indexed() without it is a stored item reloaded at start-up
+  private long lastAssigned = Long.MIN_VALUE;
 
   public ClusteringStoryEngine() {
     this(StoryConfig.defaults());
@@ -45,6 +47,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
   @Override
   public synchronized Assignment assign(StoryCandidate item) {
     ItemProfile p = profile(item);
+    lastAssigned = item.itemId();
     RecentIndex.Entry sameUrl = index.byUrl(p.url());
     if (sameUrl != null) {
       return new Assignment.Join(sameUrl.storyId(), sameUrl.profile().itemId(), 1.0);
@@ -102,6 +105,10 @@ public final class ClusteringStoryEngine implements StoryEngine {
   @Override
   public synchronized void indexed(StoryCandidate item, long storyId) {
     ItemProfile p = profile(item);
+    if (lastAssigned != item.itemId()) {
+      decision.observeStored(p.sourceId(), index.storyHasSource(storyId, p.sourceId()));
+    }
+    lastAssigned = Long.MIN_VALUE;
     index.add(p, storyId);
     if (p.time() > newest) {
       newest = p.time();

@@ -75,6 +75,15 @@ final class StoryDecision {
   }
 
   /**
+   * Records a stored item reloaded at start-up, which was never compared in this run: whether it
+   * was filed in a story already holding a report of its source says whether the source repeats
+   * itself, so that a restart does not make a headline stream start over as if it were an outlet.
+   */
+  void observeStored(String sourceId, boolean storyHadSource) {
+    observe(sourceId, storyHadSource ? config.joinThreshold() : 0);
+  }
+
+  /**
    * The penalty for a second report of one source in a story: full while the source's items
    * seldom repeat each other, fading linearly from half of {@link StoryConfig#sourceRepeatRate()}
    * to none at it.

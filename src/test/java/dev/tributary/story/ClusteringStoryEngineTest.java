@@ -156,6 +156,10 @@ class ClusteringStoryEngineTest {
         "ostmark rates raised by central bank, mortgages to cost more"},
   };
 
+  private static StoryCandidate headline(long id, String title) {
+    return new StoryCandidate(id, "headline-feed", "https://headline-feed/" + id, title, "", "en", null);
+  }
+
   @Test
   void oneFeedOfHeadlinesClustersIntoItsStories() {
     List<Long> predicted = new ArrayList<>();
@@ -163,10 +167,7 @@ class ClusteringStoryEngineTest {
     long id = 100;
     for (int round = 0; round < 5; round++) {
       for (int story = 0; story < HEADLINE_STORIES.length; story++) {
-        var c = new StoryCandidate(id, "headline-feed", "https://headline-feed/" + id,
-            HEADLINE_STORIES[story][round], "", "en", null);
-        id++;
-        predicted.add(store(c));
+        predicted.add(store(headline(id++, HEADLINE_STORIES[story][round])));
         gold.add(story);
       }
     }
@@ -175,6 +176,31 @@ class ClusteringStoryEngineTest {
     var scores = ClusterMetrics.bcubed(predicted, gold);
     assertThat(scores.precision()).isGreaterThanOrEqualTo(0.9);
     assertThat(scores.recall()).isGreaterThanOrEqualTo(0.6);
+  }
+
+  @Test
+  void aReloadedHeadlineFeedStillClusters() {
+    List<StoryCandidate> items = new ArrayList<>();
+    List<Long> stories = new ArrayList<>();
+    long id = 100;
+    for (int round = 0; round < 4; round++) {
+      for (String[] story : HEADLINE_STORIES) {
+        items.add(headline(id++, story[round]));
+        stories.add(store(items.get(items.size() - 1)));
+      }
+    }
+    int joined = 0;
+    for (int story = 0; story < HEADLINE_STORIES.length; story++) {
+      // a restart: the index is rebuilt from the stored items without assigning them again, and
+      // the first new headline must find its story at once
+      engine.clear();
+      for (int i = 0; i < items.size(); i++) {
+        engine.indexed(items.get(i), stories.get(i));
+      }
+      Assignment a = engine.assign(headline(id++, HEADLINE_STORIES[story][4]));
+      joined += a instanceof Assignment.Join ? 1 : 0;
+    }
+    assertThat(joined).isGreaterThanOrEqualTo(HEADLINE_STORIES.length - 2);
   }
 
   @Test
