@@ -26,6 +26,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
   private final StoryConfig config;
   private final ProfileBuilder profiles;
   private final PairScorer scorer;
+  private final StoryDecision decision;
   private final RecentIndex index = new RecentIndex();
   private long newest = Long.MIN_VALUE;
   // earliest publication time that arrived out of order since the last regrouping
@@ -45,6 +46,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
     this.config = config;
     this.profiles = new ProfileBuilder(config);
     this.scorer = new PairScorer(config);
+    this.decision = new StoryDecision(config);
   }
 
   @Override
@@ -54,13 +56,16 @@ public final class ClusteringStoryEngine implements StoryEngine {
     if (sameUrl != null) {
       return new Assignment.Join(sameUrl.storyId(), sameUrl.profile().itemId(), 1.0);
     }
-    Assignment decision = decide(p);
+    Assignment decision = decide(p, true);
     noteArrival(p.time());
     return decision;
   }
 
-  /** Where a profile goes among the attached entries of the index. */
-  private Assignment decide(ItemProfile p) {
+  /**
+   * Where a profile goes among the attached entries of the index. {@code firstLook} when the item
+   * is new: only then does it teach the decision how often its source repeats itself.
+   */
+  private Assignment decide(ItemProfile p, boolean firstLook) {
     long window = config.window().toSeconds();
     List<RecentIndex.Entry> candidates =
         index.candidates(
@@ -72,6 +77,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
     Map<Long, Double> storyScore = new HashMap<>();
     Map<Long, double[]> storySum = new HashMap<>();
     double[] norms = PairScorer.norms(p, index);
+    double bestSameSource = -1; // none of the item's source among the candidates
     for (RecentIndex.Entry c : candidates) {
       PairFeatures f = scorer.features(p, norms, c.profile(), index.norms(c), index);
       if (f.copy() >= config.duplicateThreshold() && f.copy() > bestCopy) {
@@ -79,10 +85,16 @@ public final class ClusteringStoryEngine implements StoryEngine {
         copyOf = c;
       }
       double sc = scorer.score(f);
+      if (f.sameSource()) {
+        bestSameSource = Math.max(bestSameSource, sc);
+      }
       storyScore.merge(c.storyId(), sc, Math::max);
       double[] sum = storySum.computeIfAbsent(c.storyId(), k -> new double[2]);
       sum[0] += sc;
       sum[1]++;
+    }
+    if (firstLook) {
+      decision.observe(p.sourceId(), bestSameSource);
     }
     if (copyOf != null) {
       return new Assignment.Join(copyOf.storyId(), copyOf.profile().itemId(), bestCopy);
@@ -91,20 +103,15 @@ public final class ClusteringStoryEngine implements StoryEngine {
     double best = -1;
     for (var e : storyScore.entrySet()) {
       double[] sum = storySum.get(e.getKey());
-      // the best match decides, tempered by the mean over the story's other close reports so that
-      // one look-alike report does not chain a neighbouring event in
-      double s = (1 - config.meanShare()) * e.getValue() + config.meanShare() * sum[0] / sum[1];
-      // an outlet rarely files two reports of one event: the story already has this source's report
-      if (index.storyHasSource(e.getKey(), p.sourceId())) {
-        s *= config.sameSourceFactor();
-      }
+      double s = decision.storyScore(
+          e.getValue(), sum[0] / sum[1], index.storyHasSource(e.getKey(), p.sourceId()), p.sourceId());
       if (s > best) {
         best = s;
         bestStory = e.getKey();
       }
     }
     lastBest = best;
-    if (best >= config.joinThreshold()) {
+    if (decision.joins(best)) {
       LOG.debugf("item %s joins story %s (%.3f)", (Object) p.itemId(), (Object) bestStory, (Object) best);
       return new Assignment.Join(bestStory, null, best);
     }
@@ -156,7 +163,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
     Map<Long, List<RecentIndex.Entry>> fresh = new java.util.LinkedHashMap<>();
     long next = -1;
     for (RecentIndex.Entry e : span) {
-      Assignment a = decide(e.profile());
+      Assignment a = decide(e.profile(), false);
       long story;
       if (a instanceof Assignment.Join j) {
         story = j.storyId();
@@ -176,7 +183,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
       for (RecentIndex.Entry e : span) {
         long current = e.storyId();
         index.detach(e);
-        Assignment a = decide(e.profile());
+        Assignment a = decide(e.profile(), false);
         long story;
         if (a instanceof Assignment.Join j) {
           story = j.storyId();
@@ -257,7 +264,12 @@ public final class ClusteringStoryEngine implements StoryEngine {
       index.attach(known, storyId);
       return;
     }
+    boolean assigned = lastProfile != null && sameItem(lastProfile, item);
     ItemProfile p = profile(item);
+    if (!assigned) {
+      // a stored item reloaded (start-up, another replica): it was never compared in this run
+      decision.observeStored(p.sourceId(), index.storyHasSource(storyId, p.sourceId()));
+    }
     index.add(p, storyId);
     if (p.time() > newest) {
       newest = p.time();
@@ -277,6 +289,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
   @Override
   public synchronized void clear() {
     index.clear();
+    decision.clear();
     newest = Long.MIN_VALUE;
     dirtyFrom = Long.MAX_VALUE;
     placeholders.clear();
@@ -307,12 +320,22 @@ public final class ClusteringStoryEngine implements StoryEngine {
   }
 
   private ItemProfile profile(StoryCandidate item) {
-    if (lastProfile != null && lastProfile.itemId() == item.itemId()
-        && java.util.Objects.equals(lastProfile.url(), item.url())) {
+    if (lastProfile != null && sameItem(lastProfile, item)) {
+      if (lastProfile.itemId() != item.itemId()) {
+        lastProfile = lastProfile.withItemId(item.itemId());
+      }
       return lastProfile;
     }
     lastProfile = profiles.build(item, time(item), index.vocabulary());
     return lastProfile;
+  }
+
+  /**
+   * Whether the item is the one {@code p} was built for: the store assigns an item before it has
+   * an id (its story must exist first), so the id 0 of the assigned item matches the stored id.
+   */
+  private static boolean sameItem(ItemProfile p, StoryCandidate item) {
+    return java.util.Objects.equals(p.url(), item.url()) && (p.itemId() == item.itemId() || p.itemId() == 0);
   }
 
   // an item without a date is taken as current: the newest time seen so far

@@ -31,6 +31,11 @@ record ItemProfile(
     return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, titleNumbers, minHash, announcement);
   }
 
+  /** The same profile for the stored item's id. */
+  ItemProfile withItemId(long id) {
+    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, titleNumbers, minHash, announcement);
+  }
+
   /** Every id the profile holds, for the vocabulary's reference counts. */
   void forEachIdArray(java.util.function.Consumer<int[]> action) {
     action.accept(terms.ids());

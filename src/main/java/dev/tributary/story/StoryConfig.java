@@ -10,7 +10,9 @@ import java.time.Duration;
  * @param statsHorizon how far back (by storage time) stored items are reloaded into the index at start-up
  * @param joinThreshold minimum similarity for an item to join a story
  * @param duplicateThreshold minimum estimated shingle Jaccard for a near-copy
- * @param sameSourceFactor similarity multiplier when both items come from one source
+ * @param sameSourceFactor similarity multiplier when the story already holds a report of the new
+ *     item's source (an outlet rarely files two reports of one event); lifted for sources that
+ *     repeat themselves, see {@code sourceRepeatRate}
  * @param phaseFactor similarity multiplier when one headline announces what the other reports
  * @param titleShare share of the title-to-title similarity in a pair's text similarity
  * @param numberClashFactor similarity multiplier when both titles carry numbers and none agree
@@ -24,6 +26,11 @@ import java.time.Duration;
  * @param maxCandidates candidates scored in full per new item
  * @param maxPostings postings read per lookup, rarest keys first (bounds the work however many
  *     items a window holds)
+ * @param sourceRepeatRate share of a source's items that match an earlier item of the same source
+ *     (pair score at least the join threshold) at which the same-source penalty is lifted in full;
+ *     it fades in from half this share. Outlets stay well below it; a headline aggregator or a
+ *     single-feed stream, where every story arrives through one source, is far above. 0 never
+ *     penalizes, above 2 always does
  */
 public record StoryConfig(
     Duration window,
@@ -42,7 +49,8 @@ public record StoryConfig(
     int maxTokens,
     int queryKeys,
     int maxCandidates,
-    int maxPostings) {
+    int maxPostings,
+    double sourceRepeatRate) {
 
   public static StoryConfig defaults() {
     return new StoryConfig(
@@ -62,12 +70,14 @@ public record StoryConfig(
         300,
         20,
         20,
-        1200);
+        1200,
+        0.3);
   }
 
   public StoryConfig withJoinThreshold(double value) {
     return new StoryConfig(window, statsHorizon, value, duplicateThreshold, sameSourceFactor, phaseFactor,
         titleShare, numberClashFactor, meanShare, nameShare,
-        crossLanguageBoost, titleWeight, nameWeight, maxTokens, queryKeys, maxCandidates, maxPostings);
+        crossLanguageBoost, titleWeight, nameWeight, maxTokens, queryKeys, maxCandidates, maxPostings,
+        sourceRepeatRate);
   }
 }

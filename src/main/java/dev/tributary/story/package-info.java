@@ -15,6 +15,8 @@
  * shingles marks near-copies; otherwise the best story by TF-IDF cosine (native stems within a
  * language, keys across languages, titles apart), tempered by the mean over the story's close
  * reports, by time distance, by an announcement-versus-event check and by the story already
- * holding a report of the same outlet.
+ * holding a report of the same outlet. That last penalty fades for a source whose items keep
+ * matching its own earlier ones (a headline aggregator, a one-feed stream), which {@code StoryDecision}
+ * learns per source as items arrive or are reloaded.
  */
 package dev.tributary.story;

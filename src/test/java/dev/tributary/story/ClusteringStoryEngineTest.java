@@ -3,6 +3,9 @@ package dev.tributary.story;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -103,5 +106,114 @@ class ClusteringStoryEngineTest {
     assertThat(engine.size()).isEqualTo(2);
     assertThat(engine.assign(RU_BRIDGE)).isInstanceOfSatisfying(Assignment.Join.class,
         j -> assertThat(j.storyId()).isEqualTo(story));
+  }
+
+  /**
+   * A headline stream in one feed (an aggregator, or a data set such as MStream): lower-case
+   * titles, no body, no dates, one source for every story. Eight invented events, five headlines
+   * each, arriving interleaved as such a stream does.
+   */
+  private static final String[][] HEADLINE_STORIES = {
+    {"volcano erupts on lindqvist island, flights grounded",
+        "lindqvist island volcano eruption forces airport closure",
+        "ash cloud from lindqvist volcano grounds regional flights",
+        "lindqvist eruption: residents evacuated as volcano spews ash",
+        "airlines cancel flights after lindqvist island volcano erupts"},
+    {"orbital telescope helix-9 captures first image of distant galaxy",
+        "helix-9 space telescope sends back its first galaxy image",
+        "first image from helix-9 telescope shows spiral galaxy",
+        "astronomers celebrate helix-9 telescope first light galaxy picture",
+        "helix-9 orbital telescope first image released"},
+    {"marbury rovers sack manager after cup defeat",
+        "marbury rovers part ways with manager following cup exit",
+        "manager sacked by marbury rovers after shock cup defeat",
+        "marbury rovers fire manager, search for replacement begins",
+        "cup defeat costs marbury rovers manager his job"},
+    {"quillon pharma recalls blood pressure pills over contamination",
+        "quillon recall: blood pressure tablets pulled from pharmacies",
+        "contamination prompts quillon pharma pill recall",
+        "quillon pharma blood pressure medicine recall widens",
+        "patients told to check quillon blood pressure pills after recall"},
+    {"teachers in dravia strike over pay",
+        "dravia teachers walk out in pay dispute, schools closed",
+        "schools shut as dravia teachers strike for higher pay",
+        "dravia teacher strike enters second day over pay",
+        "pay talks fail as dravia teachers continue strike"},
+    {"zentek unveils foldable phone with three screens",
+        "zentek three-screen foldable phone revealed at launch event",
+        "hands on with zentek new foldable three screen phone",
+        "zentek foldable phone price and release date announced at launch",
+        "zentek launch: foldable phone gets three screens"},
+    {"heatwave breaks temperature record in port selby",
+        "port selby swelters as heatwave sets new temperature record",
+        "record temperature in port selby amid heatwave",
+        "heatwave: port selby records hottest day ever",
+        "port selby heatwave record prompts health warning"},
+    {"central bank of ostmark raises interest rates to fight inflation",
+        "ostmark central bank hikes interest rates again",
+        "ostmark interest rate rise as central bank targets inflation",
+        "inflation pushes ostmark central bank to raise rates",
+        "ostmark rates raised by central bank, mortgages to cost more"},
+  };
+
+  private static StoryCandidate headline(long id, String title) {
+    return new StoryCandidate(id, "headline-feed", "https://headline-feed/" + id, title, "", "en", null);
+  }
+
+  @Test
+  void oneFeedOfHeadlinesClustersIntoItsStories() {
+    List<Long> predicted = new ArrayList<>();
+    List<Integer> gold = new ArrayList<>();
+    long id = 100;
+    for (int round = 0; round < 5; round++) {
+      for (int story = 0; story < HEADLINE_STORIES.length; story++) {
+        predicted.add(store(headline(id++, HEADLINE_STORIES[story][round])));
+        gold.add(story);
+      }
+    }
+    // a stream that cannot join its own reports would leave forty single-item stories
+    assertThat(new HashSet<>(predicted)).hasSizeLessThanOrEqualTo(2 * HEADLINE_STORIES.length);
+    var scores = ClusterMetrics.bcubed(predicted, gold);
+    assertThat(scores.precision()).isGreaterThanOrEqualTo(0.9);
+    assertThat(scores.recall()).isGreaterThanOrEqualTo(0.6);
+  }
+
+  @Test
+  void aReloadedHeadlineFeedStillClusters() {
+    List<StoryCandidate> items = new ArrayList<>();
+    List<Long> stories = new ArrayList<>();
+    long id = 100;
+    for (int round = 0; round < 4; round++) {
+      for (String[] story : HEADLINE_STORIES) {
+        items.add(headline(id++, story[round]));
+        stories.add(store(items.get(items.size() - 1)));
+      }
+    }
+    int joined = 0;
+    for (int story = 0; story < HEADLINE_STORIES.length; story++) {
+      // a restart: the index is rebuilt from the stored items without assigning them again, and
+      // the first new headline must find its story at once
+      engine.clear();
+      for (int i = 0; i < items.size(); i++) {
+        engine.indexed(items.get(i), stories.get(i));
+      }
+      Assignment a = engine.assign(headline(id++, HEADLINE_STORIES[story][4]));
+      joined += a instanceof Assignment.Join ? 1 : 0;
+    }
+    assertThat(joined).isGreaterThanOrEqualTo(HEADLINE_STORIES.length - 2);
+  }
+
+  @Test
+  void anOutletsSecondReportOnATopicStaysApart() {
+    // an outlet that files one report per event keeps the same-source penalty: its follow-up on
+    // the same actors is not pulled into the first report's story
+    var first = item(20, "wire-one", "en", "Aliyev and Pashinyan open the Meghri border bridge",
+        EN_BRIDGE.text(), DAY);
+    var followUp = item(21, "wire-one", "en", "Meghri border bridge: first lorries cross after Aliyev and Pashinyan opening",
+        "The first lorries crossed the Meghri border bridge on Wednesday, a day after Ilham Aliyev and Nikol "
+            + "Pashinyan opened it. Customs officers said 40 trucks passed in the morning.",
+        DAY.plusSeconds(86_400));
+    store(first);
+    assertThat(engine.assign(followUp)).isInstanceOf(Assignment.NewStory.class);
   }
 }

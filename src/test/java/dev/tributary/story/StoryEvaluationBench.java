@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -60,8 +66,15 @@ class StoryEvaluationBench {
   void caucasusDev() throws IOException {
     var file = LabelledArticles.shared("caucasus-dev.jsonl");
     assumeTrue(file.isPresent(), "shared test data not found");
-    var articles = LabelledArticles.articles(file.get());
+    var articles = half(LabelledArticles.articles(file.get()));
     print("singleton baseline", cluster(new SingletonStoryEngine(), articles));
+    if (!System.getProperty("story.grid", "").isBlank()) {
+      for (StoryConfig c : configs()) {
+        print("clustering", cluster(new ClusteringStoryEngine(c), articles));
+        System.out.println("   with " + describe(c));
+      }
+      return;
+    }
     print("clustering (defaults)", cluster(new ClusteringStoryEngine(), articles));
     for (double t = 0.15; t <= 0.5; t += 0.05) {
       var config = StoryConfig.defaults().withJoinThreshold(t);
@@ -133,17 +146,22 @@ class StoryEvaluationBench {
   void pairsDev() throws IOException {
     var file = LabelledArticles.shared("pairs-dev.jsonl");
     assumeTrue(file.isPresent(), "shared test data not found");
-    var pairs = LabelledArticles.pairs(file.get());
-    Map<String, int[]> byLanguage = new TreeMap<>();
-    for (int i = 0; i < pairs.size(); i++) {
-      var pair = pairs.get(i);
-      boolean joined = clusterPair(StoryConfig.defaults().withJoinThreshold(
-          Double.parseDouble(System.getProperty("story.pairThreshold", String.valueOf(StoryConfig.defaults().joinThreshold())))), pairs, i);
-      int[] c = byLanguage.computeIfAbsent(pair.language(), l -> new int[2]);
-      c[0] += joined == pair.sameStory() ? 1 : 0;
-      c[1]++;
+    var pairs = halfPairs(LabelledArticles.pairs(file.get()));
+    for (StoryConfig config : configs()) {
+      if (System.getProperty("story.pairThreshold") != null) {
+        config = config.withJoinThreshold(Double.parseDouble(System.getProperty("story.pairThreshold")));
+      }
+      Map<String, int[]> byLanguage = new TreeMap<>();
+      for (int i = 0; i < pairs.size(); i++) {
+        var pair = pairs.get(i);
+        boolean joined = clusterPair(config, pairs, i);
+        int[] c = byLanguage.computeIfAbsent(pair.language(), l -> new int[2]);
+        c[0] += joined == pair.sameStory() ? 1 : 0;
+        c[1]++;
+      }
+      System.out.println("config " + describe(config));
+      byLanguage.forEach((l, c) -> System.out.printf(Locale.ROOT, "pairs %s: accuracy %.3f (%d/%d)%n", l, c[0] / (double) c[1], c[0], c[1]));
     }
-    byLanguage.forEach((l, c) -> System.out.printf(Locale.ROOT, "pairs %s: accuracy %.3f (%d/%d)%n", l, c[0] / (double) c[1], c[0], c[1]));
   }
 
   /**
@@ -175,33 +193,31 @@ class StoryEvaluationBench {
     return engine.assign(pair.b()) instanceof Assignment.Join j && j.storyId() == 1;
   }
 
-  /** Grid over the main weights, printed for tuning on the dev data (run on request). */
+  /**
+   * Every configuration of {@code -Dstory.grid} on both dev sets and the headline proxy, best
+   * regional F1 first (run on request, for tuning).
+   */
   @Test
   void sweep() throws IOException {
     var file = LabelledArticles.shared("caucasus-dev.jsonl");
     var pairFile = LabelledArticles.shared("pairs-dev.jsonl");
     assumeTrue(file.isPresent() && pairFile.isPresent() && Boolean.getBoolean("story.sweep"), "sweep not requested");
-    var articles = LabelledArticles.articles(file.get());
-    var pairs = LabelledArticles.pairs(pairFile.get());
-    var d = StoryConfig.defaults();
+    var articles = half(LabelledArticles.articles(file.get()));
+    var pairs = halfPairs(LabelledArticles.pairs(pairFile.get()));
+    var headlines = headlines(articles.stream().filter(a -> "en".equals(a.candidate().language())).toList());
     List<String> out = new ArrayList<>();
-    for (double threshold : new double[] {0.16, 0.2, 0.25}) {
-      for (double titleShare : new double[] {d.titleShare()}) {
-        for (double boost : new double[] {d.crossLanguageBoost()}) {
-          for (double phase : new double[] {0, 0.15, 0.3}) {
-            var c = new StoryConfig(d.window(), d.statsHorizon(), threshold, d.duplicateThreshold(), d.sameSourceFactor(),
-                d.phaseFactor(), titleShare, d.numberClashFactor(), d.meanShare(), phase, boost, d.titleWeight(), d.nameWeight(), d.maxTokens(),
-                d.queryKeys(), d.maxCandidates(), d.maxPostings());
-            var r = cluster(new ClusteringStoryEngine(c), articles);
-            int ok = 0;
-            if (Boolean.getBoolean("story.sweepPairs")) {
-              for (int i = 0; i < pairs.size(); i++) ok += clusterPair(c, pairs, i) == pairs.get(i).sameStory() ? 1 : 0;
-            }
-            out.add(String.format(Locale.ROOT, "F1 %.3f P %.3f R %.3f pairs %.3f | t %.2f title %.2f boost %.1f names %.2f",
-                r.bcubed().f1(), r.bcubed().precision(), r.bcubed().recall(), ok / (double) pairs.size(), threshold, titleShare, boost, phase));
-          }
-        }
+    for (StoryConfig c : configs()) {
+      var r = cluster(new ClusteringStoryEngine(c), articles);
+      var h = cluster(new ClusteringStoryEngine(c), headlines);
+      Map<String, int[]> ok = new TreeMap<>();
+      for (int i = 0; i < pairs.size(); i++) {
+        int[] n = ok.computeIfAbsent(pairs.get(i).language(), l -> new int[2]);
+        n[0] += clusterPair(c, pairs, i) == pairs.get(i).sameStory() ? 1 : 0;
+        n[1]++;
       }
+      out.add(String.format(Locale.ROOT, "F1 %.3f P %.3f R %.3f | pairs en %.3f ru %.3f | headlines F1 %.3f | %s",
+          r.bcubed().f1(), r.bcubed().precision(), r.bcubed().recall(), ok.get("en")[0] / (double) ok.get("en")[1],
+          ok.get("ru")[0] / (double) ok.get("ru")[1], h.bcubed().f1(), describe(c)));
     }
     out.sort(java.util.Comparator.reverseOrder());
     out.forEach(System.out::println);
@@ -231,6 +247,188 @@ class StoryEvaluationBench {
       }
     }
     Files.write(Path.of("target", "story-features.tsv"), lines);
+  }
+
+  /**
+   * A proxy for MStream-style input (Google News headlines, lower-cased and Porter-stemmed, no
+   * dates, all in one feed): the English articles of both dev sets reduced to their stemmed
+   * titles, one source, no publication time. Gold stories are caucasus-dev's labels and the
+   * connected same-story pairs of pairs-dev.
+   */
+  @Test
+  void headlinesOneSource() throws IOException {
+    var file = LabelledArticles.shared("caucasus-dev.jsonl");
+    var pairFile = LabelledArticles.shared("pairs-dev.jsonl");
+    assumeTrue(file.isPresent() && pairFile.isPresent(), "shared test data not found");
+    var regional = headlines(half(LabelledArticles.articles(file.get())).stream()
+        .filter(a -> "en".equals(a.candidate().language())).toList());
+    var paired = headlines(pairArticles(halfPairs(LabelledArticles.pairs(pairFile.get())), "en"));
+    List<LabelledArticles.Article> both = new ArrayList<>(regional);
+    both.addAll(paired);
+    for (StoryConfig c : configs()) {
+      System.out.println("config " + describe(c));
+      print("headlines caucasus-en", cluster(new ClusteringStoryEngine(c), regional));
+      print("headlines pairs-en", cluster(new ClusteringStoryEngine(c), paired));
+      print("headlines both", cluster(new ClusteringStoryEngine(c), both));
+    }
+  }
+
+  /**
+   * With {@code -Dstory.half=0} or {@code 1}, one half of the stories (by a hash of the label), so
+   * that a value tuned on one half can be checked on the other; all articles otherwise.
+   */
+  static List<LabelledArticles.Article> half(List<LabelledArticles.Article> articles) {
+    String half = System.getProperty("story.half", "");
+    if (half.isBlank()) return articles;
+    int h = Integer.parseInt(half);
+    return articles.stream().filter(a -> (a.story().hashCode() & 1) == h).toList();
+  }
+
+  /** The pairs of one half (alternate lines of the file) under {@code -Dstory.half}. */
+  static List<LabelledArticles.Pair> halfPairs(List<LabelledArticles.Pair> pairs) {
+    String half = System.getProperty("story.half", "");
+    if (half.isBlank()) return pairs;
+    int h = Integer.parseInt(half);
+    List<LabelledArticles.Pair> out = new ArrayList<>();
+    for (int i = h; i < pairs.size(); i += 2) out.add(pairs.get(i));
+    return out;
+  }
+
+  /**
+   * The MStream proxy at MStream's scale, on invented words: 150 stories, 11,100 lower-case
+   * headlines in one feed without dates, shuffled. Each story has a few signature words of which
+   * a headline uses some, plus words of a shared Zipf background. The F1 itself says little (the
+   * text is artificial); the run shows whether the same-source rule, the candidate budget and the
+   * one-day index behave at that size (a stream that never joins, or joins everything).
+   */
+  @Test
+  void headlinesAtScale() {
+    var random = new java.util.SplittableRandom(11_109);
+    var words = new SyntheticNews(7, 4000, java.time.Instant.EPOCH, 1);
+    List<LabelledArticles.Article> items = new ArrayList<>();
+    long id = 1;
+    for (int story = 0; story < 150; story++) {
+      String[] signature = new String[8];
+      for (int i = 0; i < signature.length; i++) signature[i] = words.word(3 + random.nextInt(2));
+      int size = 10 + random.nextInt(139);
+      for (int k = 0; k < size; k++) {
+        StringBuilder title = new StringBuilder();
+        for (int i = 0; i < 3 + random.nextInt(2); i++) title.append(signature[random.nextInt(signature.length)]).append(' ');
+        title.append(words.background(4 + random.nextInt(4)).toLowerCase(Locale.ROOT));
+        items.add(new LabelledArticles.Article(
+            new StoryCandidate(id, "stream", "https://stream.example/" + id, title.toString(), "", "en", null),
+            "s" + story));
+        id++;
+      }
+    }
+    java.util.Collections.shuffle(items, new java.util.Random(3));
+    for (StoryConfig c : configs()) {
+      long start = System.nanoTime();
+      var r = cluster(new ClusteringStoryEngine(c), items);
+      System.out.println("config " + describe(c));
+      print("headlines at scale", r);
+      System.out.printf(Locale.ROOT, "  %d items in %.1f s%n", items.size(), (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  /** Each distinct article of one language's pairs, labelled by its connected same-story pairs. */
+  static List<LabelledArticles.Article> pairArticles(List<LabelledArticles.Pair> pairs, String language) {
+    Map<String, StoryCandidate> byUrl = new java.util.LinkedHashMap<>();
+    Map<String, String> parent = new java.util.HashMap<>();
+    for (var p : pairs) {
+      if (!p.language().equals(language)) continue;
+      byUrl.putIfAbsent(p.a().url(), p.a());
+      byUrl.putIfAbsent(p.b().url(), p.b());
+      if (p.sameStory()) {
+        parent.put(root(parent, p.a().url()), root(parent, p.b().url()));
+      }
+    }
+    List<LabelledArticles.Article> out = new ArrayList<>();
+    byUrl.forEach((url, c) -> out.add(new LabelledArticles.Article(c, root(parent, url))));
+    return out;
+  }
+
+  private static String root(Map<String, String> parent, String x) {
+    while (parent.containsKey(x)) x = parent.get(x);
+    return x;
+  }
+
+  private static final Analyzer PORTER = new Analyzer() {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = new StandardTokenizer();
+      TokenStream s = new PorterStemFilter(new LowerCaseFilter(source));
+      return new TokenStreamComponents(source, s);
+    }
+  };
+
+  /** Title only, lower-cased and Porter-stemmed, one source, no date, declared English. */
+  static List<LabelledArticles.Article> headlines(List<LabelledArticles.Article> articles) {
+    List<LabelledArticles.Article> out = new ArrayList<>();
+    for (var a : articles) {
+      var c = a.candidate();
+      String title = String.join(" ", Tokens.stems(PORTER, c.title()));
+      out.add(new LabelledArticles.Article(
+          new StoryCandidate(c.itemId(), "news.google.example", c.url(), title, "", "en", null), a.story()));
+    }
+    return out;
+  }
+
+  /**
+   * The defaults, or a grid from {@code -Dstory.grid="joinThreshold=0.2,0.3;sameSourceFactor=1"}:
+   * every combination of the listed values of {@link StoryConfig}'s components.
+   */
+  static List<StoryConfig> configs() {
+    List<StoryConfig> out = new ArrayList<>(List.of(StoryConfig.defaults()));
+    String grid = System.getProperty("story.grid", "");
+    if (grid.isBlank()) return out;
+    for (String axis : grid.split(";")) {
+      String[] kv = axis.split("=");
+      List<StoryConfig> next = new ArrayList<>();
+      for (StoryConfig c : out) {
+        for (String v : kv[1].split(",")) next.add(with(c, kv[0].trim(), v.trim()));
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  static StoryConfig with(StoryConfig c, String name, String value) {
+    try {
+      var components = StoryConfig.class.getRecordComponents();
+      Object[] args = new Object[components.length];
+      Class<?>[] types = new Class<?>[components.length];
+      boolean found = false;
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        args[i] = components[i].getAccessor().invoke(c);
+        if (components[i].getName().equals(name)) {
+          found = true;
+          args[i] = types[i] == double.class ? Double.parseDouble(value)
+              : types[i] == float.class ? Float.parseFloat(value)
+              : types[i] == int.class ? Integer.parseInt(value)
+              : java.time.Duration.parse(value);
+        }
+      }
+      if (!found) throw new IllegalArgumentException("no StoryConfig component " + name);
+      return StoryConfig.class.getDeclaredConstructor(types).newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String describe(StoryConfig c) {
+    var d = StoryConfig.defaults();
+    StringBuilder b = new StringBuilder();
+    try {
+      for (var rc : StoryConfig.class.getRecordComponents()) {
+        Object v = rc.getAccessor().invoke(c);
+        if (!v.equals(rc.getAccessor().invoke(d))) b.append(rc.getName()).append('=').append(v).append(' ');
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+    return b.isEmpty() ? "defaults" : b.toString().trim();
   }
 
   private static void print(String name, Run r) {

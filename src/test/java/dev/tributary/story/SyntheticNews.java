@@ -42,7 +42,8 @@ final class SyntheticNews {
     }
   }
 
-  private String word(int syllables) {
+  /** A made-up word of some syllables, from this generator's random stream. */
+  String word(int syllables) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < syllables; i++) {
       b.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
@@ -59,6 +60,12 @@ final class SyntheticNews {
         sentence(120),
         "en",
         start.plusSeconds(id * secondsPerItem));
+  }
+
+  /** Words of the Zipf background (and names), without the trailing full stop. */
+  String background(int length) {
+    String s = sentence(length);
+    return s.substring(0, s.length() - 1);
   }
 
   private String sentence(int length) {

@@ -1,0 +1,102 @@
+package dev.tributary.story;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns an item's pair scores against one story's candidate reports into the story's score, and
+ * says whether that score is enough to join. Kept apart from the engine so that a pass which
+ * re-decides stored items can ask the same question.
+ *
+ * <p>Holds one piece of state: per source, how often its items closely match an earlier item of
+ * the same source. An outlet rarely files two reports of one event, so a story that already has
+ * the source's report is held to a higher bar; a headline aggregator or a single-feed stream
+ * repeats stories all the time, and the same penalty would stop it from clustering at all. The
+ * observed repeat rate tells the two apart without configuration per feed.
+ */
+final class StoryDecision {
+
+  /**
+   * Pseudo-observations of "no repeat" each source starts with: an outlet with two or three items
+   * on one topic must not lose the penalty, a stream of hundreds must lose it within a few dozen.
+   */
+  private static final double PRIOR_ITEMS = 8;
+  /** Observations kept per source; older ones fade so that a feed that changes character is re-learnt. */
+  private static final double MEMORY = 500;
+  private static final int MAX_SOURCES = 100_000;
+
+  private final StoryConfig config;
+  // per source: {items observed, items that repeated an earlier one of the source}
+  private final Map<String, double[]> repeats = new HashMap<>();
+
+  StoryDecision(StoryConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * A story's score from the best and the mean of the item's pair scores against its candidate
+   * reports; {@code storyHasSource} when the story already holds a report of the item's source.
+   */
+  double storyScore(double max, double mean, boolean storyHasSource, String sourceId) {
+    // the best match decides, tempered by the mean over the story's other close reports so that
+    // one look-alike report does not chain a neighbouring event in
+    double s = (1 - config.meanShare()) * max + config.meanShare() * mean;
+    if (storyHasSource) {
+      s *= sameSourceFactor(sourceId);
+    }
+    return s;
+  }
+
+  boolean joins(double storyScore) {
+    return storyScore >= config.joinThreshold();
+  }
+
+  /**
+   * Records an item's best pair score against earlier items of its own source, before any
+   * penalty; negative when none was among its candidates, which says nothing either way (a
+   * stream's first items have nothing to repeat yet).
+   */
+  void observe(String sourceId, double bestSameSource) {
+    if (sourceId == null || bestSameSource < 0) {
+      return;
+    }
+    if (repeats.size() >= MAX_SOURCES && !repeats.containsKey(sourceId)) {
+      repeats.clear(); // a crude bound: the rates are re-learnt within a few dozen items per source
+    }
+    double[] r = repeats.computeIfAbsent(sourceId, k -> new double[2]);
+    if (r[0] >= MEMORY) {
+      r[0] /= 2;
+      r[1] /= 2;
+    }
+    r[0]++;
+    if (bestSameSource >= config.joinThreshold()) {
+      r[1]++;
+    }
+  }
+
+  /**
+   * Records a stored item reloaded at start-up, which was never compared in this run: whether it
+   * was filed in a story already holding a report of its source says whether the source repeats
+   * itself, so that a restart does not make a headline stream start over as if it were an outlet.
+   */
+  void observeStored(String sourceId, boolean storyHadSource) {
+    observe(sourceId, storyHadSource ? config.joinThreshold() : 0);
+  }
+
+  /**
+   * The penalty for a second report of one source in a story: full while the source's items
+   * seldom repeat each other, fading linearly from half of {@link StoryConfig#sourceRepeatRate()}
+   * to none at it.
+   */
+  double sameSourceFactor(String sourceId) {
+    double[] r = sourceId == null ? null : repeats.get(sourceId);
+    double rate = r == null ? 0 : r[1] / (r[0] + PRIOR_ITEMS);
+    double full = config.sourceRepeatRate();
+    double lift = full <= 0 ? 1 : Math.max(0, Math.min(1, (rate - full / 2) / (full / 2)));
+    return config.sameSourceFactor() + (1 - config.sameSourceFactor()) * lift;
+  }
+
+  void clear() {
+    repeats.clear();
+  }
+}
