@@ -64,7 +64,9 @@ public record StoryConfig(
         0.5,
         0.35,
         0.0,
-        2.5,
+        // dev set as the service receives it (outlet by outlet, regrouped): 2.0 gives BCubed P 0.986
+        // R 0.880 F1 0.930, 2.5 gave P 0.949 R 0.884 F1 0.915; same-language scores are untouched
+        2.0,
         2f,
         1.5f,
         300,

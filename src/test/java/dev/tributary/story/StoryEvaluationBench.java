@@ -30,6 +30,10 @@ class StoryEvaluationBench {
   record Run(ClusterMetrics.Scores bcubed, ClusterMetrics.Scores pairwise, int predicted, int gold) {}
 
   static Run cluster(StoryEngine engine, List<LabelledArticles.Article> articles) {
+    return cluster(engine, articles, Boolean.getBoolean("story.regroup"));
+  }
+
+  static Run cluster(StoryEngine engine, List<LabelledArticles.Article> articles, boolean regroup) {
     List<Long> predicted = new ArrayList<>();
     List<String> gold = new ArrayList<>();
     long next = 1;
@@ -42,6 +46,18 @@ class StoryEvaluationBench {
       engine.indexed(a.candidate(), story);
       predicted.add(story);
       gold.add(a.story());
+    }
+    if (regroup) {
+      // as the service does after a burst: everything re-decided in publication order, then refined
+      Regrouping r = engine.regroup(Long.MIN_VALUE, Integer.MAX_VALUE);
+      Map<Long, Long> moved = new java.util.HashMap<>();
+      r.moves().forEach(m -> moved.put(m.itemId(), m.toStory() < 0 ? 1_000_000_000L - m.toStory() : m.toStory()));
+      for (int i = 0; i < articles.size(); i++) {
+        Long to = moved.get(articles.get(i).candidate().itemId());
+        if (to != null) {
+          predicted.set(i, to);
+        }
+      }
     }
     if (Boolean.getBoolean("story.verbose")) {
       Map<Long, List<String>> byStory = new TreeMap<>();
@@ -90,7 +106,7 @@ class StoryEvaluationBench {
   void caucasusDevAsFeedsDeliver() throws IOException {
     var file = LabelledArticles.shared("caucasus-dev.jsonl");
     assumeTrue(file.isPresent(), "shared test data not found");
-    var articles = LabelledArticles.articles(file.get());
+    var articles = half(LabelledArticles.articles(file.get()));
     Map<String, List<LabelledArticles.Article>> byOutlet = new java.util.LinkedHashMap<>();
     for (var a : articles) {
       var c = a.candidate();
@@ -99,46 +115,10 @@ class StoryEvaluationBench {
     }
     List<LabelledArticles.Article> delivered = new ArrayList<>();
     byOutlet.values().forEach(delivered::addAll);
-    var engine = new ClusteringStoryEngine();
-    print("as feeds deliver", cluster(engine, delivered));
-    Regrouping r = engine.regroup(engine.regroupDueFrom().orElse(Long.MIN_VALUE), 100_000);
-    Map<Long, Long> storyOf = new java.util.HashMap<>();
-    // cluster() numbered new stories 1, 2, 3... in arrival order
-    long next = 1;
-    Map<Long, Long> placed = new java.util.HashMap<>();
-    for (var a : delivered) {
-      storyOf.put(a.candidate().itemId(), null);
-    }
-    var replay = new ClusteringStoryEngine();
-    List<Long> predicted = new ArrayList<>();
-    List<String> gold = new ArrayList<>();
-    // the moves are relative to cluster()'s numbering: rebuild it, then apply them
-    for (var a : delivered) {
-      Assignment as = replay.assign(a.candidate());
-      long story = as instanceof Assignment.Join j ? j.storyId() : next++;
-      replay.indexed(a.candidate(), story);
-      storyOf.put(a.candidate().itemId(), story);
-    }
-    for (var m : r.moves()) {
-      storyOf.put(m.itemId(), m.toStory() < 0 ? placed.computeIfAbsent(m.toStory(), k -> 1_000_000L + placed.size()) : m.toStory());
-    }
-    for (var a : delivered) {
-      predicted.add(storyOf.get(a.candidate().itemId()));
-      gold.add(a.story());
-    }
-    print("  then regrouped", new Run(ClusterMetrics.bcubed(predicted, gold), ClusterMetrics.pairwise(predicted, gold),
-        new HashSet<>(predicted).size(), new HashSet<>(gold).size()));
-    if (Boolean.getBoolean("story.verbose")) {
-      Map<Long, List<String>> byStory = new TreeMap<>();
-      for (int i = 0; i < delivered.size(); i++) {
-        var c = delivered.get(i).candidate();
-        byStory.computeIfAbsent(predicted.get(i), k -> new ArrayList<>())
-            .add(gold.get(i) + " [" + c.sourceId() + "] " + c.title().substring(0, Math.min(60, c.title().length())));
-      }
-      byStory.values().stream().filter(l -> l.stream().map(x -> x.split(" ")[0]).distinct().count() > 1).forEach(l -> {
-        System.out.println("-- mixed");
-        l.forEach(x -> System.out.println("   " + x));
-      });
+    for (StoryConfig c : configs()) {
+      System.out.println("config " + describe(c));
+      print("as feeds deliver", cluster(new ClusteringStoryEngine(c), delivered, false));
+      print("  then regrouped", cluster(new ClusteringStoryEngine(c), delivered, true));
     }
   }
 
