@@ -81,8 +81,9 @@ final class LanguageGuess {
 
   private static String latinByStopWords(String sample) {
     String[] words = sample.toLowerCase(Locale.ROOT).split("[^\\p{L}']+");
+    // a single "la" or "die" in a short headline is no evidence: another language needs two
     String best = "en";
-    int bestHits = 0;
+    int bestHits = 1;
     for (var e : LATIN_STOPS.entrySet()) {
       int hits = 0;
       for (String w : words) {

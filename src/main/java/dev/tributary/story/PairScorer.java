@@ -5,6 +5,9 @@ import java.util.function.IntToDoubleFunction;
 /** Compares two profiles under the index's current IDF and folds the features into one score. */
 final class PairScorer {
 
+  /** Items with fewer distinct terms than this are headlines more than reports. */
+  static final int BRIEF_TERMS = 16;
+
   private final StoryConfig config;
 
   PairScorer(StoryConfig config) {
@@ -35,13 +38,18 @@ final class PairScorer {
     double names = overlap(a.names(), b.names(), index::keyIdf);
     double hours = Math.abs(a.time() - b.time()) / 3600.0;
     boolean sameSource = a.sourceId() != null && a.sourceId().equals(b.sourceId());
+    boolean brief = a.terms().size() < BRIEF_TERMS || b.terms().size() < BRIEF_TERMS;
     return new PairFeatures(
         terms, keys, title, names, numbersClash, hours, sameSource, sameLanguage, MinHash.similarity(a.minHash(), b.minHash()),
-        a.announcement() != b.announcement());
+        a.announcement() != b.announcement(), brief);
   }
 
   double score(PairFeatures f) {
-    double body = f.sameLanguage() ? Math.max(f.terms(), f.keys()) : f.keys() * config.crossLanguageBoost();
+    // Keys bridge scripts and spellings (Aliev/Aliyev) but their consonant skeletons collide
+    // (win/won/wine): in a long report one collision is diluted, in a bare headline it can be a
+    // third of the vector, so within a language a headline is compared by its own stems.
+    double sameLanguageBody = f.brief() ? f.terms() : Math.max(f.terms(), f.keys());
+    double body = f.sameLanguage() ? sameLanguageBody : f.keys() * config.crossLanguageBoost();
     double title = f.sameLanguage() ? f.title() : f.title() * config.crossLanguageBoost();
     double s = Math.min(1, (1 - config.titleShare()) * body + config.titleShare() * title);
     s = (1 - config.nameShare()) * s + config.nameShare() * f.names();

@@ -254,6 +254,30 @@ class StoryEvaluationBench {
   }
 
   /**
+   * A file in the MStream data format (one JSON object a line: tweetId, clusterNo, textCleaned),
+   * given with {@code -Dstory.mstream=path}: served as the service would receive it from one feed,
+   * without dates or declared language. The data is not part of this repository.
+   */
+  @Test
+  void mstreamFile() throws IOException {
+    String path = System.getProperty("story.mstream", "");
+    assumeTrue(!path.isBlank(), "no -Dstory.mstream file given");
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<LabelledArticles.Article> items = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of(path))) {
+      if (line.isBlank()) continue;
+      var n = json.readTree(line);
+      long id = Long.parseLong(n.get("tweetId").asText());
+      items.add(new LabelledArticles.Article(new StoryCandidate(id, "news", "https://news.example/" + id,
+          n.get("textCleaned").asText(), "", System.getProperty("story.mstreamLanguage"), null), "c" + n.get("clusterNo").asText()));
+    }
+    for (StoryConfig c : configs()) {
+      System.out.println("config " + describe(c));
+      print("mstream file", cluster(new ClusteringStoryEngine(c), items));
+    }
+  }
+
+  /**
    * With {@code -Dstory.half=0} or {@code 1}, one half of the stories (by a hash of the label), so
    * that a value tuned on one half can be checked on the other; all articles otherwise.
    */
