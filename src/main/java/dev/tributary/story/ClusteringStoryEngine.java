@@ -20,6 +20,8 @@ public final class ClusteringStoryEngine implements StoryEngine {
   static final int MAX_INDEXED = 150_000;
   /** Passes over a regrouped span after the one in publication order. */
   static final int REFINE_PASSES = 1;
+  /** Headline-only items are decided by {@link HeadlineMixture} (off only to compare in the bench). */
+  static final boolean HEADLINE_MIXTURE = !Boolean.getBoolean("story.noHeadlineMixture");
 
   private static final Logger LOG = Logger.getLogger(ClusteringStoryEngine.class);
 
@@ -99,9 +101,21 @@ public final class ClusteringStoryEngine implements StoryEngine {
     if (copyOf != null) {
       return new Assignment.Join(copyOf.storyId(), copyOf.profile().itemId(), bestCopy);
     }
+    boolean headline = HEADLINE_MIXTURE && RecentIndex.brief(p);
+    if (headline) {
+      Long chosen = headlineStory(p, storyScore.keySet());
+      if (chosen != null) {
+        lastBest = storyScore.get(chosen);
+        return new Assignment.Join(chosen, null, lastBest);
+      }
+    }
     long bestStory = 0;
     double best = -1;
     for (var e : storyScore.entrySet()) {
+      if (headline && index.fullReports(e.getKey()) <= 0) {
+        // the mixture has spoken for headline stories; by similarity a headline joins only full reports
+        continue;
+      }
       double[] sum = storySum.get(e.getKey());
       double s = decision.storyScore(
           e.getValue(), sum[0] / sum[1], index.storyHasSource(e.getKey(), p.sourceId()), p.sourceId());
@@ -118,13 +132,31 @@ public final class ClusteringStoryEngine implements StoryEngine {
     return new Assignment.NewStory();
   }
 
+  /** The candidate story whose headlines best explain this headline's words, if any beats a new story. */
+  private Long headlineStory(ItemProfile p, java.util.Set<Long> stories) {
+    int[] terms = p.terms().ids();
+    HeadlineMixture mixture = index.headlines();
+    double best = mixture.logNew(terms);
+    Long chosen = null;
+    for (long story : stories) {
+      double lp = mixture.logJoin(story, terms);
+      if (lp > best) {
+        best = lp;
+        chosen = story;
+      }
+    }
+    return chosen;
+  }
+
   /**
-   * Items that arrive older than what is already indexed were decided without the later reports
+   * Items that arrive no newer than what is already indexed were decided without the later reports
    * they would have been compared with had they come in publication order (feeds are polled
    * outlet by outlet): the span from such an item onwards is due for {@link #regroup}.
    */
   private void noteArrival(long time) {
-    if (newest != Long.MIN_VALUE && time < newest) {
+    // equal times count too: a burst of undated items (all stamped when first seen) has no order
+    // among itself, and each was decided without the ones after it
+    if (newest != Long.MIN_VALUE && time <= newest) {
       dirtyFrom = Math.min(dirtyFrom, time);
     }
   }

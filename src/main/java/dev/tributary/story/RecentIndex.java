@@ -86,6 +86,7 @@ final class RecentIndex {
   private int[] keyDf = new int[1024];
   private final Map<Long, Entry> byUrl = new HashMap<>();
   private final StorySources storySources = new StorySources();
+  private final HeadlineMixture headlines = new HeadlineMixture();
   private int size;
   private int lookups;
   // vocabulary ids some indexed item uses, to tell when a sweep is worth it
@@ -151,6 +152,9 @@ final class RecentIndex {
     if (p.sourceId() != null) {
       storySources.add(storyId, p.sourceId());
     }
+    if (brief(p)) {
+      headlines.add(storyId, p.terms().ids());
+    }
     size++;
   }
 
@@ -161,19 +165,39 @@ final class RecentIndex {
       if (e.profile.sourceId() != null) {
         storySources.remove(e.storyId, e.profile.sourceId());
       }
+      if (brief(e.profile)) {
+        headlines.remove(e.storyId, e.profile.terms().ids());
+      }
     }
   }
 
   /** Puts an entry in {@code storyId}, whether it was detached or in another story. */
   void attach(Entry e, long storyId) {
-    if (!e.pending && e.profile.sourceId() != null) {
-      storySources.remove(e.storyId, e.profile.sourceId());
+    if (!e.pending) {
+      detach(e);
     }
     e.pending = false;
     e.storyId = storyId;
     if (e.profile.sourceId() != null) {
       storySources.add(storyId, e.profile.sourceId());
     }
+    if (brief(e.profile)) {
+      headlines.add(storyId, e.profile.terms().ids());
+    }
+  }
+
+  /** An item with little more than a headline: its story is decided by the headline mixture. */
+  static boolean brief(ItemProfile p) {
+    return p.terms().size() < PairScorer.BRIEF_TERMS && !p.terms().isEmpty();
+  }
+
+  HeadlineMixture headlines() {
+    return headlines;
+  }
+
+  /** Indexed reports of the story that are more than a headline. */
+  int fullReports(long storyId) {
+    return Math.max(0, storySources.count(storyId) - headlines.docs(storyId));
   }
 
   /** Whether any attached entry is in {@code storyId}. */
@@ -235,8 +259,13 @@ final class RecentIndex {
         if (e.urlKey != 0) {
           byUrl.remove(e.urlKey, e);
         }
-        if (e.profile().sourceId() != null) {
-          storySources.remove(e.storyId(), e.profile().sourceId());
+        if (!e.pending) {
+          if (e.profile().sourceId() != null) {
+            storySources.remove(e.storyId(), e.profile().sourceId());
+          }
+          if (brief(e.profile())) {
+            headlines.remove(e.storyId(), e.profile().terms().ids());
+          }
         }
         size--;
       }
@@ -256,6 +285,7 @@ final class RecentIndex {
     liveIds = 0;
     byUrl.clear();
     storySources.clear();
+    headlines.clear();
     size = 0;
   }
 

@@ -29,6 +29,12 @@ final class StorySources {
     return v != null && Arrays.asList((String[]) v).contains(sourceId);
   }
 
+  /** Reports of the story (with a source). */
+  int count(long storyId) {
+    Object v = byStory.get(storyId);
+    return v == null ? 0 : v instanceof String ? 1 : ((String[]) v).length;
+  }
+
   /** Whether the story has a report from any source. */
   boolean hasStory(long storyId) {
     return byStory.containsKey(storyId);
