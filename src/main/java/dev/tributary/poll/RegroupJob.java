@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 
@@ -37,11 +38,16 @@ public class RegroupJob {
       dueSince = now;
     }
     var s = settings.stories();
-    boolean quiet = !ingest.lastAssigned().plus(s.regroupQuiet()).isAfter(now);
-    boolean overdue = !dueSince.plus(s.regroupMaxDelay()).isAfter(now);
-    if (quiet || overdue) {
+    if (timeToRun(now, ingest.lastAssigned(), dueSince, s.regroupQuiet(), s.regroupMaxDelay())) {
       runNow();
     }
+  }
+
+  /** Once ingestion has been quiet for {@code quiet}, or {@code maxDelay} after regrouping fell due. */
+  static boolean timeToRun(Instant now, Instant lastAssigned, Instant dueSince, Duration quiet, Duration maxDelay) {
+    boolean isQuiet = !lastAssigned.plus(quiet).isAfter(now);
+    boolean overdue = !dueSince.plus(maxDelay).isAfter(now);
+    return isQuiet || overdue;
   }
 
   /** Regroups now if anything is due; returns the number of items that changed story. */
