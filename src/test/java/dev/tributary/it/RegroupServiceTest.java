@@ -57,13 +57,7 @@ class RegroupServiceTest {
     // what another arrival order could have left: the Russian report in a story of its own, the
     // harvest report inside the bridge story
     long split = QuarkusTransaction.requiringNew().call(() -> {
-      StoryEntity s = new StoryEntity();
-      s.publicId = "rg-split-story";
-      s.title = "split";
-      s.created = T0;
-      s.updated = T0;
-      s.itemCount = 1;
-      s.persist();
+      StoryEntity s = newStory("rg-split-story", "split", T0);
       move("rg-bridge-ru", s.id);
       move("rg-harvest", bridge);
       StoryEntity emptied = StoryEntity.findById(harvestStory);
@@ -124,13 +118,7 @@ class RegroupServiceTest {
     ingest.ingest("flaky", List.of(item("rg-tunnel-1", "https://flaky.example/rg/tunnel", "Rikoti tunnel closes for repairs",
         text, at, "en")));
     long moved = QuarkusTransaction.requiringNew().call(() -> {
-      StoryEntity s = new StoryEntity();
-      s.publicId = "rg-other-replica";
-      s.title = "Rikoti tunnel closes for repairs";
-      s.created = at;
-      s.updated = at;
-      s.itemCount = 1;
-      s.persist();
+      StoryEntity s = newStory("rg-other-replica", "Rikoti tunnel closes for repairs", at);
       ItemEntity item = ItemEntity.find("guid", "rg-tunnel-1").firstResult();
       item.storyId = s.id;
       item.seq = revisions.next();
@@ -139,6 +127,18 @@ class RegroupServiceTest {
     ingest.ingest("mirror", List.of(item("rg-tunnel-2", "https://mirror.example/rg/tunnel",
         "Rikoti tunnel shut for two nights of repairs", text, at.plusSeconds(600), "en")));
     assertThat(storyOf("rg-tunnel-2")).isEqualTo(moved);
+  }
+
+  /** A story as another replica or another arrival order would have stored it, with one report. */
+  private static StoryEntity newStory(String publicId, String title, Instant at) {
+    StoryEntity s = new StoryEntity();
+    s.publicId = publicId;
+    s.title = title;
+    s.created = at;
+    s.updated = at;
+    s.itemCount = 1;
+    s.persist();
+    return s;
   }
 
   private static long storyOf(String guid) {

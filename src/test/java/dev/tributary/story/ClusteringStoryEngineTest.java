@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The engine on invented reports (our own text): one event in two languages, and its neighbours. */
 class ClusteringStoryEngineTest {
 
-  private static final Instant DAY = Instant.parse("2030-03-10T09:00:00Z");
+  static final Instant DAY = Instant.parse("2030-03-10T09:00:00Z");
 
   private ClusteringStoryEngine engine;
 
@@ -21,7 +21,7 @@ class ClusteringStoryEngineTest {
     engine = new ClusteringStoryEngine();
   }
 
-  private static StoryCandidate item(long id, String source, String lang, String title, String text, Instant at) {
+  static StoryCandidate item(long id, String source, String lang, String title, String text, Instant at) {
     return new StoryCandidate(id, source, "https://" + source + "/" + id, title, text, lang, at);
   }
 
@@ -32,14 +32,14 @@ class ClusteringStoryEngineTest {
     return story;
   }
 
-  private static final StoryCandidate EN_BRIDGE =
+  static final StoryCandidate EN_BRIDGE =
       item(1, "wire-one", "en", "Aliyev and Pashinyan open the Meghri border bridge",
           "Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan on Tuesday opened "
               + "the new Meghri border bridge, the first road link between the two countries in 35 years. "
               + "The ceremony in Meghri was attended by 300 guests, officials said.",
           DAY);
 
-  private static final StoryCandidate RU_BRIDGE =
+  static final StoryCandidate RU_BRIDGE =
       item(2, "wire-two", "ru", "Алиев и Пашинян открыли мост на границе у Мегри",
           "Президент Азербайджана Ильхам Алиев и премьер-министр Армении Никол Пашинян во вторник открыли "
               + "новый пограничный мост у Мегри — первую автомобильную связь между двумя странами за 35 лет. "

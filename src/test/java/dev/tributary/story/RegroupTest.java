@@ -14,26 +14,13 @@ import org.junit.jupiter.api.Test;
 
 /** Regrouping: items decided out of publication order are re-decided as if they had come in order. */
 class RegroupTest {
-
-  private static final Instant DAY = Instant.parse("2030-03-10T09:00:00Z");
+  private static final Instant DAY = ClusteringStoryEngineTest.DAY;
+  private static final StoryCandidate EN_BRIDGE = ClusteringStoryEngineTest.EN_BRIDGE;
+  private static final StoryCandidate RU_BRIDGE = ClusteringStoryEngineTest.RU_BRIDGE;
 
   private static StoryCandidate item(long id, String source, String lang, String title, String text, Instant at) {
-    return new StoryCandidate(id, source, "https://" + source + "/" + id, title, text, lang, at);
+    return ClusteringStoryEngineTest.item(id, source, lang, title, text, at);
   }
-
-  private static final StoryCandidate EN_BRIDGE =
-      item(1, "wire-one", "en", "Aliyev and Pashinyan open the Meghri border bridge",
-          "Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan on Tuesday opened "
-              + "the new Meghri border bridge, the first road link between the two countries in 35 years. "
-              + "The ceremony in Meghri was attended by 300 guests, officials said.",
-          DAY);
-
-  private static final StoryCandidate RU_BRIDGE =
-      item(2, "wire-two", "ru", "Алиев и Пашинян открыли мост на границе у Мегри",
-          "Президент Азербайджана Ильхам Алиев и премьер-министр Армении Никол Пашинян во вторник открыли "
-              + "новый пограничный мост у Мегри — первую автомобильную связь между двумя странами за 35 лет. "
-              + "На церемонии в Мегри присутствовали 300 гостей.",
-          DAY.plusSeconds(3 * 3600));
 
   private static final StoryCandidate HARVEST =
       item(3, "farm-news", "en", "Kakheti grape harvest breaks a record",
