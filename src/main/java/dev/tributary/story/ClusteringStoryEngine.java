@@ -20,8 +20,6 @@ public final class ClusteringStoryEngine implements StoryEngine {
   static final int MAX_INDEXED = 150_000;
   /** Passes over a regrouped span after the one in publication order. */
   static final int REFINE_PASSES = 1;
-  /** Headline-only items are decided by {@link HeadlineMixture} (off only to compare in the bench). */
-  static final boolean HEADLINE_MIXTURE = !Boolean.getBoolean("story.noHeadlineMixture");
 
   private static final Logger LOG = Logger.getLogger(ClusteringStoryEngine.class);
 
@@ -101,7 +99,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
     if (copyOf != null) {
       return new Assignment.Join(copyOf.storyId(), copyOf.profile().itemId(), bestCopy);
     }
-    boolean headline = HEADLINE_MIXTURE && RecentIndex.brief(p);
+    boolean headline = config.headlineMixture() && RecentIndex.brief(p);
     if (headline) {
       Long chosen = headlineStory(p, storyScore.keySet());
       if (chosen != null) {
@@ -229,7 +227,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
         index.attach(e, story);
       }
     }
-    if (HEADLINE_MIXTURE) {
+    if (config.headlineMixture()) {
       // MStream News slices: BCubed F1 0.754 -> 0.776 and 0.740 -> 0.769; a second round changed nothing
       mergeHeadlineFragments(span);
     }

@@ -31,6 +31,8 @@ import java.time.Duration;
  *     it fades in from half this share. Outlets stay well below it; a headline aggregator or a
  *     single-feed stream, where every story arrives through one source, is far above. 0 never
  *     penalizes, above 2 always does
+ * @param headlineMixture whether headline-only items are decided by {@link HeadlineMixture} (off
+ *     only to compare with the similarity threshold alone)
  */
 public record StoryConfig(
     Duration window,
@@ -50,7 +52,8 @@ public record StoryConfig(
     int queryKeys,
     int maxCandidates,
     int maxPostings,
-    double sourceRepeatRate) {
+    double sourceRepeatRate,
+    boolean headlineMixture) {
 
   public static StoryConfig defaults() {
     return new StoryConfig(
@@ -73,13 +76,14 @@ public record StoryConfig(
         20,
         20,
         1200,
-        0.3);
+        0.3,
+        true);
   }
 
   public StoryConfig withJoinThreshold(double value) {
     return new StoryConfig(window, statsHorizon, value, duplicateThreshold, sameSourceFactor, phaseFactor,
         titleShare, numberClashFactor, meanShare, nameShare,
         crossLanguageBoost, titleWeight, nameWeight, maxTokens, queryKeys, maxCandidates, maxPostings,
-        sourceRepeatRate);
+        sourceRepeatRate, headlineMixture);
   }
 }

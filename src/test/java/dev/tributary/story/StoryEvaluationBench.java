@@ -411,6 +411,7 @@ class StoryEvaluationBench {
           args[i] = types[i] == double.class ? Double.parseDouble(value)
               : types[i] == float.class ? Float.parseFloat(value)
               : types[i] == int.class ? Integer.parseInt(value)
+              : types[i] == boolean.class ? Boolean.parseBoolean(value)
               : java.time.Duration.parse(value);
         }
       }
