@@ -145,6 +145,62 @@ class StoryEvaluationBench {
   }
 
   /**
+   * The pairs as the black-box run serves them: every distinct article once, one feed per site,
+   * no date and no declared language, all in one channel, regrouped once polling goes quiet; a
+   * pair is right when its two articles end in the same story exactly when they are labelled so.
+   */
+  @Test
+  void pairsDevTogether() throws IOException {
+    var file = LabelledArticles.shared("pairs-dev.jsonl");
+    assumeTrue(file.isPresent(), "shared test data not found");
+    var pairs = halfPairs(LabelledArticles.pairs(file.get()));
+    Map<String, StoryCandidate> byUrl = new java.util.LinkedHashMap<>();
+    for (var p : pairs) {
+      for (var side : List.of(p.a(), p.b())) {
+        byUrl.computeIfAbsent(side.url(), u -> new StoryCandidate(byUrl.size() + 1L, java.net.URI.create(u).getHost(), u,
+            side.title(), side.text(), null, null));
+      }
+    }
+    Map<String, List<StoryCandidate>> bySite = new java.util.LinkedHashMap<>();
+    byUrl.values().forEach(c -> bySite.computeIfAbsent(c.sourceId(), k -> new ArrayList<>()).add(c));
+    List<LabelledArticles.Article> delivered = new ArrayList<>();
+    bySite.values().forEach(l -> l.forEach(c -> delivered.add(new LabelledArticles.Article(c, c.url()))));
+    for (StoryConfig config : configs()) {
+      Map<String, Long> storyOf = storiesAfterRegroup(new ClusteringStoryEngine(config), delivered);
+      Map<String, int[]> byLanguage = new TreeMap<>();
+      for (var p : pairs) {
+        boolean joined = storyOf.get(p.a().url()).equals(storyOf.get(p.b().url()));
+        int[] c = byLanguage.computeIfAbsent(p.language(), l -> new int[2]);
+        c[0] += joined == p.sameStory() ? 1 : 0;
+        c[1]++;
+        if (joined != p.sameStory() && Boolean.getBoolean("story.verbose")) {
+          System.out.printf(Locale.ROOT, "WRONG %s %s | %.60s | %.60s%n", p.language(), p.sameStory() ? "same" : "diff",
+              p.a().title(), p.b().title());
+        }
+      }
+      System.out.println("config " + describe(config));
+      byLanguage.forEach((l, c) -> System.out.printf(Locale.ROOT, "pairs together %s: accuracy %.3f (%d/%d)%n", l, c[0] / (double) c[1], c[0], c[1]));
+    }
+  }
+
+  /** Each article's story (by url) after assigning in the given order and one regrouping. */
+  static Map<String, Long> storiesAfterRegroup(StoryEngine engine, List<LabelledArticles.Article> articles) {
+    Map<Long, Long> storyOfItem = new java.util.HashMap<>();
+    long next = 1;
+    for (var a : articles) {
+      Assignment as = engine.assign(a.candidate());
+      long story = as instanceof Assignment.Join j ? j.storyId() : next++;
+      engine.indexed(a.candidate(), story);
+      storyOfItem.put(a.candidate().itemId(), story);
+    }
+    engine.regroup(Long.MIN_VALUE, Integer.MAX_VALUE).moves().forEach(m ->
+        storyOfItem.put(m.itemId(), m.toStory() < 0 ? 1_000_000_000L - m.toStory() : m.toStory()));
+    Map<String, Long> out = new java.util.HashMap<>();
+    articles.forEach(a -> out.put(a.candidate().url(), storyOfItem.get(a.candidate().itemId())));
+    return out;
+  }
+
+  /**
    * Clusters one pair in a fresh engine whose document frequencies come from the other pairs'
    * articles, indexed ten days earlier (outside the story window), as a running engine would
    * have seen other news before.
