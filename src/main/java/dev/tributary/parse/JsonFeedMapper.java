@@ -23,7 +23,11 @@ final class JsonFeedMapper {
   private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
       .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .build();
-  private static final int MAX_ENTRIES = 10_000;
+  /**
+   * A bound on entries kept per document, well above real feeds and archive dumps (a one-feed
+   * headline stream of 11k items must arrive whole); the body size limit bounds memory first.
+   */
+  static final int MAX_ENTRIES = 50_000;
 
   record Mapped(String version, FeedInfo feed, List<Entry> entries) {}
 

@@ -123,6 +123,20 @@ class StandardFeedParserTest {
   }
 
   @Test
+  void aLargeOneFeedStreamArrivesWhole() {
+    StringBuilder rss = new StringBuilder("<rss version=\"2.0\"><channel><title>stream</title>");
+    StringBuilder json = new StringBuilder("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"stream\",\"items\":[");
+    for (int i = 0; i < 12_000; i++) {
+      rss.append("<item><title>headline ").append(i).append("</title><guid>g").append(i).append("</guid></item>");
+      json.append(i == 0 ? "" : ",").append("{\"id\":\"g").append(i).append("\",\"title\":\"headline ").append(i).append("\"}");
+    }
+    rss.append("</channel></rss>");
+    json.append("]}");
+    assertThat(parsed(rss.toString().getBytes(StandardCharsets.UTF_8), null).entries()).hasSize(12_000);
+    assertThat(parsed(json.toString().getBytes(StandardCharsets.UTF_8), "application/feed+json").entries()).hasSize(12_000);
+  }
+
+  @Test
   void htmlPageIsNotAFeed() throws IOException {
     ParseResult result = parser.parse(new FeedDocument(fixture("page.html"), "text/html", null, URL));
     assertThat(result).isInstanceOfSatisfying(ParseResult.NotAFeed.class,
