@@ -86,7 +86,7 @@ final class RecentIndex {
   private int[] keyDf = new int[1024];
   private final Map<Long, Entry> byUrl = new HashMap<>();
   private final StorySources storySources = new StorySources();
-  private final HeadlineMixture headlines = new HeadlineMixture();
+  private final HeadlineMixture headlines;
   private int size;
   private int lookups;
   // vocabulary ids some indexed item uses, to tell when a sweep is worth it
@@ -94,6 +94,10 @@ final class RecentIndex {
   private Slice lastCreated;
 
   private record Ranked(int id, float weight, double rank) {}
+
+  RecentIndex(HeadlineMixture headlines) {
+    this.headlines = headlines;
+  }
 
   int size() {
     return size;

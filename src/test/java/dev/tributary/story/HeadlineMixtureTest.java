@@ -14,7 +14,7 @@ class HeadlineMixtureTest {
   private static final int[] WINE_2 = {6, 7, 8};
 
   private static HeadlineMixture twoStories() {
-    var m = new HeadlineMixture();
+    var m = new HeadlineMixture(StoryConfig.defaults().mixtureAlpha());
     m.add(100, FERRY_1);
     m.add(100, FERRY_2);
     m.add(200, WINE_1);
