@@ -17,7 +17,6 @@ import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.hy.ArmenianAnalyzer;
-import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
@@ -37,7 +36,8 @@ import org.tartarus.snowball.ext.TurkishStemmer;
 
 /**
  * One Lucene analysis chain per language: ICU word breaking, lower-casing, the language's stop
- * words and Snowball stemmer, then ICU folding so accents and letter variants never split a term.
+ * words and Snowball stemmer, then ICU folding so accents and letter variants never split a term
+ * (the last two through {@link CachedStemFoldFilter}).
  * Languages without a stemmer here (Georgian, Azerbaijani, ...) still get ICU tokenization and
  * folding; their names are matched through cross-script keys instead.
  */
@@ -93,10 +93,7 @@ final class LanguageAnalyzers {
         TokenStream s = english ? new EnglishPossessiveFilter(source) : source;
         s = turkish ? new TurkishLowerCaseFilter(s) : new LowerCaseFilter(s);
         s = new StopFilter(s, stops);
-        if (stemmer != null) {
-          s = new SnowballFilter(s, stemmer.get());
-        }
-        s = new ICUFoldingFilter(s);
+        s = new CachedStemFoldFilter(s, stemmer == null ? null : stemmer.get());
         return new TokenStreamComponents(source, s);
       }
     };

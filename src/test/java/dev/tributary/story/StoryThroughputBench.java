@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 @Tag("bench")
 class StoryThroughputBench {
 
-  private static final int MEASURED = Integer.getInteger("story.measured", 2_000);
+  private static final int MEASURED = Integer.getInteger("story.measured", 4_000);
 
   @Test
   void analysisAlone() {
@@ -64,7 +64,7 @@ class StoryThroughputBench {
     }
     long id = preloaded;
     // warm-up: let the JIT settle before timing
-    for (int i = 0; i < 500; i++) {
+    for (int i = 0; i < 3_000; i++) {
       assignAndIndex(engine, news.item(++id));
     }
     int indexedBefore = engine.size();
