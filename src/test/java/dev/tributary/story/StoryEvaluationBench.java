@@ -319,13 +319,17 @@ class StoryEvaluationBench {
     String path = System.getProperty("story.mstream", "");
     assumeTrue(!path.isBlank(), "no -Dstory.mstream file given");
     var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    // -Dstory.mstreamStep=S dates the items S seconds apart in file order (undated by default)
+    long step = Long.getLong("story.mstreamStep", 0L);
     List<LabelledArticles.Article> items = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of(path))) {
       if (line.isBlank()) continue;
       var n = json.readTree(line);
       long id = Long.parseLong(n.get("tweetId").asText());
       items.add(new LabelledArticles.Article(new StoryCandidate(id, "news", "https://news.example/" + id,
-          n.get("textCleaned").asText(), "", System.getProperty("story.mstreamLanguage"), null), "c" + n.get("clusterNo").asText()));
+          n.get("textCleaned").asText(), "", System.getProperty("story.mstreamLanguage"),
+          step == 0 ? null : java.time.Instant.parse("2013-11-20T00:00:00Z").plusSeconds(step * items.size())),
+          "c" + n.get("clusterNo").asText()));
     }
     for (StoryConfig c : configs()) {
       System.out.println("config " + describe(c));
