@@ -1,7 +1,6 @@
 package dev.tributary.story;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -15,20 +14,21 @@ import org.tartarus.snowball.SnowballStemmer;
  * News repeats its words: the two stages were two fifths of the analysis time, and most words of
  * an item were seen in the items before it.
  *
- * <p>One instance serves one token stream, which Lucene reuses per thread, so the memory needs no
- * locking; it is bounded by emptying it when full.
+ * <p>The memory is shared by every stream of one language's analyzer (Lucene keeps a stream per
+ * thread, and the poll pool has many), and bounded by emptying it when full.
  */
 final class CachedStemFoldFilter extends TokenFilter {
-  private static final int CACHE_LIMIT = 50_000;
+  static final int CACHE_LIMIT = 50_000;
 
   private final SnowballStemmer stemmer;
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-  private final Map<String, String> done = new HashMap<>();
+  private final Map<String, String> done;
 
-  /** {@code stemmer} null: folding only. */
-  CachedStemFoldFilter(TokenStream input, SnowballStemmer stemmer) {
+  /** {@code stemmer} null: folding only; {@code done}: a thread-safe map shared per language. */
+  CachedStemFoldFilter(TokenStream input, SnowballStemmer stemmer, Map<String, String> done) {
     super(input);
     this.stemmer = stemmer;
+    this.done = done;
   }
 
   @Override

@@ -86,6 +86,7 @@ final class LanguageAnalyzers {
 
   private static Analyzer chain(
       CharArraySet stops, Supplier<SnowballStemmer> stemmer, boolean turkish, boolean english) {
+    Map<String, String> stemmed = new ConcurrentHashMap<>();
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
@@ -93,7 +94,7 @@ final class LanguageAnalyzers {
         TokenStream s = english ? new EnglishPossessiveFilter(source) : source;
         s = turkish ? new TurkishLowerCaseFilter(s) : new LowerCaseFilter(s);
         s = new StopFilter(s, stops);
-        s = new CachedStemFoldFilter(s, stemmer == null ? null : stemmer.get());
+        s = new CachedStemFoldFilter(s, stemmer == null ? null : stemmer.get(), stemmed);
         return new TokenStreamComponents(source, s);
       }
     };
