@@ -331,6 +331,12 @@ class StoryEvaluationBench {
           step == 0 ? null : java.time.Instant.parse("2013-11-20T00:00:00Z").plusSeconds(step * items.size())),
           "c" + n.get("clusterNo").asText()));
     }
+    // -Dstory.mstreamOrder=reverse|shuffle: another arrival order than the file's
+    switch (System.getProperty("story.mstreamOrder", "file")) {
+      case "reverse" -> java.util.Collections.reverse(items);
+      case "shuffle" -> java.util.Collections.shuffle(items, new java.util.Random(7));
+      default -> { }
+    }
     for (StoryConfig c : configs()) {
       System.out.println("config " + describe(c));
       print("mstream file", cluster(new ClusteringStoryEngine(c), items));
