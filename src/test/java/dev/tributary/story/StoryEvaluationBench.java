@@ -34,31 +34,8 @@ class StoryEvaluationBench {
   }
 
   static Run cluster(StoryEngine engine, List<LabelledArticles.Article> articles, boolean regroup) {
-    List<Long> predicted = new ArrayList<>();
-    List<String> gold = new ArrayList<>();
-    long next = 1;
-    for (var a : articles) {
-      Assignment as = engine.assign(a.candidate());
-      long story = as instanceof Assignment.Join j ? j.storyId() : next++;
-      if (Boolean.getBoolean("story.trace") && engine instanceof ClusteringStoryEngine ce) {
-        System.out.printf(Locale.ROOT, "TRACE %-45.45s %-3s -> %d best %.3f %s%n", a.story(), a.candidate().language(), story, ce.lastBest(), as);
-      }
-      engine.indexed(a.candidate(), story);
-      predicted.add(story);
-      gold.add(a.story());
-    }
-    if (regroup) {
-      // as the service does after a burst: everything re-decided in publication order, then refined
-      Regrouping r = engine.regroup(Long.MIN_VALUE, Integer.MAX_VALUE);
-      Map<Long, Long> moved = new java.util.HashMap<>();
-      r.moves().forEach(m -> moved.put(m.itemId(), m.toStory() < 0 ? 1_000_000_000L - m.toStory() : m.toStory()));
-      for (int i = 0; i < articles.size(); i++) {
-        Long to = moved.get(articles.get(i).candidate().itemId());
-        if (to != null) {
-          predicted.set(i, to);
-        }
-      }
-    }
+    List<Long> predicted = predictedStories(engine, articles, regroup);
+    List<String> gold = articles.stream().map(LabelledArticles.Article::story).toList();
     if (Boolean.getBoolean("story.verbose")) {
       Map<Long, List<String>> byStory = new TreeMap<>();
       for (int i = 0; i < articles.size(); i++) {
@@ -76,6 +53,34 @@ class StoryEvaluationBench {
         ClusterMetrics.pairwise(predicted, gold),
         new HashSet<>(predicted).size(),
         new HashSet<>(gold).size());
+  }
+
+  /** Each article's story, in the given order, after assigning them in that order (and, if asked, one regrouping). */
+  static List<Long> predictedStories(StoryEngine engine, List<LabelledArticles.Article> articles, boolean regroup) {
+    List<Long> predicted = new ArrayList<>();
+    long next = 1;
+    for (var a : articles) {
+      Assignment as = engine.assign(a.candidate());
+      long story = as instanceof Assignment.Join j ? j.storyId() : next++;
+      if (Boolean.getBoolean("story.trace") && engine instanceof ClusteringStoryEngine ce) {
+        System.out.printf(Locale.ROOT, "TRACE %-45.45s %-3s -> %d best %.3f %s%n", a.story(), a.candidate().language(), story, ce.lastBest(), as);
+      }
+      engine.indexed(a.candidate(), story);
+      predicted.add(story);
+    }
+    if (regroup) {
+      // as the service does after a burst: everything re-decided in publication order, then refined
+      Regrouping r = engine.regroup(Long.MIN_VALUE, Integer.MAX_VALUE);
+      Map<Long, Long> moved = new java.util.HashMap<>();
+      r.moves().forEach(m -> moved.put(m.itemId(), m.toStory() < 0 ? 1_000_000_000L - m.toStory() : m.toStory()));
+      for (int i = 0; i < articles.size(); i++) {
+        Long to = moved.get(articles.get(i).candidate().itemId());
+        if (to != null) {
+          predicted.set(i, to);
+        }
+      }
+    }
+    return predicted;
   }
 
   @Test
@@ -166,7 +171,9 @@ class StoryEvaluationBench {
     List<LabelledArticles.Article> delivered = new ArrayList<>();
     bySite.values().forEach(l -> l.forEach(c -> delivered.add(new LabelledArticles.Article(c, c.url()))));
     for (StoryConfig config : configs()) {
-      Map<String, Long> storyOf = storiesAfterRegroup(new ClusteringStoryEngine(config), delivered);
+      List<Long> predicted = predictedStories(new ClusteringStoryEngine(config), delivered, true);
+      Map<String, Long> storyOf = new java.util.HashMap<>();
+      for (int i = 0; i < delivered.size(); i++) storyOf.put(delivered.get(i).candidate().url(), predicted.get(i));
       Map<String, int[]> byLanguage = new TreeMap<>();
       for (var p : pairs) {
         boolean joined = storyOf.get(p.a().url()).equals(storyOf.get(p.b().url()));
@@ -181,23 +188,6 @@ class StoryEvaluationBench {
       System.out.println("config " + describe(config));
       byLanguage.forEach((l, c) -> System.out.printf(Locale.ROOT, "pairs together %s: accuracy %.3f (%d/%d)%n", l, c[0] / (double) c[1], c[0], c[1]));
     }
-  }
-
-  /** Each article's story (by url) after assigning in the given order and one regrouping. */
-  static Map<String, Long> storiesAfterRegroup(StoryEngine engine, List<LabelledArticles.Article> articles) {
-    Map<Long, Long> storyOfItem = new java.util.HashMap<>();
-    long next = 1;
-    for (var a : articles) {
-      Assignment as = engine.assign(a.candidate());
-      long story = as instanceof Assignment.Join j ? j.storyId() : next++;
-      engine.indexed(a.candidate(), story);
-      storyOfItem.put(a.candidate().itemId(), story);
-    }
-    engine.regroup(Long.MIN_VALUE, Integer.MAX_VALUE).moves().forEach(m ->
-        storyOfItem.put(m.itemId(), m.toStory() < 0 ? 1_000_000_000L - m.toStory() : m.toStory()));
-    Map<String, Long> out = new java.util.HashMap<>();
-    articles.forEach(a -> out.put(a.candidate().url(), storyOfItem.get(a.candidate().itemId())));
-    return out;
   }
 
   /**
