@@ -27,7 +27,7 @@ final class JsonFeedMapper {
    * A bound on entries kept per document, well above real feeds and archive dumps (a one-feed
    * headline stream of 11k items must arrive whole); the body size limit bounds memory first.
    */
-  static final int MAX_ENTRIES = 50_000;
+  private static final int MAX_ENTRIES = 50_000;
 
   record Mapped(String version, FeedInfo feed, List<Entry> entries) {}
 

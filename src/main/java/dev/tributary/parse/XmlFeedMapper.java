@@ -25,7 +25,7 @@ final class XmlFeedMapper {
    * A bound on entries kept per document, well above real feeds and archive dumps (a one-feed
    * headline stream of 11k items must arrive whole); the body size limit bounds memory first.
    */
-  static final int MAX_ENTRIES = 50_000;
+  private static final int MAX_ENTRIES = 50_000;
   private static final String ITUNES_SCHEME = "http://www.itunes.com/";
   private static final java.util.Map<String, String> CAMEL_CASE = java.util.Map.of(
       "pubdate", "pubDate", "lastbuilddate", "lastBuildDate", "managingeditor", "managingEditor",

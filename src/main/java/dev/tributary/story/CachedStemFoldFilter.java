@@ -18,7 +18,7 @@ import org.tartarus.snowball.SnowballStemmer;
  * thread, and the poll pool has many), and bounded by emptying it when full.
  */
 final class CachedStemFoldFilter extends TokenFilter {
-  static final int CACHE_LIMIT = 50_000;
+  private static final int CACHE_LIMIT = 50_000;
 
   private final SnowballStemmer stemmer;
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
