@@ -24,16 +24,17 @@ record ItemProfile(
     int[] names,
     int[] titleNumbers,
     int[] minHash,
-    boolean announcement) {
+    boolean announcement,
+    int leadDate) {
 
   /** The same profile without its URL, which the index keeps as a hash instead. */
   ItemProfile withoutUrl() {
-    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, titleNumbers, minHash, announcement);
+    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, titleNumbers, minHash, announcement, leadDate);
   }
 
   /** The same profile for the stored item's id. */
   ItemProfile withItemId(long id) {
-    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, titleNumbers, minHash, announcement);
+    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, titleNumbers, minHash, announcement, leadDate);
   }
 
   /** Every id the profile holds, for the vocabulary's reference counts. */

@@ -6,8 +6,9 @@ package dev.tributary.story;
  * share of named entities and numbers they have in common, whether both titles carry numbers and
  * none agree ("forecast for 8 November" against "... 16 November"), their distance in hours, and whether
  * they share a source or a language; {@code copy} is the estimated shingle Jaccard; {@code phaseDiffers} when one announces what the
- * other reports; {@code brief} when either is little more than a headline.
+ * other reports; {@code brief} when either is little more than a headline; {@code datesDiffer}
+ * when the openings' first dates are more than a day apart ({@link LeadDate}).
  */
 record PairFeatures(
     double terms, double keys, double title, double names, boolean numbersClash, double hours, boolean sameSource, boolean sameLanguage,
-    double copy, boolean phaseDiffers, boolean brief) {}
+    double copy, boolean phaseDiffers, boolean brief, boolean datesDiffer) {}

@@ -41,7 +41,7 @@ final class PairScorer {
     boolean brief = a.terms().size() < BRIEF_TERMS || b.terms().size() < BRIEF_TERMS;
     return new PairFeatures(
         terms, keys, title, names, numbersClash, hours, sameSource, sameLanguage, MinHash.similarity(a.minHash(), b.minHash()),
-        a.announcement() != b.announcement(), brief);
+        a.announcement() != b.announcement(), brief, LeadDate.apart(a.leadDate(), b.leadDate()));
   }
 
   double score(PairFeatures f) {
@@ -55,6 +55,9 @@ final class PairScorer {
     s = (1 - config.nameShare()) * s + config.nameShare() * f.names();
     if (f.numbersClash()) {
       s *= config.numberClashFactor();
+    }
+    if (f.datesDiffer()) {
+      s *= config.dateClashFactor();
     }
     double days = f.hours() / 24.0;
     if (days > 1) {

@@ -49,7 +49,8 @@ final class ProfileBuilder {
         TermVector.ids(names, vocabulary),
         TermVector.ids(titleNumbers, vocabulary),
         minHash.signature(words),
-        Announcement.in(item.title()));
+        Announcement.in(item.title()),
+        LeadDate.of(item.text()));
   }
 
   private void count(

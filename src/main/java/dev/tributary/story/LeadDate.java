@@ -1,0 +1,64 @@
+package dev.tributary.story;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The first calendar date (day and month) in a report's opening, "4 мая", "May 4", "4 May": a
+ * report says when its event happened, so two reports whose openings date their events days
+ * apart are likely two events of one kind (the same index on different days).
+ */
+final class LeadDate {
+
+  static final int NONE = -1;
+  private static final int OPENING = 400;
+
+  private static final String[] RU = {
+    "январ", "феврал", "март", "апрел", "ма[яе]", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"
+  };
+  private static final String[] EN = {
+    "jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?",
+    "sep(?:t|tember)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?"
+  };
+  private static final Pattern DAY_MONTH;
+  private static final Pattern MONTH_DAY;
+
+  static {
+    StringBuilder months = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      months.append(i == 0 ? "" : "|").append("(?<m").append(i).append(">").append(RU[i]).append("\\p{L}*|")
+          .append(EN[i]).append(")");
+    }
+    DAY_MONTH = Pattern.compile("(?iU)\\b(?<d>[0-3]?\\d)\\s+(" + months + ")\\b");
+    MONTH_DAY = Pattern.compile("(?iU)\\b(" + months + ")\\.?\\s+(?<d>[0-3]?\\d)\\b(?!\\s*[:.]\\d)");
+  }
+
+  private LeadDate() {}
+
+  /** Day of a 372-day year of the opening's first date, or {@link #NONE}. */
+  static int of(String text) {
+    if (text == null || text.isEmpty()) {
+      return NONE;
+    }
+    String opening = text.length() > OPENING ? text.substring(0, OPENING) : text;
+    int best = NONE, at = Integer.MAX_VALUE;
+    for (Pattern p : new Pattern[] {DAY_MONTH, MONTH_DAY}) {
+      Matcher m = p.matcher(opening);
+      if (m.find() && m.start() < at) {
+        int day = Integer.parseInt(m.group("d"));
+        for (int i = 0; i < 12; i++) {
+          if (m.group("m" + i) != null && day >= 1 && day <= 31) {
+            best = i * 31 + day;
+            at = m.start();
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Whether two dates are both known and more than a day apart. */
+  static boolean apart(int a, int b) {
+    return a != NONE && b != NONE && Math.abs(a - b) > 1;
+  }
+}
