@@ -57,8 +57,12 @@ final class LeadDate {
     return best;
   }
 
-  /** Whether two dates are both known and more than a day apart. */
+  /** Whether two dates are both known and more than a day apart (31 December and 1 January are not). */
   static boolean apart(int a, int b) {
-    return a != NONE && b != NONE && Math.abs(a - b) > 1;
+    if (a == NONE || b == NONE) {
+      return false;
+    }
+    int gap = Math.abs(a - b);
+    return Math.min(gap, 12 * 31 - gap) > 1;
   }
 }

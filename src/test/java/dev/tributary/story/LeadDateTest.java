@@ -21,5 +21,7 @@ class LeadDateTest {
     assertFalse(LeadDate.apart(LeadDate.of("4 мая"), LeadDate.of("5 мая")));
     assertTrue(LeadDate.apart(LeadDate.of("2 мая"), LeadDate.of("4 мая")));
     assertFalse(LeadDate.apart(LeadDate.of("2 мая"), LeadDate.NONE));
+    assertFalse(LeadDate.apart(LeadDate.of("31 декабря"), LeadDate.of("January 1")));
+    assertTrue(LeadDate.apart(LeadDate.of("30 декабря"), LeadDate.of("January 1")));
   }
 }
