@@ -9,8 +9,8 @@ package dev.tributary.story;
  * an event still to come. Term weights are raw (title-boosted,
  * sub-linear tf); IDF is applied at comparison time because it drifts as the index changes.
  *
- * <p>Terms are ids of the engine's {@link Vocabulary}, and {@code names} and {@code titleNumbers}
- * sorted id arrays: the index holds up to a hundred thousand profiles, so they stay primitive.
+ * <p>Terms are ids of the engine's {@link Vocabulary}, {@code names} a sorted id array and
+ * {@code titleNumbers} the sorted values of the title's numbers: the index holds up to a hundred thousand profiles, so they stay primitive.
  */
 record ItemProfile(
     long itemId,
@@ -43,6 +43,5 @@ record ItemProfile(
     action.accept(keys.ids());
     action.accept(titleKeys.ids());
     action.accept(names);
-    action.accept(titleNumbers);
   }
 }

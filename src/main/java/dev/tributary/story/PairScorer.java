@@ -34,7 +34,7 @@ final class PairScorer {
     double keys = cosine(a.keys(), na[1], b.keys(), nb[1], table, index::keyIdf);
     double title = cosine(a.titleKeys(), na[2], b.titleKeys(), nb[2], table, index::keyIdf);
     boolean numbersClash = a.titleNumbers().length > 0 && b.titleNumbers().length > 0
-        && !intersects(a.titleNumbers(), b.titleNumbers());
+        && !anyNear(a.titleNumbers(), b.titleNumbers());
     double names = overlap(a.names(), b.names(), index::keyIdf);
     double hours = Math.abs(a.time() - b.time()) / 3600.0;
     boolean sameSource = a.sourceId() != null && a.sourceId().equals(b.sourceId());
@@ -85,6 +85,28 @@ final class PairScorer {
 
   static double norm(TermVector v, float[] table, IntToDoubleFunction idf) {
     return v.norm(table, idf);
+  }
+
+  /**
+   * Whether two titles share a number, or nearly: counts are revised as reports come in ("121
+   * medics infected" after "120"), so numbers from 10 up that differ by at most a tenth agree.
+   * Years must match exactly.
+   */
+  static boolean anyNear(int[] a, int[] b) {
+    for (int x : a) {
+      for (int y : b) {
+        if (x == y || near(x, y)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean near(int x, int y) {
+    int lo = Math.min(x, y), hi = Math.max(x, y);
+    boolean years = lo >= 1900 && hi <= 2100;
+    return lo >= 10 && !years && hi - lo <= hi / 10.0;
   }
 
   /** Whether two sorted id arrays share an id. */

@@ -33,9 +33,9 @@ final class ProfileBuilder {
     List<String> words = new ArrayList<>(title.size() + body.size());
     count(title, config.titleWeight(), tf, kf, names, words);
     Map<String, Float> titleKeys = new HashMap<>();
-    Set<String> titleNumbers = new HashSet<>();
     count(title, 1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>());
-    titleKeys.keySet().stream().filter(k -> k.charAt(0) == '#').forEach(titleNumbers::add);
+    int[] titleNumbers = titleKeys.keySet().stream().filter(k -> k.charAt(0) == '#')
+        .mapToInt(ProfileBuilder::value).distinct().sorted().toArray();
     count(body, 1f, tf, kf, names, words);
     return new ItemProfile(
         item.itemId(),
@@ -47,7 +47,7 @@ final class ProfileBuilder {
         TermVector.of(sublinear(kf), vocabulary),
         TermVector.of(titleKeys, vocabulary),
         TermVector.ids(names, vocabulary),
-        TermVector.ids(titleNumbers, vocabulary),
+        titleNumbers,
         minHash.signature(words),
         Announcement.in(item.title()),
         LeadDate.of(item.text()));
@@ -78,6 +78,11 @@ final class ProfileBuilder {
         names.add(key);
       }
     }
+  }
+
+  /** The value of a number key ("#121"), capped at the largest int. */
+  private static int value(String numberKey) {
+    return numberKey.length() > 10 ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(numberKey, 1, numberKey.length(), 10));
   }
 
   private static Map<String, Float> sublinear(Map<String, Float> counts) {

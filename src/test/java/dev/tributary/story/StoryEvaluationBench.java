@@ -191,6 +191,39 @@ class StoryEvaluationBench {
   }
 
   /**
+   * Each pair served alone to a fresh service: its two articles, one feed per site, undated, no
+   * declared language, nothing else indexed (the document frequencies come from the two alone).
+   */
+  @Test
+  void pairsDevAlone() throws IOException {
+    var file = LabelledArticles.shared("pairs-dev.jsonl");
+    assumeTrue(file.isPresent(), "shared test data not found");
+    var pairs = halfPairs(LabelledArticles.pairs(file.get()));
+    for (StoryConfig config : configs()) {
+      Map<String, int[]> byLanguage = new TreeMap<>();
+      for (var p : pairs) {
+        List<LabelledArticles.Article> delivered = new ArrayList<>();
+        long id = 1;
+        for (var side : List.of(p.a(), p.b())) {
+          var c = new StoryCandidate(id++, java.net.URI.create(side.url()).getHost(), side.url(), side.title(), side.text(), null, null);
+          delivered.add(new LabelledArticles.Article(c, side.url()));
+        }
+        List<Long> predicted = predictedStories(new ClusteringStoryEngine(config), delivered, true);
+        boolean joined = predicted.get(0).equals(predicted.get(1));
+        int[] c = byLanguage.computeIfAbsent(p.language(), l -> new int[2]);
+        c[0] += joined == p.sameStory() ? 1 : 0;
+        c[1]++;
+        if (joined != p.sameStory() && Boolean.getBoolean("story.verbose")) {
+          System.out.printf(Locale.ROOT, "WRONG %s %s | %.60s | %.60s%n", p.language(), p.sameStory() ? "same" : "diff",
+              p.a().title(), p.b().title());
+        }
+      }
+      System.out.println("config " + describe(config));
+      byLanguage.forEach((l, c) -> System.out.printf(Locale.ROOT, "pairs alone %s: accuracy %.3f (%d/%d)%n", l, c[0] / (double) c[1], c[0], c[1]));
+    }
+  }
+
+  /**
    * Clusters one pair in a fresh engine whose document frequencies come from the other pairs'
    * articles, indexed ten days earlier (outside the story window), as a running engine would
    * have seen other news before.
