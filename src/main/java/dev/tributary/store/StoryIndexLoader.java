@@ -83,6 +83,6 @@ public class StoryIndexLoader {
   static StoryCandidate candidate(ItemEntity item, String text) {
     String body = text != null ? text : item.summary == null ? "" : Jsoup.parse(item.summary).text();
     return new StoryCandidate(item.id == null ? 0 : item.id, item.sourceId, item.url, item.title, body,
-        item.language, item.published != null ? item.published : item.firstSeen);
+        item.language, item.published != null ? item.published : item.firstSeen, item.published != null);
   }
 }

@@ -25,16 +25,17 @@ record ItemProfile(
     int[] titleNumbers,
     int[] minHash,
     boolean announcement,
-    int leadDate) {
+    int leadDate,
+    boolean dated) {
 
   /** The same profile without its URL, which the index keeps as a hash instead. */
   ItemProfile withoutUrl() {
-    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, titleNumbers, minHash, announcement, leadDate);
+    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, titleNumbers, minHash, announcement, leadDate, dated);
   }
 
   /** The same profile for the stored item's id. */
   ItemProfile withItemId(long id) {
-    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, titleNumbers, minHash, announcement, leadDate);
+    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, titleNumbers, minHash, announcement, leadDate, dated);
   }
 
   /** Every id the profile holds, for the vocabulary's reference counts. */

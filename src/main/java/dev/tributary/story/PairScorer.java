@@ -41,7 +41,10 @@ final class PairScorer {
     boolean brief = a.terms().size() < BRIEF_TERMS || b.terms().size() < BRIEF_TERMS;
     return new PairFeatures(
         terms, keys, title, names, numbersClash, hours, sameSource, sameLanguage, MinHash.similarity(a.minHash(), b.minHash()),
-        a.announcement() != b.announcement(), brief, LeadDate.apart(a.leadDate(), b.leadDate()));
+        a.announcement() != b.announcement(), brief,
+        // two dated reports are already as far apart as their dates; an opening's date adds to that
+        // only for a report whose feed gave none
+        !(a.dated() && b.dated()) && LeadDate.apart(a.leadDate(), b.leadDate()));
   }
 
   double score(PairFeatures f) {

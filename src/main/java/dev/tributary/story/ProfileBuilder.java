@@ -50,7 +50,8 @@ final class ProfileBuilder {
         titleNumbers,
         minHash.signature(words),
         Announcement.in(item.title()),
-        LeadDate.of(item.text()));
+        LeadDate.ofReport(item.text(), item.dated() ? item.published() : null),
+        item.dated());
   }
 
   private void count(

@@ -216,4 +216,40 @@ class ClusteringStoryEngineTest {
     store(first);
     assertThat(engine.assign(followUp)).isInstanceOf(Assignment.NewStory.class);
   }
+
+  private static StoryCandidate jam(long id, String source, String day, Instant published) {
+    return item(id, source, "en", "Tbilisi traffic jams worst among capitals, navigation index shows",
+        "On " + day + " Tbilisi had the worst traffic of the region's capitals, the navigation index "
+            + "showed: 8.4 points by the evening rush hour, against 6.1 in Yerevan and 5.9 in Baku. "
+            + "City hall blamed the roadworks on Rustaveli avenue and promised to finish them soon.",
+        published);
+  }
+
+  private static StoryCandidate jamAgain(long id, String source, String day) {
+    return item(id, source, "en", "Tbilisi again tops the capitals' traffic index",
+        "Tbilisi drivers spent the longest in jams of the region's capitals on " + day + ", with the "
+            + "navigation index at 7.9 points; Baku followed with 6.4 and Yerevan with 6.0. Drivers on "
+            + "social media blamed the closed lanes near Heroes square.",
+        null);
+  }
+
+  @Test
+  void undatedReportsWhoseOpeningsDateThemDaysApartAreTwoEvents() {
+    store(jam(1, "city-news", "4 May", null));
+    assertThat(engine.assign(jamAgain(2, "road-radio", "9 May"))).isInstanceOf(Assignment.NewStory.class);
+    assertThat(engine.assign(jamAgain(3, "road-radio", "4 May"))).isInstanceOf(Assignment.Join.class);
+  }
+
+  @Test
+  void aDatedReportCitingAnEarlierDayIsStillTheSameEvent() {
+    Instant may9 = Instant.parse("2030-05-09T18:00:00Z");
+    store(jam(1, "city-news", "9 May", may9));
+    // opens with the background date of the roadworks, not of the jam it reports
+    var later = item(2, "road-radio", "en", "Tbilisi traffic jams worst among capitals, navigation index shows",
+        "Since 2 May, when the roadworks on Rustaveli avenue began, Tbilisi has had the worst traffic of "
+            + "the region's capitals: 8.4 points by the evening rush hour, against 6.1 in Yerevan and 5.9 in Baku, "
+            + "the navigation index showed. City hall promised to finish them soon.",
+        may9.plusSeconds(3600));
+    assertThat(engine.assign(later)).isInstanceOf(Assignment.Join.class);
+  }
 }

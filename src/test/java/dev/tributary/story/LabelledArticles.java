@@ -69,8 +69,9 @@ final class LabelledArticles {
     return out;
   }
 
+  // the pairs carry no dates: the sides are placed in time for the engine's order, not dated
   private static StoryCandidate side(JsonNode n, long id, String source, String lang, Instant t) {
     return new StoryCandidate(id, source, n.path("url").asText(), n.path("title").asText(""),
-        n.path("text").asText(""), lang, t);
+        n.path("text").asText(""), lang, t, false);
   }
 }

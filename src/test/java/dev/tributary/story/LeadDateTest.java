@@ -24,4 +24,22 @@ class LeadDateTest {
     assertFalse(LeadDate.apart(LeadDate.of("31 декабря"), LeadDate.of("January 1")));
     assertTrue(LeadDate.apart(LeadDate.of("30 декабря"), LeadDate.of("January 1")));
   }
+
+  @Test
+  void aFixedHolidayIsItsDate() {
+    assertEquals(LeadDate.of("Парад прошел 9 мая."), LeadDate.of("Казань опустела в День Победы, 2,6 балла."));
+    assertEquals(LeadDate.of("Shops shut on 25 December."), LeadDate.of("Shops shut on Christmas Day."));
+    // whichever comes first in the opening
+    assertEquals(LeadDate.of("4 мая"), LeadDate.of("Данные на 4 мая: хуже, чем в День Победы."));
+  }
+
+  @Test
+  void aDatedReportKeepsOnlyAnOpeningDateNearItsOwn() {
+    var published = java.time.Instant.parse("2024-12-29T08:50:00Z");
+    assertEquals(LeadDate.of("29 December"), LeadDate.ofReport("On 29 December the president said", published));
+    assertEquals(LeadDate.of("28 December"), LeadDate.ofReport("On 28 December the president said", published));
+    // background: the crash days before the interview being reported
+    assertEquals(LeadDate.NONE, LeadDate.ofReport("The plane that crashed on 25 December was hit", published));
+    assertEquals(LeadDate.of("25 December"), LeadDate.ofReport("The plane that crashed on 25 December was hit", null));
+  }
 }

@@ -208,8 +208,13 @@ class StoryEvaluationBench {
           var c = new StoryCandidate(id++, java.net.URI.create(side.url()).getHost(), side.url(), side.title(), side.text(), null, null);
           delivered.add(new LabelledArticles.Article(c, side.url()));
         }
-        List<Long> predicted = predictedStories(new ClusteringStoryEngine(config), delivered, true);
+        var engine = new ClusteringStoryEngine(config);
+        List<Long> predicted = predictedStories(engine, delivered, true);
         boolean joined = predicted.get(0).equals(predicted.get(1));
+        if (joined != p.sameStory() && Boolean.getBoolean("story.verbose")) {
+          var f = engine.compare(delivered.get(0).candidate(), delivered.get(1).candidate());
+          System.out.printf(Locale.ROOT, "SCORE %.3f %s%n", engine.score(f), f);
+        }
         int[] c = byLanguage.computeIfAbsent(p.language(), l -> new int[2]);
         c[0] += joined == p.sameStory() ? 1 : 0;
         c[1]++;
@@ -236,7 +241,7 @@ class StoryEvaluationBench {
       for (var side : List.of(pairs.get(j).a(), pairs.get(j).b())) {
         engine.indexed(
             new StoryCandidate(side.itemId(), "background", side.url(), side.title(), side.text(), side.language(),
-                side.published().minusSeconds(10 * 86_400)),
+                side.published().minusSeconds(10 * 86_400), side.dated()),
             story++);
       }
     }
