@@ -168,8 +168,12 @@ class StoryEvaluationBench {
     }
     Map<String, List<StoryCandidate>> bySite = new java.util.LinkedHashMap<>();
     byUrl.values().forEach(c -> bySite.computeIfAbsent(c.sourceId(), k -> new ArrayList<>()).add(c));
+    List<List<StoryCandidate>> sites = new ArrayList<>(bySite.values());
+    // -Dstory.seed=N polls the sites in another order, as a real run's scheduling may
+    long seed = Long.getLong("story.seed", 0);
+    if (seed != 0) java.util.Collections.shuffle(sites, new java.util.Random(seed));
     List<LabelledArticles.Article> delivered = new ArrayList<>();
-    bySite.values().forEach(l -> l.forEach(c -> delivered.add(new LabelledArticles.Article(c, c.url()))));
+    sites.forEach(l -> l.forEach(c -> delivered.add(new LabelledArticles.Article(c, c.url()))));
     for (StoryConfig config : configs()) {
       List<Long> predicted = predictedStories(new ClusteringStoryEngine(config), delivered, true);
       Map<String, Long> storyOf = new java.util.HashMap<>();
