@@ -10,7 +10,8 @@ package dev.tributary.story;
  * sub-linear tf); IDF is applied at comparison time because it drifts as the index changes.
  *
  * <p>Terms are ids of the engine's {@link Vocabulary}, {@code names} a sorted id array and
- * {@code titleNumbers} the sorted values of the title's numbers: the index holds up to a hundred thousand profiles, so they stay primitive.
+ * {@code titleNumbers} the sorted values of the title's numbers: the index holds up to a hundred
+ * thousand profiles, so they stay primitive. {@code dated} when the feed gave the item's time.
  */
 record ItemProfile(
     long itemId,

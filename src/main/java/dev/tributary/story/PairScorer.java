@@ -112,21 +112,6 @@ final class PairScorer {
     return lo >= 10 && !years && hi - lo <= hi / 10.0;
   }
 
-  /** Whether two sorted id arrays share an id. */
-  static boolean intersects(int[] a, int[] b) {
-    int i = 0, j = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] < b[j]) {
-        i++;
-      } else if (a[i] > b[j]) {
-        j++;
-      } else {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** IDF-weighted share of the smaller name set found in the other (sorted id arrays). */
   static double overlap(int[] a, int[] b, IntToDoubleFunction idf) {
     if (a.length == 0 || b.length == 0) {

@@ -83,7 +83,10 @@ final class ProfileBuilder {
 
   /** The value of a number key ("#121"), capped at the largest int. */
   private static int value(String numberKey) {
-    return numberKey.length() > 10 ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(numberKey, 1, numberKey.length(), 10));
+    if (numberKey.length() > 10) {
+      return Integer.MAX_VALUE;
+    }
+    return (int) Math.min(Integer.MAX_VALUE, Long.parseLong(numberKey, 1, numberKey.length(), 10));
   }
 
   private static Map<String, Float> sublinear(Map<String, Float> counts) {
