@@ -28,13 +28,71 @@ class StoryThroughputBench {
     System.out.printf(Locale.ROOT, "analysis alone: %.0f items/s%n", MEASURED / ((System.nanoTime() - t0) / 1e9));
   }
 
+  /**
+   * Both stores are built first, then measured in alternating rounds, and each reports its median
+   * round: on a shared machine a neighbour's burst or a late compilation then lands on one round of
+   * either store, not on one store's whole measurement.
+   */
   @Test
   void throughputAsTheStoreGrows() {
-    double small = itemsPerSecond(10_000);
-    double large = itemsPerSecond(100_000);
+    Store small = new Store(10_000);
+    Store large = new Store(100_000);
+    int rounds = 5;
+    double[] smallRates = new double[rounds];
+    double[] largeRates = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      smallRates[r] = small.measure(MEASURED / rounds);
+      largeRates[r] = large.measure(MEASURED / rounds);
+    }
+    double s = median(smallRates), l = median(largeRates);
+    System.out.printf(Locale.ROOT, "10k rounds (items/CPU-second): %s%n100k rounds: %s%n",
+        java.util.Arrays.toString(round(smallRates)), java.util.Arrays.toString(round(largeRates)));
     System.out.printf(Locale.ROOT,
-        "throughput (per CPU-second): %.0f items/s with 10k indexed, %.0f items/s with 100k indexed, cost growth %.2fx%n",
-        small, large, small / large);
+        "throughput (per CPU-second, median of %d rounds): %.0f items/s with 10k indexed, %.0f items/s with 100k indexed, cost growth %.2fx%n",
+        rounds, s, l, s / l);
+  }
+
+  /** An engine preloaded with {@code preloaded} synthetic items and warmed up, fed new items on demand. */
+  private static final class Store {
+    private final SyntheticNews news = new SyntheticNews(42, 20_000, Instant.parse("2025-01-01T00:00:00Z"), 20);
+    private final ClusteringStoryEngine engine = new ClusteringStoryEngine();
+    private long id;
+
+    Store(int preloaded) {
+      for (id = 1; id <= preloaded; id++) {
+        engine.indexed(news.item(id), id);
+      }
+      id = preloaded;
+      // warm-up: let the JIT settle before timing
+      for (int i = 0; i < 3_000; i++) {
+        assignAndIndex(engine, news.item(++id));
+      }
+    }
+
+    /** Items per CPU-second over the next {@code n} items (generated beforehand: only the engine is timed). */
+    double measure(int n) {
+      StoryCandidate[] items = new StoryCandidate[n];
+      for (int i = 0; i < n; i++) {
+        items[i] = news.item(++id);
+      }
+      var threads = ManagementFactory.getThreadMXBean();
+      long cpu0 = threads.getCurrentThreadCpuTime();
+      for (StoryCandidate item : items) {
+        assignAndIndex(engine, item);
+      }
+      // CPU time, not wall time: on a shared machine wall time also measures the neighbours
+      return n / ((threads.getCurrentThreadCpuTime() - cpu0) / 1e9);
+    }
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static long[] round(double[] values) {
+    return java.util.Arrays.stream(values).mapToLong(Math::round).toArray();
   }
 
   /** What one regrouping pass costs at its default bound (3,000 items) in a 10k and a 100k index. */
@@ -54,38 +112,6 @@ class StoryThroughputBench {
       System.out.printf(Locale.ROOT, "regrouping %,d of %,d indexed: %.2f CPU-s (%.0f items/CPU-second), %d moved%n",
           r.considered(), engine.size(), cpuSeconds, r.considered() / cpuSeconds, r.moves().size());
     }
-  }
-
-  private static double itemsPerSecond(int preloaded) {
-    var news = new SyntheticNews(42, 20_000, Instant.parse("2025-01-01T00:00:00Z"), 20);
-    var engine = new ClusteringStoryEngine();
-    for (long id = 1; id <= preloaded; id++) {
-      engine.indexed(news.item(id), id);
-    }
-    long id = preloaded;
-    // warm-up: let the JIT settle before timing
-    for (int i = 0; i < 3_000; i++) {
-      assignAndIndex(engine, news.item(++id));
-    }
-    int indexedBefore = engine.size();
-    // items are generated beforehand so that only the engine is timed
-    StoryCandidate[] items = new StoryCandidate[MEASURED];
-    for (int i = 0; i < MEASURED; i++) {
-      items[i] = news.item(++id);
-    }
-    var threads = ManagementFactory.getThreadMXBean();
-    long cpu0 = threads.getCurrentThreadCpuTime();
-    long t0 = System.nanoTime();
-    for (StoryCandidate item : items) {
-      assignAndIndex(engine, item);
-    }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-    // CPU time is reported too: on a shared machine wall time also measures the neighbours
-    double rate = MEASURED / cpuSeconds;
-    System.out.printf(Locale.ROOT, "%,d preloaded (%,d in the index): %.0f items/s wall, %.0f items/CPU-second%n",
-        preloaded, indexedBefore, MEASURED / seconds, rate);
-    return rate;
   }
 
   private static void assignAndIndex(ClusteringStoryEngine engine, StoryCandidate item) {
