@@ -136,17 +136,37 @@ class StoryEvaluationBench {
       if (System.getProperty("story.pairThreshold") != null) {
         config = config.withJoinThreshold(Double.parseDouble(System.getProperty("story.pairThreshold")));
       }
-      Map<String, int[]> byLanguage = new TreeMap<>();
+      var tally = new PairTally();
       for (int i = 0; i < pairs.size(); i++) {
-        var pair = pairs.get(i);
-        boolean joined = clusterPair(config, pairs, i);
-        int[] c = byLanguage.computeIfAbsent(pair.language(), l -> new int[2]);
-        c[0] += joined == pair.sameStory() ? 1 : 0;
-        c[1]++;
+        tally.add(pairs.get(i), clusterPair(config, pairs, i));
       }
       System.out.println("config " + describe(config));
-      byLanguage.forEach((l, c) -> System.out.printf(Locale.ROOT, "pairs %s: accuracy %.3f (%d/%d)%n", l, c[0] / (double) c[1], c[0], c[1]));
+      tally.print("pairs");
     }
+  }
+
+  /** Right answers per language, and under {@code -Dstory.verbose} each wrong pair. */
+  private static final class PairTally {
+    private final Map<String, int[]> byLanguage = new TreeMap<>();
+
+    void add(LabelledArticles.Pair p, boolean joined) {
+      int[] c = byLanguage.computeIfAbsent(p.language(), l -> new int[2]);
+      c[0] += joined == p.sameStory() ? 1 : 0;
+      c[1]++;
+      if (joined != p.sameStory() && Boolean.getBoolean("story.verbose")) {
+        System.out.printf(Locale.ROOT, "WRONG %s %s | %.60s | %.60s%n", p.language(), p.sameStory() ? "same" : "diff",
+            p.a().title(), p.b().title());
+      }
+    }
+
+    void print(String protocol) {
+      byLanguage.forEach((l, c) -> System.out.printf(Locale.ROOT, "%s %s: accuracy %.3f (%d/%d)%n", protocol, l, c[0] / (double) c[1], c[0], c[1]));
+    }
+  }
+
+  /** One side of a pair as its site's feed serves it: the host is the source, no date, no declared language. */
+  private static StoryCandidate served(long id, StoryCandidate side) {
+    return new StoryCandidate(id, java.net.URI.create(side.url()).getHost(), side.url(), side.title(), side.text(), null, null);
   }
 
   /**
@@ -162,8 +182,7 @@ class StoryEvaluationBench {
     Map<String, StoryCandidate> byUrl = new java.util.LinkedHashMap<>();
     for (var p : pairs) {
       for (var side : List.of(p.a(), p.b())) {
-        byUrl.computeIfAbsent(side.url(), u -> new StoryCandidate(byUrl.size() + 1L, java.net.URI.create(u).getHost(), u,
-            side.title(), side.text(), null, null));
+        byUrl.computeIfAbsent(side.url(), u -> served(byUrl.size() + 1L, side));
       }
     }
     Map<String, List<StoryCandidate>> bySite = new java.util.LinkedHashMap<>();
@@ -178,19 +197,12 @@ class StoryEvaluationBench {
       List<Long> predicted = predictedStories(new ClusteringStoryEngine(config), delivered, true);
       Map<String, Long> storyOf = new java.util.HashMap<>();
       for (int i = 0; i < delivered.size(); i++) storyOf.put(delivered.get(i).candidate().url(), predicted.get(i));
-      Map<String, int[]> byLanguage = new TreeMap<>();
+      var tally = new PairTally();
       for (var p : pairs) {
-        boolean joined = storyOf.get(p.a().url()).equals(storyOf.get(p.b().url()));
-        int[] c = byLanguage.computeIfAbsent(p.language(), l -> new int[2]);
-        c[0] += joined == p.sameStory() ? 1 : 0;
-        c[1]++;
-        if (joined != p.sameStory() && Boolean.getBoolean("story.verbose")) {
-          System.out.printf(Locale.ROOT, "WRONG %s %s | %.60s | %.60s%n", p.language(), p.sameStory() ? "same" : "diff",
-              p.a().title(), p.b().title());
-        }
+        tally.add(p, storyOf.get(p.a().url()).equals(storyOf.get(p.b().url())));
       }
       System.out.println("config " + describe(config));
-      byLanguage.forEach((l, c) -> System.out.printf(Locale.ROOT, "pairs together %s: accuracy %.3f (%d/%d)%n", l, c[0] / (double) c[1], c[0], c[1]));
+      tally.print("pairs together");
     }
   }
 
@@ -204,14 +216,10 @@ class StoryEvaluationBench {
     assumeTrue(file.isPresent(), "shared test data not found");
     var pairs = halfPairs(LabelledArticles.pairs(file.get()));
     for (StoryConfig config : configs()) {
-      Map<String, int[]> byLanguage = new TreeMap<>();
+      var tally = new PairTally();
       for (var p : pairs) {
-        List<LabelledArticles.Article> delivered = new ArrayList<>();
-        long id = 1;
-        for (var side : List.of(p.a(), p.b())) {
-          var c = new StoryCandidate(id++, java.net.URI.create(side.url()).getHost(), side.url(), side.title(), side.text(), null, null);
-          delivered.add(new LabelledArticles.Article(c, side.url()));
-        }
+        List<LabelledArticles.Article> delivered = List.of(
+            new LabelledArticles.Article(served(1, p.a()), p.a().url()), new LabelledArticles.Article(served(2, p.b()), p.b().url()));
         var engine = new ClusteringStoryEngine(config);
         List<Long> predicted = predictedStories(engine, delivered, true);
         boolean joined = predicted.get(0).equals(predicted.get(1));
@@ -219,16 +227,10 @@ class StoryEvaluationBench {
           var f = engine.compare(delivered.get(0).candidate(), delivered.get(1).candidate());
           System.out.printf(Locale.ROOT, "SCORE %.3f %s%n", engine.score(f), f);
         }
-        int[] c = byLanguage.computeIfAbsent(p.language(), l -> new int[2]);
-        c[0] += joined == p.sameStory() ? 1 : 0;
-        c[1]++;
-        if (joined != p.sameStory() && Boolean.getBoolean("story.verbose")) {
-          System.out.printf(Locale.ROOT, "WRONG %s %s | %.60s | %.60s%n", p.language(), p.sameStory() ? "same" : "diff",
-              p.a().title(), p.b().title());
-        }
+        tally.add(p, joined);
       }
       System.out.println("config " + describe(config));
-      byLanguage.forEach((l, c) -> System.out.printf(Locale.ROOT, "pairs alone %s: accuracy %.3f (%d/%d)%n", l, c[0] / (double) c[1], c[0], c[1]));
+      tally.print("pairs alone");
     }
   }
 
