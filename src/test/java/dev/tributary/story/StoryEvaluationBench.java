@@ -129,9 +129,7 @@ class StoryEvaluationBench {
 
   @Test
   void pairsDev() throws IOException {
-    var file = LabelledArticles.shared("pairs-dev.jsonl");
-    assumeTrue(file.isPresent(), "shared test data not found");
-    var pairs = halfPairs(LabelledArticles.pairs(file.get()));
+    var pairs = devPairs();
     for (StoryConfig config : configs()) {
       if (System.getProperty("story.pairThreshold") != null) {
         config = config.withJoinThreshold(Double.parseDouble(System.getProperty("story.pairThreshold")));
@@ -143,6 +141,13 @@ class StoryEvaluationBench {
       System.out.println("config " + describe(config));
       tally.print("pairs");
     }
+  }
+
+  /** The labelled pairs of pairs-dev (one half of them under {@code -Dstory.half}); skips when absent. */
+  private static List<LabelledArticles.Pair> devPairs() throws IOException {
+    var file = LabelledArticles.shared("pairs-dev.jsonl");
+    assumeTrue(file.isPresent(), "shared test data not found");
+    return halfPairs(LabelledArticles.pairs(file.get()));
   }
 
   /** Right answers per language, and under {@code -Dstory.verbose} each wrong pair. */
@@ -176,9 +181,7 @@ class StoryEvaluationBench {
    */
   @Test
   void pairsDevTogether() throws IOException {
-    var file = LabelledArticles.shared("pairs-dev.jsonl");
-    assumeTrue(file.isPresent(), "shared test data not found");
-    var pairs = halfPairs(LabelledArticles.pairs(file.get()));
+    var pairs = devPairs();
     Map<String, StoryCandidate> byUrl = new java.util.LinkedHashMap<>();
     for (var p : pairs) {
       for (var side : List.of(p.a(), p.b())) {
@@ -212,9 +215,7 @@ class StoryEvaluationBench {
    */
   @Test
   void pairsDevAlone() throws IOException {
-    var file = LabelledArticles.shared("pairs-dev.jsonl");
-    assumeTrue(file.isPresent(), "shared test data not found");
-    var pairs = halfPairs(LabelledArticles.pairs(file.get()));
+    var pairs = devPairs();
     for (StoryConfig config : configs()) {
       var tally = new PairTally();
       for (var p : pairs) {
