@@ -2,8 +2,10 @@ package dev.tributary.story;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -130,7 +132,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
   }
 
   /** The candidate story whose headlines best explain this headline's words, if any beats a new story. */
-  private Long headlineStory(ItemProfile p, java.util.Set<Long> stories) {
+  private Long headlineStory(ItemProfile p, Set<Long> stories) {
     int[] terms = p.terms().ids();
     HeadlineMixture mixture = index.headlines();
     double best = mixture.logNew(terms);
@@ -210,9 +212,9 @@ public final class ClusteringStoryEngine implements StoryEngine {
     // changed nothing there (MStream News gains from a second, see StoryConfig).
     // Later passes look again only at the items of stories the pass before changed: in a steady
     // stream a regrouping mostly confirms what is there, and must not cost a full pass each time.
-    java.util.Set<Long> touched = null;
+    Set<Long> touched = null;
     for (int pass = 0; pass < config.refinePasses(); pass++) {
-      java.util.Set<Long> changed = new java.util.HashSet<>();
+      Set<Long> changed = new HashSet<>();
       for (RecentIndex.Entry e : span) {
         long current = e.storyId();
         if (touched != null && !touched.contains(current)) {
@@ -294,7 +296,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
       Map<Long, Integer> votes = new HashMap<>();
       for (RecentIndex.Entry e : fragment) {
         ItemProfile p = e.profile();
-        java.util.Set<Long> stories = new java.util.HashSet<>();
+        Set<Long> stories = new HashSet<>();
         for (RecentIndex.Entry c : index.candidates(p, p.time() - window, p.time() + window, config.queryKeys(),
             config.maxPostings(), config.maxCandidates())) {
           stories.add(c.storyId());
@@ -320,7 +322,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
   private void reuseStoryIds(Map<Long, List<RecentIndex.Entry>> fresh, Map<RecentIndex.Entry, Long> before) {
     List<List<RecentIndex.Entry>> groups = new ArrayList<>(fresh.values());
     groups.sort((a, b) -> Integer.compare(b.size(), a.size()));
-    java.util.Set<Long> taken = new java.util.HashSet<>();
+    Set<Long> taken = new HashSet<>();
     for (List<RecentIndex.Entry> g : groups) {
       Map<Long, Integer> votes = new java.util.TreeMap<>();
       for (RecentIndex.Entry e : g) {

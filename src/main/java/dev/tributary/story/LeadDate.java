@@ -1,5 +1,8 @@
 package dev.tributary.story;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,8 +87,8 @@ final class LeadDate {
   }
 
   /** The day of an instant (UTC) in the same 372-day year. */
-  static int dayOf(java.time.Instant at) {
-    var d = at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+  static int dayOf(Instant at) {
+    LocalDate d = at.atZone(ZoneOffset.UTC).toLocalDate();
     return (d.getMonthValue() - 1) * 31 + d.getDayOfMonth();
   }
 
@@ -94,7 +97,7 @@ final class LeadDate {
    * day well before (or after) its own publication cites background ("the crash of 25 December"),
    * which says nothing about which event it reports.
    */
-  static int ofReport(String text, java.time.Instant published) {
+  static int ofReport(String text, Instant published) {
     int lead = of(text);
     return published != null && apart(lead, dayOf(published)) ? NONE : lead;
   }
