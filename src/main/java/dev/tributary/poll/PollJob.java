@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -30,10 +31,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,28 +52,15 @@ public class PollJob {
   @Inject MeterRegistry metrics;
 
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-  private ExecutorService pool;
+  private PollPool pool;
 
   @PostConstruct
   void init() {
-    AtomicInteger n = new AtomicInteger();
-    pool = Executors.newFixedThreadPool(settings.poll().threads(), r -> {
-      Thread t = new Thread(r, "tributary-fetch-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    pool = new PollPool(settings.poll().threads(), settings.poll().threads() * settings.poll().queuePerThread());
   }
 
   void onStop(@Observes ShutdownEvent event) {
-    pool.shutdown();
-    try {
-      if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
-        pool.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      pool.shutdownNow();
-    }
+    pool.close(Duration.ofSeconds(20));
   }
 
   /** Starts what is due and returns at once: a slow publisher never holds up the next tick. */
@@ -99,13 +83,17 @@ public class PollJob {
     List<CompletableFuture<PollReport>> running = new ArrayList<>();
     for (String id : claimed) {
       if (inFlight.add(id)) {
-        running.add(CompletableFuture.supplyAsync(() -> {
+        running.add(pool.submit(() -> {
           try {
             return poll(id);
           } finally {
             inFlight.remove(id);
           }
-        }, pool).whenComplete((report, error) -> {
+        }, () -> {
+          // the claim lapses after its lease and the source is claimed again
+          inFlight.remove(id);
+          return new PollReport(id, PollReport.Result.DEFERRED, 0, 0, "poll queue full");
+        }).whenComplete((report, error) -> {
           if (error != null) {
             LOG.errorf(error, "poll crashed source=%s; retried when its claim lapses", id);
           }
@@ -119,7 +107,7 @@ public class PollJob {
   public PollReport poll(String sourceId) {
     SourceState state = sources.state(sourceId).orElse(null);
     if (state == null) {
-      return new PollReport(sourceId, "unknown", 0, 0, "no such source");
+      return new PollReport(sourceId, PollReport.Result.UNKNOWN, 0, 0, "no such source");
     }
     String languageHint = registry.config().source(sourceId).map(SourceConfig::language).orElse(null);
     Instant started = clock.instant();
@@ -130,24 +118,24 @@ public class PollJob {
         outcome = stored(state, f, languageHint, started);
       } else if (result instanceof FetchResult.NotModified nm) {
         sources.record(sourceId, planner.notModified(state, nm, started));
-        outcome = new PollReport(sourceId, "not-modified", 0, 0, null);
+        outcome = new PollReport(sourceId, PollReport.Result.NOT_MODIFIED, 0, 0, null);
       } else if (result instanceof FetchResult.Failed deferred && deferred.kind() == FailureKind.DEFERRED) {
         // nothing was fetched: keep the last real outcome on show (error, status), only move the next attempt
         sources.defer(sourceId, planner.failed(state, deferred, started).nextFetch());
-        outcome = new PollReport(sourceId, "deferred", 0, 0, deferred.message());
+        outcome = new PollReport(sourceId, PollReport.Result.DEFERRED, 0, 0, deferred.message());
       } else {
         FetchResult.Failed failed = (FetchResult.Failed) result;
         sources.record(sourceId, planner.failed(state, failed, started));
-        outcome = new PollReport(sourceId, "failed", 0, 0, failed.message());
+        outcome = new PollReport(sourceId, PollReport.Result.FAILED, 0, 0, failed.message());
       }
     } catch (RuntimeException e) {
       // A storage failure must not stop the source: record it and try again on the backoff schedule.
       LOG.errorf(e, "poll failed source=%s", sourceId);
       sources.record(sourceId, planner.failed(state, new FetchResult.Failed(
-          dev.tributary.fetch.FailureKind.IO, null, "storing failed: " + e.getMessage(), null, null), started));
-      outcome = new PollReport(sourceId, "failed", 0, 0, e.getMessage());
+          FailureKind.IO, null, "storing failed: " + e.getMessage(), null, null), started));
+      outcome = new PollReport(sourceId, PollReport.Result.FAILED, 0, 0, e.getMessage());
     }
-    metrics.counter("tributary.polls", "result", outcome.result()).increment();
+    metrics.counter("tributary.polls", "result", outcome.result().label()).increment();
     LOG.debugf("polled source=%s result=%s added=%d updated=%d error=%s", sourceId, outcome.result(),
         outcome.added(), outcome.updated(), outcome.error());
     return outcome;
@@ -156,15 +144,15 @@ public class PollJob {
   private PollReport stored(SourceState state, FetchResult.Fetched f, String languageHint, Instant started) {
     ParseResult parsed = parser.parse(new FeedDocument(f.body(), f.contentType(), f.contentLocation(), f.finalUrl()));
     if (parsed instanceof ParseResult.NotAFeed notAFeed) {
-      FetchResult.Failed failed = new FetchResult.Failed(dev.tributary.fetch.FailureKind.PARSE, f.status(),
+      FetchResult.Failed failed = new FetchResult.Failed(FailureKind.PARSE, f.status(),
           "not a feed: " + notAFeed.reason(), null, f.hints());
       sources.record(state.id(), planner.failed(state, failed, started));
-      return new PollReport(state.id(), "failed", 0, 0, failed.message());
+      return new PollReport(state.id(), PollReport.Result.FAILED, 0, 0, failed.message());
     }
     var feed = ((ParseResult.Parsed) parsed).feed();
     IngestReport report = ingest.ingest(state.id(), EntryMapper.items(feed, languageHint));
     metrics.counter("tributary.items.added").increment(report.added());
     sources.record(state.id(), planner.fetched(state, f, feed, report.changedAnything(), started));
-    return new PollReport(state.id(), "fetched", report.added(), report.updated(), null);
+    return new PollReport(state.id(), PollReport.Result.FETCHED, report.added(), report.updated(), null);
   }
 }

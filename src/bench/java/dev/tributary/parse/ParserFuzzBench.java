@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * {@code -Pbench}; {@code -Dfuzz.iterations} and {@code -Dfuzz.seed} tune it.
  */
 @Tag("bench")
-class ParserFuzzTest {
+class ParserFuzzBench {
   private static final String[] TOKENS = {
     "<", ">", "&", "&amp;", "&nbsp;", "&#0;", "&#x110000;", "]]>", "<![CDATA[", "<!--", "-->",
     "<!DOCTYPE rss [<!ENTITY a \"&a;&a;\">]>", "<!ENTITY x SYSTEM \"file:///etc/passwd\">", "&x;",

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Prints why corpus files were refused, grouped by reason: a tool for spotting feeds we fail to recognise. */
 @Tag("bench")
-class CorpusReportTest {
+class CorpusReportBench {
   /** Writes the normalized JSON of every corpus file under target/corpus-json, for cross-checks. */
   @Test
   void dumpNormalizedJson() throws Exception {

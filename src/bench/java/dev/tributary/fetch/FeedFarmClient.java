@@ -1,5 +1,9 @@
 package dev.tributary.fetch;
 
+import dev.tributary.parse.FeedDocument;
+import dev.tributary.parse.ParseResult;
+import dev.tributary.parse.StandardFeedParser;
+import dev.tributary.poll.PollPool;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,20 +28,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The fetching side of {@link FeedFarmBench}, in its own JVM so its heap cap and RSS are its own. Feed farm: N feeds (feedN.farm.test, all on loopback through the resolver seam) served by a
+ * The fetching side of {@link FeedFarmBench}, on the production poll pool and fetcher, in its own JVM so its heap cap and RSS are its own. Feed farm: N feeds (feedN.farm.test, all on loopback through the resolver seam) served by a
  * separate process; polls them all once unconditionally, then in conditional cycles where 10 % of
  * the feeds changed. Prints throughput, client CPU per 200 and per 304, and peak RSS. Asserts
  * nothing on time.
  */
 public final class FeedFarmClient {
-  private static final dev.tributary.parse.StandardFeedParser PARSER = new dev.tributary.parse.StandardFeedParser();
+  private static final StandardFeedParser PARSER = new StandardFeedParser();
   enum Kind { FETCHED, NOT_MODIFIED, FAILED }
 
   static final boolean PARSE = Boolean.parseBoolean(System.getProperty("bench.parse", "true"));
 
   public static void main(String[] args) throws Exception {
     int feeds = Integer.getInteger("bench.feeds", 10_000);
-    int threads = Integer.getInteger("bench.threads", FetchPool.RECOMMENDED_THREADS);
+    int threads = Integer.getInteger("bench.threads", 48);
     int cycles = Integer.getInteger("bench.cycles", 3);
 
     Process farm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -51,8 +55,8 @@ public final class FeedFarmClient {
       FetchSettings settings = FetchSettings.defaults().withAllowPrivateNetworks(true).withMaxConnections(threads);
       try (HttpFeedFetcher fetcher = new HttpFeedFetcher(settings, clock, host -> new InetAddress[] {loopback},
               AddressGuard.allowAll(), HostLimiter.forSettings(settings, clock, Sleeper.real(clock)));
-          FetchPool pool = new FetchPool(new MeasuringFetcher(fetcher), threads, feeds + 1)) {
-        MeasuringFetcher m = (MeasuringFetcher) pool.fetcher();
+          PollPool pool = new PollPool(threads, feeds + 1)) {
+        MeasuringFetcher m = new MeasuringFetcher(fetcher);
         String[] etags = new String[feeds];
         System.out.printf("feed farm: %d feeds, %d fetch threads, %d cycles%n", feeds, threads, cycles);
         for (int c = 0; c < cycles; c++) {
@@ -100,8 +104,8 @@ public final class FeedFarmClient {
       if (r instanceof FetchResult.Failed f) failures.incrementAndGet(f.kind().ordinal());
       if (r instanceof FetchResult.Fetched f && PARSE) {
         // what the poller does next with a changed feed; a 304 stops before this
-        var parsed = PARSER.parse(new dev.tributary.parse.FeedDocument(f.body(), f.contentType(), null, f.finalUrl()));
-        if (!(parsed instanceof dev.tributary.parse.ParseResult.Parsed)) {
+        var parsed = PARSER.parse(new FeedDocument(f.body(), f.contentType(), null, f.finalUrl()));
+        if (!(parsed instanceof ParseResult.Parsed)) {
           throw new IllegalStateException("farm feed did not parse: " + parsed);
         }
         parseCpu.addAndGet(mx.getCurrentThreadCpuTime() - c0 - used);
@@ -112,7 +116,7 @@ public final class FeedFarmClient {
     }
   }
 
-  private static void runCycle(int cycle, int feeds, int port, FetchPool pool, MeasuringFetcher m, String[] etags) {
+  private static void runCycle(int cycle, int feeds, int port, PollPool pool, MeasuringFetcher m, String[] etags) {
     m.reset();
     List<CompletableFuture<String>> all = new ArrayList<>(feeds);
     long processCpu0 = processCpuNanos();
@@ -121,7 +125,9 @@ public final class FeedFarmClient {
       URI url = URI.create("http://feed" + i + ".farm.test:" + port + "/feed/" + i);
       String previous = etags[i];
       // keep the validator, drop the body: a poller holds no body past parsing
-      all.add(pool.submit(new FetchRequest(url, previous, null))
+      FetchRequest request = new FetchRequest(url, previous, null);
+      all.add(pool.submit(() -> m.fetch(request), () -> new FetchResult.Failed(FailureKind.DEFERRED, null,
+              "poll queue full", null, CacheHints.NONE))
           .thenApply(r -> r instanceof FetchResult.Fetched f ? f.etag() : previous));
     }
     for (int i = 0; i < feeds; i++) etags[i] = all.get(i).join();
