@@ -84,7 +84,7 @@ public final class StandardFeedParser implements FeedParser {
     String problem = first(tree.problem(), repaired.problem(), first(prologProblem, decoded.problem(), null));
     XmlFeedMapper.Mapped mapped = xmlMapper.map(root, version);
     Meta meta = new Meta(version, decoded.encoding(), problem != null, problem);
-    return new ParseResult.Parsed(new NormalizedFeed(meta, mapped.feed(), mapped.entries()));
+    return new ParseResult.Parsed(PublisherLinks.apply(new NormalizedFeed(meta, mapped.feed(), mapped.entries())));
   }
 
   private ParseResult parseJson(String text, URI base, DecodedText decoded, boolean jsonFeedType) {
@@ -92,7 +92,7 @@ public final class StandardFeedParser implements FeedParser {
       JsonFeedMapper.Mapped mapped = jsonMapper.map(text, base, jsonFeedType);
       String problem = decoded.problem();
       Meta meta = new Meta(mapped.version(), decoded.encoding(), problem != null, problem);
-      return new ParseResult.Parsed(new NormalizedFeed(meta, mapped.feed(), mapped.entries()));
+      return new ParseResult.Parsed(PublisherLinks.apply(new NormalizedFeed(meta, mapped.feed(), mapped.entries())));
     } catch (JsonFeedMapper.NotJsonFeed e) {
       return new ParseResult.NotAFeed(e.getMessage());
     }

@@ -1,5 +1,7 @@
 package dev.tributary.publish;
 
+import dev.tributary.sanitize.SafeText;
+import dev.tributary.sanitize.SafeUrl;
 import dev.tributary.store.ReportView;
 import dev.tributary.store.StoryView;
 import java.io.ByteArrayOutputStream;
@@ -49,18 +51,20 @@ final class AtomWriter {
   private static void entry(XMLStreamWriter w, StoryView story) throws XMLStreamException {
     w.writeStartElement(NS, "entry");
     text(w, "id", ChannelFeed.storyId(story));
-    text(w, "title", story.title() == null ? "(untitled)" : story.title());
+    text(w, "title", StoryHtml.title(story.title()));
     text(w, "updated", FeedDates.iso(story.updated()));
     text(w, "published", FeedDates.iso(story.published()));
-    if (story.link() != null) {
-      link(w, "alternate", story.link(), "text/html", null);
+    String storyLink = SafeUrl.http(story.link());
+    if (storyLink != null) {
+      link(w, "alternate", storyLink, "text/html", null);
     }
     for (ReportView r : story.items()) {
-      if (r.url() != null) {
-        link(w, "related", r.url(), "text/html", r.sourceTitle() + ": " + (r.title() == null ? "" : r.title()));
+      String url = SafeUrl.http(r.url());
+      if (url != null) {
+        link(w, "related", url, "text/html", SafeText.title(r.sourceTitle()) + ": " + (r.title() == null ? "" : SafeText.title(r.title())));
       }
     }
-    for (String source : story.items().stream().map(ReportView::sourceTitle).distinct().toList()) {
+    for (String source : story.items().stream().map(r -> SafeText.title(r.sourceTitle())).distinct().toList()) {
       w.writeStartElement(NS, "contributor");
       text(w, "name", source);
       w.writeEndElement();

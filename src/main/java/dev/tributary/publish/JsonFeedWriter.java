@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.sanitize.SafeText;
+import dev.tributary.sanitize.SafeUrl;
 import dev.tributary.store.ReportView;
 import dev.tributary.store.StoryView;
 
@@ -36,23 +38,24 @@ final class JsonFeedWriter {
   private static ObjectNode item(StoryView story) {
     ObjectNode item = JSON.createObjectNode();
     item.put("id", ChannelFeed.storyId(story));
-    if (story.link() != null) {
-      item.put("url", story.link());
+    String link = SafeUrl.http(story.link());
+    if (link != null) {
+      item.put("url", link);
     }
-    item.put("title", story.title() == null ? "(untitled)" : story.title());
+    item.put("title", StoryHtml.title(story.title()));
     item.put("content_html", StoryHtml.render(story));
     item.put("date_published", FeedDates.iso(story.published()));
     item.put("date_modified", FeedDates.iso(story.updated()));
     ArrayNode authors = item.putArray("authors");
-    story.items().stream().map(ReportView::sourceTitle).distinct().forEach(name -> authors.addObject().put("name", name));
+    story.items().stream().map(r -> SafeText.title(r.sourceTitle())).distinct().forEach(name -> authors.addObject().put("name", name));
     ObjectNode ext = item.putObject("_tributary");
     ext.put("story_id", story.publicId());
     ArrayNode reports = ext.putArray("items");
     for (ReportView r : story.items()) {
       ObjectNode o = reports.addObject();
       o.put("source", r.sourceId());
-      o.put("url", r.url());
-      o.put("title", r.title());
+      o.put("url", SafeUrl.http(r.url()));
+      o.put("title", SafeText.title(r.title()));
       o.put("published", r.published() == null ? null : FeedDates.iso(r.published()));
       o.put("language", r.language());
     }

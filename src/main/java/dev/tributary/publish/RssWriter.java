@@ -1,5 +1,7 @@
 package dev.tributary.publish;
 
+import dev.tributary.sanitize.SafeText;
+import dev.tributary.sanitize.SafeUrl;
 import dev.tributary.store.ReportView;
 import dev.tributary.store.StoryView;
 import java.io.ByteArrayOutputStream;
@@ -52,9 +54,10 @@ final class RssWriter {
 
   private static void item(XMLStreamWriter w, StoryView story) throws XMLStreamException {
     w.writeStartElement("item");
-    text(w, "title", story.title() == null ? "(untitled)" : story.title());
-    if (story.link() != null) {
-      text(w, "link", story.link());
+    text(w, "title", StoryHtml.title(story.title()));
+    String link = SafeUrl.http(story.link());
+    if (link != null) {
+      text(w, "link", link);
     }
     w.writeStartElement("guid");
     w.writeAttribute("isPermaLink", "false");
@@ -62,7 +65,7 @@ final class RssWriter {
     w.writeEndElement();
     text(w, "pubDate", rfc1123(story.published()));
     text(w, "description", StoryHtml.render(story));
-    for (String source : story.items().stream().map(ReportView::sourceTitle).distinct().toList()) {
+    for (String source : story.items().stream().map(r -> SafeText.title(r.sourceTitle())).distinct().toList()) {
       text(w, "dc", DC_NS, "creator", source);
     }
     w.writeEndElement();

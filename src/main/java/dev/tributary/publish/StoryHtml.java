@@ -1,5 +1,8 @@
 package dev.tributary.publish;
 
+import dev.tributary.sanitize.HtmlSanitizer;
+import dev.tributary.sanitize.SafeText;
+import dev.tributary.sanitize.SafeUrl;
 import dev.tributary.store.ReportView;
 import dev.tributary.store.StoryView;
 import java.time.ZoneOffset;
@@ -14,6 +17,8 @@ import org.jsoup.nodes.Element;
 final class StoryHtml {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+  private static final HtmlSanitizer SANITIZER = new HtmlSanitizer();
+
   private StoryHtml() {}
 
   static String render(StoryView story) {
@@ -21,19 +26,21 @@ final class StoryHtml {
     Element body = doc.body();
     ReportView lead = story.items().isEmpty() ? null : story.items().get(0);
     if (lead != null && lead.summaryHtml() != null && !lead.summaryHtml().isBlank()) {
-      // The summary was sanitized when stored; it is re-parsed here so it nests as a well-formed fragment.
-      body.appendElement("div").html(XmlText.clean(lead.summaryHtml()));
+      // Sanitized when stored, and again here: rows stored under an older rule get today's rule
+      // (http(s) links only), and the fragment nests well-formed.
+      body.appendElement("div").html(XmlText.clean(SANITIZER.sanitize(lead.summaryHtml(), null)));
     }
     long reports = story.items().stream().filter(r -> r.duplicateOf() == null).count();
     body.appendElement("p").text(reports == 1 ? "1 report:" : reports + " reports:");
     Element list = body.appendElement("ul");
     for (ReportView r : story.items()) {
       Element li = list.appendElement("li");
-      Element a = li.appendElement(r.url() != null ? "a" : "span").text(XmlText.clean(r.title() == null ? "(untitled)" : r.title()));
-      if (r.url() != null) {
-        a.attr("href", r.url());
+      String url = SafeUrl.http(r.url());
+      Element a = li.appendElement(url != null ? "a" : "span").text(XmlText.clean(title(r.title())));
+      if (url != null) {
+        a.attr("href", url);
       }
-      StringBuilder meta = new StringBuilder(" — ").append(XmlText.clean(r.sourceTitle()));
+      StringBuilder meta = new StringBuilder(" — ").append(XmlText.clean(SafeText.title(r.sourceTitle())));
       if (r.language() != null) {
         meta.append(" (").append(r.language()).append(')');
       }
@@ -47,5 +54,11 @@ final class StoryHtml {
     }
     doc.outputSettings().prettyPrint(false);
     return body.html();
+  }
+
+  /** A publisher's title as the merged feeds show it: hidden format characters gone, never empty. */
+  static String title(String title) {
+    String safe = SafeText.title(title);
+    return safe == null || safe.isBlank() ? "(untitled)" : safe;
   }
 }
