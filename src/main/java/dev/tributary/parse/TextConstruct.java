@@ -106,6 +106,17 @@ final class TextConstruct {
     return looksLikeHtml(text) ? sanitizer.sanitize(text, el.base).strip() : MarkupWriter.escape(text);
   }
 
+  /** A field that holds plain text (or HTML where the producer sent HTML); blank becomes null. */
+  String plainOrHtml(XElement el, boolean atom) {
+    return XmlValues.emptyToNull(read(el, TEXT, !atom).value());
+  }
+
+  /** A field that holds HTML: plain text must not smuggle markup into it (see {@link #asHtml}). */
+  String html(XElement el, boolean atom, String defaultType) {
+    Value v = read(el, defaultType, !atom);
+    return XmlValues.emptyToNull(v.type().equals(TEXT) ? asHtml(v.value(), el) : v.value());
+  }
+
   private static XElement singleXhtmlDiv(XElement el) {
     XElement div = null;
     for (Object c : el.children) {
