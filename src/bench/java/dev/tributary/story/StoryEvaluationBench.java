@@ -62,8 +62,8 @@ class StoryEvaluationBench {
     for (var a : articles) {
       Assignment as = engine.assign(a.candidate());
       long story = as instanceof Assignment.Join j ? j.storyId() : next++;
-      if (Boolean.getBoolean("story.trace") && engine instanceof ClusteringStoryEngine ce) {
-        System.out.printf(Locale.ROOT, "TRACE %-45.45s %-3s -> %d best %.3f %s%n", a.story(), a.candidate().language(), story, ce.lastBest(), as);
+      if (Boolean.getBoolean("story.trace")) {
+        System.out.printf(Locale.ROOT, "TRACE %-45.45s %-3s -> %d %s%n", a.story(), a.candidate().language(), story, as);
       }
       engine.indexed(a.candidate(), story);
       predicted.add(story);
@@ -98,7 +98,7 @@ class StoryEvaluationBench {
     }
     print("clustering (defaults)", cluster(new ClusteringStoryEngine(), articles));
     for (double t = 0.15; t <= 0.5; t += 0.05) {
-      var config = StoryConfig.defaults().withJoinThreshold(t);
+      var config = with(StoryConfig.defaults(), "joinThreshold", Double.toString(t));
       print(String.format(Locale.ROOT, "  threshold %.2f", t), cluster(new ClusteringStoryEngine(config), articles));
     }
   }
@@ -132,7 +132,7 @@ class StoryEvaluationBench {
     var pairs = devPairs();
     for (StoryConfig config : configs()) {
       if (System.getProperty("story.pairThreshold") != null) {
-        config = config.withJoinThreshold(Double.parseDouble(System.getProperty("story.pairThreshold")));
+        config = with(config, "joinThreshold", System.getProperty("story.pairThreshold"));
       }
       var tally = new PairTally();
       for (int i = 0; i < pairs.size(); i++) {
@@ -221,12 +221,13 @@ class StoryEvaluationBench {
       for (var p : pairs) {
         List<LabelledArticles.Article> delivered = List.of(
             new LabelledArticles.Article(served(1, p.a()), p.a().url()), new LabelledArticles.Article(served(2, p.b()), p.b().url()));
-        var engine = new ClusteringStoryEngine(config);
-        List<Long> predicted = predictedStories(engine, delivered, true);
+        List<Long> predicted = predictedStories(new ClusteringStoryEngine(config), delivered, true);
         boolean joined = predicted.get(0).equals(predicted.get(1));
         if (joined != p.sameStory() && Boolean.getBoolean("story.verbose")) {
-          var f = engine.compare(delivered.get(0).candidate(), delivered.get(1).candidate());
-          System.out.printf(Locale.ROOT, "SCORE %.3f %s%n", engine.score(f), f);
+          var probe = new PairProbe(config);
+          delivered.forEach(d -> probe.index(d.candidate(), d.candidate().itemId()));
+          var f = probe.compare(delivered.get(0).candidate(), delivered.get(1).candidate());
+          System.out.printf(Locale.ROOT, "SCORE %.3f %s%n", probe.score(f), f);
         }
         tally.add(p, joined);
       }
@@ -242,21 +243,23 @@ class StoryEvaluationBench {
    */
   static boolean clusterPair(StoryConfig config, List<LabelledArticles.Pair> pairs, int which) {
     var engine = new ClusteringStoryEngine(config);
+    var probe = Boolean.getBoolean("story.verbose") ? new PairProbe(config) : null;
     long story = 1_000_000;
     for (int j = 0; j < pairs.size(); j++) {
       if (j == which) continue;
       for (var side : List.of(pairs.get(j).a(), pairs.get(j).b())) {
-        engine.indexed(
-            new StoryCandidate(side.itemId(), "background", side.url(), side.title(), side.text(), side.language(),
-                side.published().minusSeconds(10 * 86_400), side.dated()),
-            story++);
+        var background = new StoryCandidate(side.itemId(), "background", side.url(), side.title(), side.text(), side.language(),
+            side.published().minusSeconds(10 * 86_400), side.dated());
+        engine.indexed(background, story);
+        if (probe != null) probe.index(background, story);
+        story++;
       }
     }
     var pair = pairs.get(which);
-    if (Boolean.getBoolean("story.verbose")) {
-      var f = engine.compare(pair.a(), pair.b());
+    if (probe != null) {
+      var f = probe.compare(pair.a(), pair.b());
       System.out.printf(Locale.ROOT, "PAIR\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%s\t%.2f\t%s\t%s\t%s%n",
-          pair.language(), pair.sameStory(), engine.score(f), f.terms(), f.keys(), f.title(), f.names(), f.numbersClash(), f.copy(), f.phaseDiffers(),
+          pair.language(), pair.sameStory(), probe.score(f), f.terms(), f.keys(), f.title(), f.names(), f.numbersClash(), f.copy(), f.phaseDiffers(),
           pair.a().title(), pair.b().title());
     }
     engine.assign(pair.a());
@@ -300,9 +303,9 @@ class StoryEvaluationBench {
     var file = LabelledArticles.shared("caucasus-dev.jsonl");
     assumeTrue(file.isPresent() && Boolean.getBoolean("story.dump"), "dump not requested");
     var articles = LabelledArticles.articles(file.get());
-    var engine = new ClusteringStoryEngine();
+    var probe = new PairProbe(StoryConfig.defaults());
     long s = 1;
-    for (var a : articles) engine.indexed(a.candidate(), s++);
+    for (var a : articles) probe.index(a.candidate(), s++);
     List<String> lines = new ArrayList<>();
     lines.add("same\tterms\tkeys\ttitle\tnames\tclash\thours\tsameSource\tsameLang\tcopy\tphase\tscore\ta\tb");
     for (int i = 0; i < articles.size(); i++) {
@@ -311,10 +314,10 @@ class StoryEvaluationBench {
         var b = articles.get(j);
         if (a.candidate().published() != null && b.candidate().published() != null
             && Math.abs(a.candidate().published().getEpochSecond() - b.candidate().published().getEpochSecond()) > 5 * 86400) continue;
-        var f = engine.compare(a.candidate(), b.candidate());
+        var f = probe.compare(a.candidate(), b.candidate());
         lines.add(String.format(Locale.ROOT, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%s\t%.1f\t%s\t%s\t%.2f\t%s\t%.3f\t%s\t%s",
             a.story().equals(b.story()), f.terms(), f.keys(), f.title(), f.names(), f.numbersClash(), f.hours(), f.sameSource(), f.sameLanguage(), f.copy(), f.phaseDiffers(),
-            engine.score(f), a.candidate().language() + ":" + a.story(), b.candidate().language() + ":" + b.story()));
+            probe.score(f), a.candidate().language() + ":" + a.story(), b.candidate().language() + ":" + b.story()));
       }
     }
     Files.write(Path.of("target", "story-features.tsv"), lines);

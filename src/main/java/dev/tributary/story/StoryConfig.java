@@ -96,11 +96,4 @@ public record StoryConfig(
         // a second pass: MStream News 0.816 -> 0.824 (a fourth 0.826), slices +0.01; dev sets unchanged
         2);
   }
-
-  public StoryConfig withJoinThreshold(double value) {
-    return new StoryConfig(window, statsHorizon, value, duplicateThreshold, sameSourceFactor, phaseFactor,
-        titleShare, numberClashFactor, dateClashFactor, meanShare, nameShare,
-        crossLanguageBoost, titleWeight, nameWeight, maxTokens, queryKeys, maxCandidates, maxPostings,
-        sourceRepeatRate, headlineMixture, mixtureAlpha, refinePasses);
-  }
 }

@@ -32,10 +32,10 @@ class TitleNumbersTest {
     "Ferry fire: 121 passengers rescued off Batumi | Ferry fire: passengers rescued off Batumi | false",
   })
   void revisedCountsDoNotClash(String titleA, String titleB, boolean clash) {
-    var engine = new ClusteringStoryEngine();
+    var probe = new PairProbe(StoryConfig.defaults());
     Instant at = Instant.parse("2030-05-01T10:00:00Z");
     var a = ClusteringStoryEngineTest.item(1, "port-news", "en", titleA, "Rescue boats reached the burning ferry at dawn.", at);
     var b = ClusteringStoryEngineTest.item(2, "coast-radio", "en", titleB, "Rescue boats reached the burning ferry at dawn.", at);
-    assertThat(engine.compare(a, b).numbersClash()).isEqualTo(clash);
+    assertThat(probe.compare(a, b).numbersClash()).isEqualTo(clash);
   }
 }

@@ -25,13 +25,8 @@ class VocabularySweepTest {
     }
     // lookups of items never indexed leave ids no indexed item holds
     for (int n = 0; n < 80; n++) {
-      StringBuilder text = new StringBuilder();
-      for (int w = 0; w < 100; w++) {
-        text.append(" unseen").append(Integer.toString(n * 100 + w, 26).replace('0', 'q'));
-      }
-      swept.assign(new StoryCandidate(10_000 + n, "noise", null, "noise", text.toString(), "en", null));
+      swept.assign(noise(n));
     }
-    int before = swept.vocabularySize();
     for (int i = 300; i < items.size(); i++) {
       Assignment a = plain.assign(items.get(i));
       assertThat(swept.assign(items.get(i))).isEqualTo(a);
@@ -39,6 +34,32 @@ class VocabularySweepTest {
       plain.indexed(items.get(i), story);
       swept.indexed(items.get(i), story);
     }
-    assertThat(swept.vocabularySize()).isLessThan(before);
+  }
+
+  @Test
+  void sweepDropsTermsNoIndexedItemUses() {
+    var news = new SyntheticNews(11, 2_000, Instant.parse("2030-01-01T00:00:00Z"), 60);
+    var config = StoryConfig.defaults();
+    var profiles = new ProfileBuilder(config);
+    var index = new RecentIndex(new HeadlineMixture(config.mixtureAlpha()));
+    for (long id = 1; id <= 50; id++) {
+      StoryCandidate item = news.item(id);
+      index.add(profiles.build(item, item.published().getEpochSecond(), index.vocabulary()), id);
+    }
+    for (int n = 0; n < 80; n++) {
+      profiles.build(noise(n), 0, index.vocabulary());
+    }
+    int before = index.vocabulary().size();
+    index.sweepVocabulary();
+    assertThat(index.vocabulary().size()).isLessThan(before);
+  }
+
+  /** An item of words no other item uses. */
+  private static StoryCandidate noise(int n) {
+    StringBuilder text = new StringBuilder();
+    for (int w = 0; w < 100; w++) {
+      text.append(" unseen").append(Integer.toString(n * 100 + w, 26).replace('0', 'q'));
+    }
+    return new StoryCandidate(10_000 + n, "noise", null, "noise", text.toString(), "en", null);
   }
 }

@@ -1,0 +1,114 @@
+package dev.tributary.story;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Online assignment: where one profile goes among the entries currently attached to the index.
+ * A near-copy of a candidate joins that report's story as a duplicate; otherwise the item joins
+ * the story of its most similar reports when their score clears the threshold, else it starts a
+ * new story. Holds no state of its own besides what {@link StoryDecision} learns per source.
+ */
+final class StoryAssigner {
+
+  private static final Logger LOG = Logger.getLogger(StoryAssigner.class);
+
+  private final StoryConfig config;
+  private final PairScorer scorer;
+  private final StoryDecision decision;
+  private final RecentIndex index;
+
+  StoryAssigner(StoryConfig config, PairScorer scorer, StoryDecision decision, RecentIndex index) {
+    this.config = config;
+    this.scorer = scorer;
+    this.decision = decision;
+    this.index = index;
+  }
+
+  /** The candidates the index offers for a profile: rarest keys first, within the time window. */
+  List<RecentIndex.Entry> candidates(ItemProfile p) {
+    long window = config.window().toSeconds();
+    return index.candidates(
+        p, p.time() - window, p.time() + window, config.queryKeys(), config.maxPostings(), config.maxCandidates());
+  }
+
+  /**
+   * Where a profile goes. {@code firstLook} when the item is new: only then does it teach the
+   * decision how often its source repeats itself.
+   */
+  Assignment decide(ItemProfile p, boolean firstLook) {
+    RecentIndex.Entry copyOf = null;
+    double bestCopy = 0;
+    Map<Long, Double> storyScore = new HashMap<>();
+    Map<Long, double[]> storySum = new HashMap<>();
+    double[] norms = PairScorer.norms(p, index);
+    double bestSameSource = -1; // none of the item's source among the candidates
+    for (RecentIndex.Entry c : candidates(p)) {
+      PairFeatures f = scorer.features(p, norms, c.profile(), index.norms(c), index);
+      if (f.copy() >= config.duplicateThreshold() && f.copy() > bestCopy) {
+        bestCopy = f.copy();
+        copyOf = c;
+      }
+      double sc = scorer.score(f);
+      if (f.sameSource()) {
+        bestSameSource = Math.max(bestSameSource, sc);
+      }
+      storyScore.merge(c.storyId(), sc, Math::max);
+      double[] sum = storySum.computeIfAbsent(c.storyId(), k -> new double[2]);
+      sum[0] += sc;
+      sum[1]++;
+    }
+    if (firstLook) {
+      decision.observe(p.sourceId(), bestSameSource);
+    }
+    if (copyOf != null) {
+      return new Assignment.Join(copyOf.storyId(), copyOf.profile().itemId(), bestCopy);
+    }
+    boolean headline = config.headlineMixture() && RecentIndex.brief(p);
+    if (headline) {
+      Long chosen = headlineStory(p, storyScore.keySet());
+      if (chosen != null) {
+        return new Assignment.Join(chosen, null, storyScore.get(chosen));
+      }
+    }
+    long bestStory = 0;
+    double best = -1;
+    for (var e : storyScore.entrySet()) {
+      if (headline && index.fullReports(e.getKey()) <= 0) {
+        // the mixture has spoken for headline stories; by similarity a headline joins only full reports
+        continue;
+      }
+      double[] sum = storySum.get(e.getKey());
+      double s = decision.storyScore(
+          e.getValue(), sum[0] / sum[1], index.storyHasSource(e.getKey(), p.sourceId()), p.sourceId());
+      if (s > best) {
+        best = s;
+        bestStory = e.getKey();
+      }
+    }
+    if (decision.joins(best)) {
+      LOG.debugf("item %s joins story %s (%.3f)", (Object) p.itemId(), (Object) bestStory, (Object) best);
+      return new Assignment.Join(bestStory, null, best);
+    }
+    return new Assignment.NewStory();
+  }
+
+  /** The candidate story whose headlines best explain this headline's words, if any beats a new story. */
+  Long headlineStory(ItemProfile p, Set<Long> stories) {
+    int[] terms = p.terms().ids();
+    HeadlineMixture mixture = index.headlines();
+    double best = mixture.logNew(terms);
+    Long chosen = null;
+    for (long story : stories) {
+      double lp = mixture.logJoin(story, terms);
+      if (lp > best) {
+        best = lp;
+        chosen = story;
+      }
+    }
+    return chosen;
+  }
+}
