@@ -14,7 +14,7 @@ class CorpusReportBench {
   /** Writes the normalized JSON of every corpus file under target/corpus-json, for cross-checks. */
   @Test
   void dumpNormalizedJson() throws Exception {
-    Path feeds = SharedData.feeds();
+    Path feeds = TestCorpus.feeds();
     StandardFeedParser parser = new StandardFeedParser();
     Path out = Path.of("target/corpus-json");
     for (Path file : CorpusFiles.all(feeds)) {
@@ -24,14 +24,14 @@ class CorpusReportBench {
       if (r instanceof ParseResult.Parsed p) {
         Path target = out.resolve(name + ".out.json");
         Files.createDirectories(target.getParent());
-        Files.writeString(target, SharedData.API_JSON.writeValueAsString(p.feed()));
+        Files.writeString(target, TestCorpus.API_JSON.writeValueAsString(p.feed()));
       }
     }
   }
 
   @Test
   void printNotAFeedReasons() throws Exception {
-    Path feeds = SharedData.feeds();
+    Path feeds = TestCorpus.feeds();
     StandardFeedParser parser = new StandardFeedParser();
     Map<String, StringBuilder> byReason = new TreeMap<>();
     for (Path file : CorpusFiles.all(feeds)) {

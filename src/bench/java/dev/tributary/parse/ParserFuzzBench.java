@@ -35,7 +35,7 @@ class ParserFuzzBench {
   void mutatedCorpusNeverThrowsOrHangs() throws Exception {
     long seed = Long.getLong("fuzz.seed", 20260311L);
     int iterations = Integer.getInteger("fuzz.iterations", 4000);
-    Path feeds = SharedData.feeds();
+    Path feeds = TestCorpus.feeds();
     List<Path> corpus = new ArrayList<>(CorpusFiles.all(feeds));
     corpus.removeIf(p -> {
       try {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The shared corpora besides the conformance cases: W3C validator, gofeed, Rome, JSON Feed branch. */
+/** The corpora besides the conformance cases: W3C validator, gofeed, Rome, JSON Feed branch. */
 final class CorpusFiles {
   static final List<String> CORPORA = List.of("feedvalidator", "gofeed", "rome", "feedparser-jsonfeed-branch");
 
@@ -19,7 +19,7 @@ final class CorpusFiles {
 
   private static Stream<Path> walk(Path dir) {
     if (!Files.isDirectory(dir)) {
-      return Stream.empty();
+      throw new IllegalStateException("corpus directory missing: " + dir);
     }
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).toList().stream();

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
-/** Every other shared corpus file parses or is refused as not a feed, within 2 s each. */
+/** Every other corpus file parses or is refused as not a feed, within 2 s each. */
 class CorpusRobustnessTest {
   private static final long BUDGET_MILLIS = 2000;
 
@@ -24,7 +24,7 @@ class CorpusRobustnessTest {
 
   @Test
   void everyCorpusFileParsesOrFailsCleanly() throws Exception {
-    Path feeds = SharedData.feeds();
+    Path feeds = TestCorpus.feeds();
     List<Path> files = CorpusFiles.all(feeds);
     assertThat(files).isNotEmpty();
     List<String> problems = new ArrayList<>();

@@ -22,7 +22,7 @@ class DateParserTest {
   private static final Set<String> UNSUPPORTED = Set.of("03335");
 
   static Stream<Arguments> vectors() throws IOException {
-    JsonNode vectors = SharedData.API_JSON.readTree(SharedData.feeds().resolve("feedparser-date-vectors.json").toFile());
+    JsonNode vectors = TestCorpus.API_JSON.readTree(TestCorpus.feeds().resolve("feedparser-date-vectors.json").toFile());
     List<Arguments> out = new ArrayList<>();
     for (JsonNode v : vectors) {
       String input = v.get("input").asText();
@@ -36,7 +36,7 @@ class DateParserTest {
 
   @ParameterizedTest(name = "{0}: \"{1}\" -> {2}")
   @MethodSource("vectors")
-  void readsSharedVectors(String parser, String input, String expected) {
+  void readsFeedparserVectors(String parser, String input, String expected) {
     Instant parsed = DateParser.parse(input);
     if (expected == null) {
       assertThat(parsed).isNull();

@@ -37,10 +37,10 @@ class FeedparserConformanceTest {
   record Outcome(String key, String tier, boolean passed, String detail, Boolean bozoAgrees) {}
 
   @Test
-  void sharedCasesPass() throws IOException {
-    Path feeds = SharedData.feeds();
+  void feedparserCasesPass() throws IOException {
+    Path feeds = TestCorpus.feeds();
     Path tests = feeds.resolve("feedparser/tests");
-    JsonNode cases = SharedData.API_JSON.readTree(feeds.resolve("feedparser-cases.json").toFile());
+    JsonNode cases = TestCorpus.API_JSON.readTree(feeds.resolve("feedparser-cases.json").toFile());
     List<Outcome> outcomes = new ArrayList<>();
     for (JsonNode c : cases) {
       outcomes.add(run(c, tests));
@@ -110,7 +110,7 @@ class FeedparserConformanceTest {
       return new Outcome(path, tier, ok, "not a feed: " + n.reason(), null);
     }
     NormalizedFeed feed = ((ParseResult.Parsed) result).feed();
-    JsonNode json = SharedData.API_JSON.valueToTree(feed);
+    JsonNode json = TestCorpus.API_JSON.valueToTree(feed);
     Boolean bozoAgrees = null;
     JsonNode bozo = c.get("bozo");
     if (bozo != null && !bozo.isNull()) {
@@ -205,7 +205,7 @@ class FeedparserConformanceTest {
       String name = node.hasNonNull("name") ? node.get("name").asText() : null;
       String email = node.hasNonNull("email") ? node.get("email").asText() : null;
       String s = name != null && email != null ? name + " (" + email + ")" : name != null ? name : email;
-      return s == null ? null : SharedData.API_JSON.getNodeFactory().textNode(s);
+      return s == null ? null : TestCorpus.API_JSON.getNodeFactory().textNode(s);
     }
     return node;
   }

@@ -1,7 +1,6 @@
 package dev.tributary.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Regrouping: items decided out of publication order are re-decided as if they had come in order. */
@@ -102,10 +102,11 @@ class RegroupTest {
    * same document frequencies, so it may differ from a single pass in publication order.)
    */
   @Test
+  @Tag("bench") // reads the labelled story data, which stays outside the repository
   void afterRegroupingTheStoriesDoNotDependOnArrivalOrder() throws IOException {
-    var file = LabelledArticles.shared("caucasus-dev.jsonl");
-    assumeTrue(file.isPresent(), "shared test data not found");
-    List<LabelledArticles.Article> byTime = LabelledArticles.articles(file.get());
+    var file = LabelledArticles.shared("caucasus-dev.jsonl")
+        .orElseThrow(() -> new IllegalStateException("labelled story data not found (-Dtributary.shared)"));
+    List<LabelledArticles.Article> byTime = LabelledArticles.articles(file);
     Map<String, List<LabelledArticles.Article>> byOutlet = new LinkedHashMap<>();
     for (var a : byTime) {
       byOutlet.computeIfAbsent(a.candidate().sourceId(), k -> new ArrayList<>()).add(a);
