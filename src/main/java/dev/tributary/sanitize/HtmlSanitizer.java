@@ -17,76 +17,107 @@ import org.jsoup.safety.Safelist;
  * harmless schemes, and inline CSS reduced to a safe subset. Pure and thread-safe.
  */
 public final class HtmlSanitizer {
+  /**
+   * The acceptable elements of the Universal Feed Parser / html5lib sanitizer (the list feed
+   * readers have shared for two decades), less the form controls our contract forbids (form,
+   * input, button, select, textarea), plus the WHATWG phrasing elements that list predates
+   * (mark, wbr, bdi, bdo, summary, main). Table parts and noscript keep their element even where
+   * an HTML5 parser would drop or re-read it (see {@link HtmlPrep}).
+   */
   private static final String[] ELEMENTS = {
     "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "big",
     "blockquote", "br", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "command",
     "datagrid", "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em",
     "event-source", "fieldset", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4",
-    "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "label", "legend", "li", "m", "map",
-    "menu", "meter", "multicol", "nav", "nextid", "ol", "optgroup", "option", "output",
-    "p", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "sound", "source", "spacer", "span",
-    "strike", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
-    "tt", "u", "ul", "var", "video"
+    "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "keygen", "label", "legend", "li", "m",
+    "map", "menu", "meter", "multicol", "nav", "nextid", HtmlPrep.NOSCRIPT_PLACEHOLDER, "ol", "optgroup", "option",
+    "output", "p", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "section", "small",
+    "sound", "source", "spacer", "span", "strike", "strong", "sub", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var", "video",
+    "mark", "wbr", "bdi", "bdo", "summary", "main"
   };
 
+  /** The Universal Feed Parser / html5lib acceptable attributes (event handlers never are). */
   private static final String[] ATTRIBUTES = {
-    "abbr", "accept", "accept-charset", "accesskey", "align", "alt", "autocomplete",
+    "abbr", "accept", "accept-charset", "accesskey", "action", "align", "alt", "autocomplete",
     "autofocus", "axis", "background", "balance", "bgcolor", "bgproperties", "border", "bordercolor",
-    "bordercolordark", "bordercolorlight", "bottompadding", "data", "form", "urn", "cellpadding", "cellspacing", "ch",
+    "bordercolordark", "bordercolorlight", "bottompadding", "cellpadding", "cellspacing", "ch",
     "challenge", "char", "charoff", "charset", "checked", "choff", "cite", "class", "clear", "color",
-    "cols", "colspan", "compact", "contenteditable", "controls", "coords", "datafld",
+    "cols", "colspan", "compact", "contenteditable", "controls", "coords", "data", "datafld",
     "datapagesize", "datasrc", "datetime", "default", "delay", "dir", "disabled", "draggable",
-    "dynsrc", "enctype", "end", "face", "for", "frame", "galleryimg", "gutter", "headers",
-    "height", "hidefocus", "hidden", "high", "href", "hreflang", "hspace", "icon", "id", "inputmode",
+    "dynsrc", "enctype", "end", "face", "for", "form", "frame", "galleryimg", "gutter", "headers",
+    "height", "hidden", "hidefocus", "high", "href", "hreflang", "hspace", "icon", "id", "inputmode",
     "ismap", "keytype", "label", "lang", "leftspacing", "list", "longdesc", "loop", "loopcount",
-    "loopend", "loopstart", "low", "lowsrc", "max", "maxlength", "media", "min",
-    "multiple", "name", "nohref", "noshade", "nowrap", "open", "optimum", "pattern", "ping", "point-size",
-    "poster", "pqg", "preload", "prompt", "radiogroup", "readonly", "rel", "repeat-max",
-    "repeat-min", "replace", "required", "rev", "rightspacing", "rows", "rowspan", "rules", "scope",
-    "selected", "shape", "size", "span", "src", "start", "step", "style", "summary", "suppress",
-    "tabindex", "target", "template", "title", "toppadding", "type", "unselectable", "usemap",
-    "valign", "value", "variable", "volume", "vspace", "vrml", "width", "wrap", "xml:lang", "action",
-    "method"
+    "loopend", "loopstart", "low", "lowsrc", "max", "maxlength", "media", "method", "min",
+    "multiple", "name", "nohref", "noshade", "nowrap", "open", "optimum", "pattern", "ping",
+    "point-size", "poster", "pqg", "preload", "prompt", "radiogroup", "readonly", "rel",
+    "repeat-max", "repeat-min", "replace", "required", "rev", "rightspacing", "rows", "rowspan",
+    "rules", "scope", "selected", "shape", "size", "span", "src", "start", "step", "style",
+    "summary", "suppress", "tabindex", "target", "template", "title", "toppadding", "type",
+    "unselectable", "urn", "usemap", "valign", "value", "variable", "volume", "vrml", "vspace",
+    "width", "wrap", "xml:lang"
   };
 
   /**
-   * Inline SVG and MathML as feeds use them for figures and formulas: shapes, text and
-   * presentation only. Nothing that animates attributes (animate, set), pulls in other documents
-   * (use, image, foreignObject, feImage) or scripts is allowed.
+   * SVG Tiny as the same published list has it, for figures: shapes, text, fonts and
+   * presentation. Left out are the elements and attributes that animate other attributes
+   * (animate*, set, mpath, attributeName, to, values, ...), pull in other documents (use, image,
+   * foreignObject, feImage) or script.
    */
   private static final String[] SVG_ELEMENTS = {
     "svg", "g", "defs", "desc", "title", "metadata", "circle", "ellipse", "line", "path", "polygon",
     "polyline", "rect", "text", "tspan", "textPath", "linearGradient", "radialGradient", "stop",
-    "marker", "symbol", "clipPath", "mask", "pattern"
+    "marker", "symbol", "clipPath", "mask", "pattern", "switch", "font-face", "font-face-name",
+    "font-face-src", "glyph", "missing-glyph", "hkern"
   };
   private static final String[] SVG_ATTRIBUTES = {
-    "xmlns", "xmlns:xlink", "xlink:href", "xlink:title", "xlink:type", "xlink:show", "baseProfile",
-    "version", "viewBox", "preserveAspectRatio", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r",
-    "rx", "ry", "fx", "fy", "d", "points", "transform", "fill", "fill-opacity", "fill-rule",
-    "stroke", "stroke-width", "stroke-opacity", "stroke-linecap", "stroke-linejoin",
-    "stroke-dasharray", "stroke-dashoffset", "stroke-miterlimit", "opacity", "offset",
-    "stop-color", "stop-opacity", "gradientUnits", "gradientTransform", "font-family",
-    "font-size", "font-style", "font-weight", "text-anchor", "dx", "dy", "rotate",
-    "markerWidth", "markerHeight", "markerUnits", "refX", "refY", "orient", "pathLength",
-    "clip-path", "clip-rule", "mask", "visibility", "display"
+    "xmlns", "xmlns:xlink", "xlink:href", "xlink:title", "xlink:type", "xlink:show", "xlink:role",
+    "xlink:arcrole", "xml:lang", "xml:space", "baseProfile", "version", "viewBox",
+    "preserveAspectRatio", "zoomAndPan", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx",
+    "ry", "fx", "fy", "d", "points", "transform", "fill", "fill-opacity", "fill-rule", "stroke",
+    "stroke-width", "stroke-opacity", "stroke-linecap", "stroke-linejoin", "stroke-dasharray",
+    "stroke-dashoffset", "stroke-miterlimit", "opacity", "offset", "stop-color", "stop-opacity",
+    "gradientUnits", "gradientTransform", "font-family", "font-size", "font-style", "font-weight",
+    "font-stretch", "font-variant", "text-anchor", "dx", "dy", "rotate", "markerWidth",
+    "markerHeight", "markerUnits", "marker-start", "marker-mid", "marker-end", "refX", "refY",
+    "orient", "pathLength", "clip-path", "clip-rule", "mask", "visibility", "display", "class",
+    "id", "lang", "width", "height", "color", "color-rendering", "systemLanguage",
+    "requiredExtensions", "requiredFeatures", "accent-height", "alphabetic", "arabic-form",
+    "ascent", "bbox", "cap-height", "descent", "g1", "g2", "glyph-name", "hanging", "horiz-adv-x",
+    "horiz-origin-x", "ideographic", "k", "mathematical", "overline-position",
+    "overline-thickness", "panose-1", "slope", "stemh", "stemv", "strikethrough-position",
+    "strikethrough-thickness", "u1", "u2", "underline-position", "underline-thickness", "unicode",
+    "unicode-range", "units-per-em", "widths", "x-height"
   };
   private static final String[] MATHML_ELEMENTS = {
     "math", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msub", "msup", "msubsup", "munder",
     "mover", "munderover", "mfrac", "msqrt", "mroot", "mstyle", "merror", "mpadded", "mphantom",
     "mfenced", "menclose", "mtable", "mtr", "mtd", "mlabeledtr", "mmultiscripts", "mprescripts",
-    "none", "semantics", "annotation"
+    "none", "semantics", "annotation", "annotation-xml", "maction", "maligngroup", "malignmark",
+    "mglyph", "mlongdiv", "mscarries", "mscarry", "msgroup", "msline", "msrow", "mstack"
   };
   private static final String[] MATHML_ATTRIBUTES = {
-    "xmlns", "xmlns:xlink", "xlink:href", "xlink:type", "xlink:show", "display", "mathvariant",
-    "mathsize", "mathcolor", "mathbackground", "accent", "accentunder", "stretchy", "fence",
-    "separator", "lspace", "rspace", "linethickness", "columnalign", "rowalign", "columnspan",
-    "rowspan", "open", "close", "separators", "notation", "encoding", "displaystyle", "scriptlevel"
+    "xmlns", "xmlns:xlink", "xlink:href", "xlink:type", "xlink:show", "accent", "accentunder",
+    "actiontype", "align", "alignmentscope", "altimg", "altimg-height", "altimg-valign",
+    "altimg-width", "alttext", "bevelled", "charalign", "close", "columnalign", "columnlines",
+    "columnspacing", "columnspan", "columnwidth", "crossout", "decimalpoint", "denomalign", "depth",
+    "dir", "display", "displaystyle", "edge", "encoding", "equalcolumns", "equalrows", "fence",
+    "fontstyle", "fontweight", "form", "frame", "framespacing", "groupalign", "height", "id",
+    "indentalign", "indentalignfirst", "indentalignlast", "indentshift", "indentshiftfirst",
+    "indentshiftlast", "indenttarget", "infixlinebreakstyle", "largeop", "length", "linebreak",
+    "linebreakmultchar", "linebreakstyle", "lineleading", "linethickness", "location",
+    "longdivstyle", "lquote", "lspace", "mathbackground", "mathcolor", "mathsize", "mathvariant",
+    "maxsize", "minlabelspacing", "minsize", "movablelimits", "notation", "numalign", "open",
+    "other", "overflow", "position", "rowalign", "rowlines", "rowspacing", "rowspan", "rquote",
+    "rspace", "scriptlevel", "scriptminsize", "scriptsizemultiplier", "selection", "separator",
+    "separators", "shift", "side", "stackalign", "stretchy", "subscriptshift", "superscriptshift",
+    "symmetric", "voffset", "width"
   };
 
   /** Attributes whose value is a URL: resolved, and dropped unless it is http(s) ({@link SafeUrl}). */
   private static final Set<String> URL_ATTRIBUTES = Set.of(
       "href", "src", "cite", "action", "background", "dynsrc", "lowsrc", "longdesc", "usemap",
-      "poster", "icon", "datasrc", "data", "ping", "xlink:href");
+      "poster", "icon", "datasrc", "data", "ping", "xlink:href", "altimg");
 
   private static final Safelist SAFELIST = buildSafelist();
   private static final int MAX_INPUT = 2_000_000;
@@ -119,7 +150,9 @@ public final class HtmlSanitizer {
     String input = HtmlPrep.prepare(html.length() > MAX_INPUT ? html.substring(0, MAX_INPUT) : html);
     String baseUri = base == null ? "" : base.toString();
     Document dirty = Jsoup.parseBodyFragment(input, baseUri);
+    HtmlPrep.restoreLiteralTags(dirty, false);
     Document clean = new Cleaner(SAFELIST).clean(dirty);
+    HtmlPrep.restoreLiteralTags(clean, true);
     for (Element el : clean.body().getAllElements()) {
       fixAttributes(el, base);
       declareNamespaces(el);

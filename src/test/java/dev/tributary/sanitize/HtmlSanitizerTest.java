@@ -74,6 +74,39 @@ class HtmlSanitizerTest {
     assertThat(sanitizer.sanitize(math, BASE)).isEqualTo(math);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "<caption>c</caption>", "<col>", "<colgroup><col></colgroup>", "<thead><tr><th>h</th></tr></thead>",
+    "<tbody></tbody>", "<tfoot></tfoot>", "<tr><td>1</td><td>2</td></tr>", "<td>cell</td>", "<th>head</th>",
+    "<table><caption>c</caption><tr><td>1</td></tr></table>",
+  })
+  void keepsTablePartsAsWrittenEvenOutsideATable(String part) {
+    // an HTML5 parser would drop these tags outside a table, and with them the author's structure
+    assertThat(sanitizer.sanitize(part, BASE)).isEqualTo(part);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "<noscript><p>no <b>script</b></p></noscript>", "<keygen>", "<mark>m</mark>", "<p>long<wbr>word</p>",
+    "<bdi>x</bdi>", "<details><summary>s</summary>d</details>", "<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>",
+    "<fieldset><legend>l</legend></fieldset>", "<dfn>d</dfn>", "<center>c</center>",
+  })
+  void keepsTheElementsOfThePublishedList(String html) {
+    assertThat(sanitizer.sanitize(html, BASE)).isEqualTo(html);
+  }
+
+  @Test
+  void noscriptCannotCloseItselfFromAnAttribute() {
+    // a browser with scripting on reads noscript content as raw text up to the first </noscript>
+    String clean = sanitizer.sanitize("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></p></noscript>", BASE);
+    assertThat(clean).doesNotContain("</noscript><").doesNotContain("<img");
+  }
+
+  @Test
+  void tableTagNamesInsideTextStayText() {
+    assertThat(sanitizer.sanitize("a &lt;td&gt; b", BASE)).isEqualTo("a &lt;td&gt; b");
+  }
+
   @Test
   void resolvesRelativeUrlsAgainstTheBase() {
     assertThat(sanitizer.sanitize("<a href=\"../about\">a</a><img src=\"img/x.png\">", BASE))
