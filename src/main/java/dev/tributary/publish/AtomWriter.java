@@ -1,97 +1,89 @@
 package dev.tributary.publish;
 
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Generator;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.synd.SyndPerson;
 import dev.tributary.sanitize.SafeText;
 import dev.tributary.sanitize.SafeUrl;
 import dev.tributary.store.ReportView;
 import dev.tributary.store.StoryView;
-import java.io.ByteArrayOutputStream;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 
-/** Atom 1.0, one {@code <entry>} per story, with a {@code rel="related"} link per report. */
+/**
+ * Atom 1.0 through Rome, one {@code <entry>} per story, with a {@code rel="related"} link per
+ * report and a contributor per source.
+ */
 final class AtomWriter {
-  private static final String NS = "http://www.w3.org/2005/Atom";
-  private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
-
   private AtomWriter() {}
 
   static byte[] write(ChannelFeed feed) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-    try {
-      XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
-      w.writeStartDocument("UTF-8", "1.0");
-      w.setDefaultNamespace(NS);
-      w.writeStartElement(NS, "feed");
-      w.writeDefaultNamespace(NS);
-      text(w, "id", "tag:tributary,2026:channel:" + feed.channelId());
-      text(w, "title", feed.title());
-      if (feed.description() != null) {
-        text(w, "subtitle", feed.description());
-      }
-      text(w, "updated", FeedDates.iso(feed.updated()));
-      link(w, "self", feed.feedUrl("atom"), "application/atom+xml", null);
-      link(w, "alternate", feed.homeUrl(), "text/html", null);
-      w.writeStartElement(NS, "author");
-      text(w, "name", "Tributary");
-      w.writeEndElement();
-      text(w, "generator", "Tributary");
-      for (StoryView story : feed.stories()) {
-        entry(w, story);
-      }
-      w.writeEndElement();
-      w.writeEndDocument();
-      w.close();
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("writing Atom for channel " + feed.channelId(), e);
+    Feed atom = new Feed("atom_1.0");
+    atom.setEncoding("UTF-8");
+    atom.setId("tag:tributary,2026:channel:" + XmlText.clean(feed.channelId()));
+    atom.setTitleEx(text(Content.TEXT, feed.title()));
+    if (feed.description() != null) {
+      atom.setSubtitle(text(Content.TEXT, feed.description()));
     }
-    return out.toByteArray();
+    atom.setUpdated(Date.from(feed.updated()));
+    atom.setOtherLinks(new ArrayList<>(List.of(link("self", feed.feedUrl("atom"), "application/atom+xml", null))));
+    atom.setAlternateLinks(new ArrayList<>(List.of(link("alternate", feed.homeUrl(), "text/html", null))));
+    atom.setAuthors(new ArrayList<>(List.of(person("Tributary"))));
+    Generator generator = new Generator();
+    generator.setValue("Tributary");
+    atom.setGenerator(generator);
+    atom.setEntries(feed.stories().stream().map(AtomWriter::entry).toList());
+    return RomeXml.write(atom, feed.channelId());
   }
 
-  private static void entry(XMLStreamWriter w, StoryView story) throws XMLStreamException {
-    w.writeStartElement(NS, "entry");
-    text(w, "id", ChannelFeed.storyId(story));
-    text(w, "title", StoryHtml.title(story.title()));
-    text(w, "updated", FeedDates.iso(story.updated()));
-    text(w, "published", FeedDates.iso(story.published()));
-    String storyLink = SafeUrl.http(story.link());
-    if (storyLink != null) {
-      link(w, "alternate", storyLink, "text/html", null);
+  private static Entry entry(StoryView story) {
+    Entry entry = new Entry();
+    entry.setId(ChannelFeed.storyId(story));
+    entry.setTitleEx(text(Content.TEXT, StoryText.title(story)));
+    entry.setUpdated(Date.from(story.updated()));
+    entry.setPublished(Date.from(story.published()));
+    List<Link> alternate = new ArrayList<>();
+    if (StoryText.link(story) != null) {
+      alternate.add(link("alternate", StoryText.link(story), "text/html", null));
     }
+    entry.setAlternateLinks(alternate);
+    List<Link> related = new ArrayList<>();
     for (ReportView r : story.items()) {
       String url = SafeUrl.http(r.url());
       if (url != null) {
-        link(w, "related", url, "text/html", SafeText.title(r.sourceTitle()) + ": " + (r.title() == null ? "" : SafeText.title(r.title())));
+        related.add(link("related", url, "text/html", SafeText.title(r.sourceTitle()) + ": " + (r.title() == null ? "" : SafeText.title(r.title()))));
       }
     }
-    for (String source : story.items().stream().map(r -> SafeText.title(r.sourceTitle())).distinct().toList()) {
-      w.writeStartElement(NS, "contributor");
-      text(w, "name", source);
-      w.writeEndElement();
-    }
-    w.writeStartElement(NS, "content");
-    w.writeAttribute("type", "html");
-    w.writeCharacters(XmlText.clean(StoryHtml.render(story)));
-    w.writeEndElement();
-    w.writeEndElement();
+    entry.setOtherLinks(related);
+    entry.setContributors(new ArrayList<>(StoryText.sources(story).stream().map(AtomWriter::person).toList()));
+    entry.setContents(new ArrayList<>(List.of(text(Content.HTML, StoryHtml.render(story)))));
+    return entry;
   }
 
-  private static void link(XMLStreamWriter w, String rel, String href, String type, String title) throws XMLStreamException {
-    w.writeEmptyElement(NS, "link");
-    w.writeAttribute("rel", rel);
-    w.writeAttribute("href", XmlText.clean(href));
-    if (type != null) {
-      w.writeAttribute("type", type);
-    }
-    if (title != null) {
-      w.writeAttribute("title", XmlText.clean(title));
-    }
+  private static Content text(String type, String value) {
+    Content c = new Content();
+    c.setType(type);
+    c.setValue(XmlText.clean(value));
+    return c;
   }
 
-  private static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {
-    w.writeStartElement(NS, name);
-    w.writeCharacters(XmlText.clean(value));
-    w.writeEndElement();
+  private static Link link(String rel, String href, String type, String title) {
+    Link link = new Link();
+    link.setRel(rel);
+    link.setHref(XmlText.clean(href));
+    link.setType(type);
+    link.setTitle(XmlText.orNull(title));
+    return link;
   }
 
+  private static SyndPerson person(String name) {
+    Person p = new Person();
+    p.setName(XmlText.clean(name));
+    return p;
+  }
 }

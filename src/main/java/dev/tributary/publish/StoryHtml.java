@@ -21,17 +21,41 @@ final class StoryHtml {
 
   private StoryHtml() {}
 
+  /**
+   * The short form for RSS {@code <description>} (the full story goes in content:encoded): the
+   * lead report's summary, or the count of reports and their sources when it has none.
+   */
+  static String teaser(StoryView story) {
+    Document doc = Document.createShell("");
+    Element body = doc.body();
+    if (!appendLeadSummary(body, story)) {
+      body.appendElement("p").text(reportCount(story) + " — " + String.join(", ", StoryText.sources(story)));
+    }
+    doc.outputSettings().prettyPrint(false);
+    return body.html();
+  }
+
+  private static boolean appendLeadSummary(Element body, StoryView story) {
+    ReportView lead = story.items().isEmpty() ? null : story.items().get(0);
+    if (lead == null || lead.summaryHtml() == null || lead.summaryHtml().isBlank()) {
+      return false;
+    }
+    // Sanitized when stored, and again here: rows stored under an older rule get today's rule
+    // (http(s) links only), and the fragment nests well-formed.
+    body.appendElement("div").html(XmlText.clean(SANITIZER.sanitize(lead.summaryHtml(), null)));
+    return true;
+  }
+
+  private static String reportCount(StoryView story) {
+    long reports = story.items().stream().filter(r -> r.duplicateOf() == null).count();
+    return reports == 1 ? "1 report" : reports + " reports";
+  }
+
   static String render(StoryView story) {
     Document doc = Document.createShell("");
     Element body = doc.body();
-    ReportView lead = story.items().isEmpty() ? null : story.items().get(0);
-    if (lead != null && lead.summaryHtml() != null && !lead.summaryHtml().isBlank()) {
-      // Sanitized when stored, and again here: rows stored under an older rule get today's rule
-      // (http(s) links only), and the fragment nests well-formed.
-      body.appendElement("div").html(XmlText.clean(SANITIZER.sanitize(lead.summaryHtml(), null)));
-    }
-    long reports = story.items().stream().filter(r -> r.duplicateOf() == null).count();
-    body.appendElement("p").text(reports == 1 ? "1 report:" : reports + " reports:");
+    appendLeadSummary(body, story);
+    body.appendElement("p").text(reportCount(story) + ":");
     Element list = body.appendElement("ul");
     for (ReportView r : story.items()) {
       Element li = list.appendElement("li");

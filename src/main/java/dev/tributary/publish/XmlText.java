@@ -1,6 +1,12 @@
 package dev.tributary.publish;
 
-/** Makes any Java string safe to place in XML 1.0: characters XML forbids are dropped. */
+import org.jdom2.Verifier;
+
+/**
+ * Makes any Java string safe to place in XML 1.0: code points XML forbids (controls, lone
+ * surrogates, U+FFFE/U+FFFF) are dropped. JDOM refuses such text outright, so every string handed
+ * to Rome passes through here first.
+ */
 final class XmlText {
   private XmlText() {}
 
@@ -8,30 +14,16 @@ final class XmlText {
     if (s == null) {
       return "";
     }
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean ok;
-      if (Character.isHighSurrogate(c)) {
-        ok = i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        if (ok) {
-          if (out != null) {
-            out.append(c).append(s.charAt(i + 1));
-          }
-          i++;
-          continue;
-        }
-      } else if (Character.isLowSurrogate(c)) {
-        ok = false;
-      } else {
-        ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
-      }
-      if (!ok && out == null) {
-        out = new StringBuilder(s.length()).append(s, 0, i);
-      } else if (ok && out != null) {
-        out.append(c);
-      }
+    if (s.codePoints().allMatch(Verifier::isXMLCharacter)) {
+      return s;
     }
-    return out == null ? s : out.toString();
+    StringBuilder out = new StringBuilder(s.length());
+    s.codePoints().filter(Verifier::isXMLCharacter).forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
+  /** Null stays null (Rome omits the element); anything else is cleaned. */
+  static String orNull(String s) {
+    return s == null ? null : clean(s);
   }
 }

@@ -11,7 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Entities;
 import org.junit.jupiter.api.Test;
+import org.xml.sax.InputSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
@@ -19,6 +24,9 @@ import org.w3c.dom.Element;
 
 /** The merged feeds stay well-formed and keep their text (less hidden bidi overrides) whatever the sources sent. */
 class WritersTest {
+  private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+  private static final String CONTENT_NS = "http://purl.org/rss/1.0/modules/content/";
+  private static final String DC_NS = "http://purl.org/dc/elements/1.1/";
   private static final Instant T = Instant.parse("2026-11-25T10:00:00Z");
 
   static Stream<String> hostileTexts() {
@@ -65,6 +73,48 @@ class WritersTest {
     assertThat(item.path("_tributary").path("items").get(0).path("source").asText()).isEqualTo("civil-ge");
   }
 
+  /** The hostile text in every field a publisher controls: summary, source name and link too. */
+  @ParameterizedTest
+  @MethodSource("hostileTexts")
+  void rssCarriesTheWholeStoryInContentEncodedAndOneCreatorPerSource(String text) throws Exception {
+    byte[] bytes = RssWriter.write(hostileEverywhere(text));
+    Document doc = xml(bytes);
+    Element item = (Element) doc.getElementsByTagName("item").item(0);
+    String encoded = item.getElementsByTagNameNS(CONTENT_NS, "encoded").item(0).getTextContent();
+    assertThat(encoded).contains("2 reports:", "https://jam-news.net/b");
+    assertThat(htmlText(encoded)).contains(htmlText(Entities.escape(XmlText.clean(StoryHtml.title(text)))));
+    assertThat(item.getElementsByTagNameNS(DC_NS, "creator").getLength()).isEqualTo(2);
+    assertThat(doc.getElementsByTagNameNS(ATOM_NS, "link").item(0).getAttributes().getNamedItem("rel").getTextContent())
+        .isEqualTo("self");
+    // Rome's own reader sees the same modules the clients do.
+    SyndFeed read = new SyndFeedInput().build(new InputSource(new ByteArrayInputStream(bytes)));
+    assertThat(read.getEntries()).hasSize(1);
+    assertThat(read.getEntries().get(0).getContents()).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("hostileTexts")
+  void atomKeepsHostileTextInContentAndContributors(String text) throws Exception {
+    Document doc = xml(AtomWriter.write(hostileEverywhere(text)));
+    Element entry = (Element) doc.getElementsByTagNameNS(ATOM_NS, "entry").item(0);
+    String content = entry.getElementsByTagNameNS(ATOM_NS, "content").item(0).getTextContent();
+    assertThat(htmlText(content)).contains(htmlText(Entities.escape(XmlText.clean(StoryHtml.title(text)))));
+    assertThat(entry.getElementsByTagNameNS(ATOM_NS, "contributor").getLength()).isEqualTo(2);
+  }
+
+  /** ETags hash the bytes: the same stored data must render to the same bytes every time. */
+  @ParameterizedTest
+  @MethodSource("hostileTexts")
+  void sameDataGivesSameBytes(String text) {
+    assertThat(RssWriter.write(hostileEverywhere(text))).isEqualTo(RssWriter.write(hostileEverywhere(text)));
+    assertThat(AtomWriter.write(hostileEverywhere(text))).isEqualTo(AtomWriter.write(hostileEverywhere(text)));
+  }
+
+  @Test
+  void cdataEndInsideHtmlIsBrokenWithoutLosingText() {
+    assertThat(RssWriter.cdataSafe("<a href=\"x]]>\">a ]]> b</a>")).doesNotContain("]]>").contains("]]&gt;");
+  }
+
   @Test
   void storyContentListsEveryReportAndNoScript() {
     String html = StoryHtml.render(feed("t").stories().get(0));
@@ -85,6 +135,19 @@ class WritersTest {
         null, null, "ru", T.plusSeconds(60), T, null);
     StoryView story = new StoryView(1, "story1", text, "https://civil.ge/a", T, T.plusSeconds(60), List.of(a, b));
     return new ChannelFeed("south-caucasus", "South Caucasus " + text, "desc", "http://localhost:8080", T, List.of(story));
+  }
+
+  private static ChannelFeed hostileEverywhere(String text) {
+    ReportView a = new ReportView(1, "civil-ge", "Civil.ge " + text, "https://civil.ge/a?q=]]>" + text.length(), text,
+        "<p>" + Entities.escape(text) + "</p>", null, "en", T, T, null);
+    ReportView b = new ReportView(2, "jam-news", "JAMnews", "https://jam-news.net/b", "Другой заголовок",
+        null, null, "ru", T.plusSeconds(60), T, null);
+    StoryView story = new StoryView(1, "story1", text, "https://civil.ge/a", T, T.plusSeconds(60), List.of(a, b));
+    return new ChannelFeed("south-caucasus", text, text, "http://localhost:8080", T, List.of(story));
+  }
+
+  private static String htmlText(String html) {
+    return Jsoup.parseBodyFragment(html).text();
   }
 
   private static Document xml(byte[] bytes) throws Exception {
