@@ -78,9 +78,20 @@ public interface TributarySettings {
     @WithDefault("8")
     int queuePerThread();
 
-    /** A claimed source is not claimed again by any replica for this long, unless it finishes. */
-    @WithDefault("10m")
+    /**
+     * A claimed source is not claimed again by any replica for this long; the heartbeat renews the
+     * lease while its fetch is queued or running, so a crashed replica's claims lapse this soon.
+     */
+    @WithDefault("20s")
     Duration lease();
+
+    /** How often held leases are renewed: well under half the lease. */
+    @WithDefault("5s")
+    Duration heartbeat();
+
+    /** At shutdown, how long fetches still running may finish before their claims are handed back. */
+    @WithDefault("5s")
+    Duration stopGrace();
 
     /** No source is polled more often than this, whatever feeds.yaml says. */
     @WithDefault("1m")

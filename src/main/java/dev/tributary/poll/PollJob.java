@@ -16,21 +16,24 @@ import dev.tributary.store.IngestService;
 import dev.tributary.store.SourceState;
 import dev.tributary.store.SourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,16 +54,47 @@ public class PollJob {
   @Inject InstantSource clock;
   @Inject MeterRegistry metrics;
 
-  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final ClaimBook claims = new ClaimBook();
   private PollPool pool;
+  // closed until start-up has finished, and again once shutdown begins
+  private volatile boolean accepting;
 
   @PostConstruct
   void init() {
     pool = new PollPool(settings.poll().threads(), settings.poll().threads() * settings.poll().queuePerThread());
+    if (settings.poll().heartbeat().multipliedBy(2).compareTo(settings.poll().lease()) > 0) {
+      LOG.warnf("tributary.poll.heartbeat=%s is more than half tributary.poll.lease=%s: leases may lapse"
+          + " while fetches run", settings.poll().heartbeat(), settings.poll().lease());
+    }
+  }
+
+  /** The last start-up observer: nothing is claimed by a replica that might still fail to start. */
+  void started(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
+    accepting = true;
+  }
+
+  /** SIGTERM with a drain delay: readiness is DOWN, reads are served; claim nothing more, hand back the queue. */
+  void draining(@Observes ShutdownDelayInitiatedEvent event) {
+    stopClaiming();
   }
 
   void onStop(@Observes ShutdownEvent event) {
-    pool.close(Duration.ofSeconds(20));
+    stopClaiming();
+    pool.close(settings.poll().stopGrace());
+    handBack(claims.dropAll());
+  }
+
+  /** Stops claiming and hands back every claim no fetch thread has started, so other replicas take them at once. */
+  public void stopClaiming() {
+    accepting = false;
+    handBack(claims.dropQueued());
+  }
+
+  private synchronized void handBack(Map<String, Instant> held) {
+    if (!held.isEmpty()) {
+      int released = sources.release(held, clock.instant());
+      LOG.infof("claims handed back released=%d held=%d", released, held.size());
+    }
   }
 
   /** Starts what is due and returns at once: a slow publisher never holds up the next tick. */
@@ -69,29 +103,50 @@ public class PollJob {
     startDue();
   }
 
+  /** Renews the leases of every source held here, queued or running, so none lapses while this replica lives. */
+  @Scheduled(every = "${tributary.poll.heartbeat:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  public synchronized void renewLeases() {
+    Map<String, Instant> held = claims.held();
+    if (held.isEmpty()) {
+      return;
+    }
+    Instant until = leaseEnd();
+    Set<String> renewed = sources.renew(held, until);
+    claims.renewed(renewed, until);
+  }
+
   /** Claims what is due now, starts it, and waits until every claimed poll has finished. */
   public List<PollReport> runDue() {
     return startDue().stream().map(CompletableFuture::join).toList();
   }
 
+  // whole milliseconds: the lease end is compared for equality after a round trip through the database
+  private Instant leaseEnd() {
+    return clock.instant().plus(settings.poll().lease()).truncatedTo(ChronoUnit.MILLIS);
+  }
+
   private List<CompletableFuture<PollReport>> startDue() {
-    int capacity = Math.max(0, settings.poll().threads() * settings.poll().queuePerThread() - inFlight.size());
-    if (capacity == 0 || pool.isShutdown()) {
+    int capacity = Math.max(0, settings.poll().threads() * settings.poll().queuePerThread() - claims.size());
+    if (capacity == 0 || !accepting || pool.isShutdown()) {
       return List.of();
     }
-    List<String> claimed = sources.claimDue(clock.instant(), settings.poll().lease(), capacity);
+    Instant until = leaseEnd();
+    List<String> claimed = sources.claimDue(clock.instant(), until, capacity);
     List<CompletableFuture<PollReport>> running = new ArrayList<>();
     for (String id : claimed) {
-      if (inFlight.add(id)) {
+      if (claims.add(id, until)) {
         running.add(pool.submit(() -> {
+          if (!claims.start(id)) {
+            return new PollReport(id, PollReport.Result.DEFERRED, 0, 0, "claim handed back at shutdown");
+          }
           try {
             return poll(id);
           } finally {
-            inFlight.remove(id);
+            claims.finish(id);
           }
         }, () -> {
-          // the claim lapses after its lease and the source is claimed again
-          inFlight.remove(id);
+          claims.finish(id);
+          handBack(Map.of(id, until));
           return new PollReport(id, PollReport.Result.DEFERRED, 0, 0, "poll queue full");
         }).whenComplete((report, error) -> {
           if (error != null) {

@@ -76,7 +76,9 @@ public class ChannelPublisher {
       return Optional.of(cached);
     }
     List<StoryView> stories = queries.newest(config.sourceIdsOf(channel.get()), limit);
-    Instant updated = stories.stream().map(StoryView::updated).max(Instant::compareTo).orElse(state.loadedAt());
+    // From the data only, never this replica's clock: every replica serves the same bytes and
+    // ETag, so a 304 from one answers a validator from another. An empty channel has no time.
+    Instant updated = stories.stream().map(StoryView::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
     ChannelConfig c = channel.get();
     ChannelFeed feed = new ChannelFeed(c.id(), c.title(), c.description(), baseUrl, updated, stories);
     byte[] body = switch (format) {

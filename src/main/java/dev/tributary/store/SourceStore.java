@@ -2,6 +2,8 @@ package dev.tributary.store;
 
 import dev.tributary.config.FeedsConfig;
 import dev.tributary.config.SourceConfig;
+import io.quarkus.datasource.common.runtime.DatabaseKind;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -12,9 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Source rows: kept in step with feeds.yaml, claimed for polling, updated with each outcome. */
@@ -26,23 +30,40 @@ public class SourceStore {
   @Inject Revisions revisions;
   @Inject jakarta.enterprise.event.Event<DataChanged> changed;
 
-  /** New sources become due at once; a changed URL forgets the old validators; removed ones go inactive. */
-  @Transactional
+  @ConfigProperty(name = "quarkus.datasource.db-kind")
+  String dbKind;
+
+  private static final int SYNC_ATTEMPTS = 5;
+
+  /**
+   * New sources become due at once; a changed URL forgets the old validators; removed ones go
+   * inactive. Replicas started together sync the same file at once: new rows are inserted only if
+   * absent (one winner), and a sync that still loses a race (a lock timeout, a deadlock between
+   * two files' orders) is retried from the start, when the winners' rows are visible.
+   */
   void sync(@Observes FeedsConfig config) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        QuarkusTransaction.requiringNew().run(() -> syncOnce(config));
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == SYNC_ATTEMPTS) {
+          throw e;
+        }
+        LOG.warnf("sources sync lost a race with another replica attempt=%d: %s", attempt, e.getMessage());
+      }
+    }
+  }
+
+  private void syncOnce(FeedsConfig config) {
     Set<String> configured = new HashSet<>();
     for (SourceConfig sc : config.sources()) {
       configured.add(sc.id());
-      SourceEntity s = SourceEntity.findById(sc.id());
       String url = sc.url().toString();
-      if (s == null) {
-        s = new SourceEntity();
-        s.id = sc.id();
-        s.url = url;
-        s.title = sc.title();
-        s.revision = revisions.next();
-        s.persist();
+      if (insertIfAbsent(sc.id(), url, sc.title())) {
         continue;
       }
+      SourceEntity s = SourceEntity.findById(sc.id());
       if (!s.url.equals(url)) {
         s.url = url;
         s.etag = null;
@@ -70,12 +91,25 @@ public class SourceStore {
     LOG.debugf("sources synced count=%d", configured.size());
   }
 
+  /** True when this call inserted the row; false when it was there (or another replica won). */
+  private boolean insertIfAbsent(String id, String url, String title) {
+    // PostgreSQL waits for a concurrent insert of the same id to commit, then does nothing;
+    // H2 is one process, where the retry in sync() covers the rare in-JVM race.
+    String sql = DatabaseKind.isPostgreSQL(dbKind)
+        ? "insert into source (id, url, title, revision) values (?1, ?2, ?3, ?4) on conflict (id) do nothing"
+        : "insert into source (id, url, title, revision) select ?1, ?2, ?3, ?4 from (values (0)) v(x)"
+            + " where not exists (select 1 from source where id = ?1)";
+    return em.createNativeQuery(sql).setParameter(1, id).setParameter(2, url).setParameter(3, title)
+        .setParameter(4, revisions.next()).executeUpdate() == 1;
+  }
+
   /**
    * Claims up to {@code max} due sources by moving their next fetch to the lease's end with a
-   * conditional update, so two replicas never fetch the same source in one interval.
+   * conditional update, so two replicas never fetch the same source in one interval. The lease is
+   * short and renewed while the fetch runs ({@link #renew}): a crashed replica's claims lapse soon.
    */
   @Transactional
-  public List<String> claimDue(Instant now, Duration lease, int max) {
+  public List<String> claimDue(Instant now, Instant leaseEnd, int max) {
     List<String> due = em.createQuery(
             "select s.id from SourceEntity s where s.active = true and s.parkedReason is null"
                 + " and (s.nextFetch is null or s.nextFetch <= ?1) order by s.nextFetch nulls first", String.class)
@@ -86,13 +120,44 @@ public class SourceStore {
     for (String id : due) {
       int n = em.createQuery("update SourceEntity s set s.nextFetch = ?1 where s.id = ?2"
               + " and (s.nextFetch is null or s.nextFetch <= ?3)")
-          .setParameter(1, now.plus(lease)).setParameter(2, id).setParameter(3, now)
+          .setParameter(1, leaseEnd).setParameter(2, id).setParameter(3, now)
           .executeUpdate();
       if (n == 1) {
         claimed.add(id);
       }
     }
     return claimed;
+  }
+
+  /**
+   * Extends the leases still held: a row whose next fetch is no longer the lease end this replica
+   * wrote was recorded since (or claimed elsewhere after a lapse) and is left alone.
+   */
+  @Transactional
+  public Set<String> renew(Map<String, Instant> held, Instant leaseEnd) {
+    Set<String> renewed = new HashSet<>();
+    held.forEach((id, until) -> {
+      if (moveLease(id, until, leaseEnd) == 1) {
+        renewed.add(id);
+      }
+    });
+    return renewed;
+  }
+
+  /** Hands claims back unused: those still held become due at {@code now}. Returns how many. */
+  @Transactional
+  public int release(Map<String, Instant> held, Instant now) {
+    int released = 0;
+    for (Map.Entry<String, Instant> e : held.entrySet()) {
+      released += moveLease(e.getKey(), e.getValue(), now);
+    }
+    return released;
+  }
+
+  private int moveLease(String id, Instant from, Instant to) {
+    return em.createQuery("update SourceEntity s set s.nextFetch = ?1 where s.id = ?2 and s.nextFetch = ?3")
+        .setParameter(1, to).setParameter(2, id).setParameter(3, from)
+        .executeUpdate();
   }
 
   @Transactional

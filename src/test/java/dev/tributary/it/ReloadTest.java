@@ -75,4 +75,30 @@ class ReloadTest {
     given().get("/api/channels").then().body("channels.id", not(hasItem("lab")));
     given().get("/feeds/lab.rss").then().statusCode(404);
   }
+
+  @Test
+  void anEmptyChannelIsDatedByItsDataNotByTheReplicaThatServesIt() throws Exception {
+    String withQuiet = FakeFeeds.feedsYaml(server.port()).replace("channels:\n", """
+          - id: quiet
+            url: http://127.0.0.1:9/never-polled.rss
+            tags: [quiet]
+        channels:
+          - id: quiet
+            title: Quiet
+            tags: [quiet]
+        """);
+    Files.writeString(feedsFile, withQuiet, StandardCharsets.UTF_8);
+    assertThat(registry.reloadIfChanged()).isNull();
+    var first = given().get("/feeds/quiet.atom").then().statusCode(200).extract();
+
+    // Another load of the same file, as another replica (or this one after a restart) would have.
+    Files.writeString(feedsFile, withQuiet + "# reloaded\n", StandardCharsets.UTF_8);
+    assertThat(registry.reloadIfChanged()).isNull();
+    var second = given().get("/feeds/quiet.atom").then().statusCode(200).extract();
+
+    assertThat(first.header("Last-Modified")).isEqualTo("Thu, 1 Jan 1970 00:00:00 GMT");
+    assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
+    assertThat(second.asByteArray()).isEqualTo(first.asByteArray());
+    given().header("If-None-Match", first.header("ETag")).get("/feeds/quiet.atom").then().statusCode(304);
+  }
 }
