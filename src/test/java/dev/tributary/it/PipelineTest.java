@@ -90,7 +90,7 @@ class PipelineTest {
 
     server.verify(getRequestedFor(urlEqualTo("/herald.rss")).withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.equalTo("\"h1\"")));
     assertThat(outcomes).extracting(PollReport::sourceId, PollReport::result)
-        .contains(org.assertj.core.groups.Tuple.tuple("herald", "not-modified"));
+        .contains(org.assertj.core.groups.Tuple.tuple("herald", PollReport.Result.NOT_MODIFIED));
     assertThat(outcomes).allSatisfy(o -> assertThat(o.added()).isZero());
     assertThat(outcomes).allSatisfy(o -> assertThat(o.updated()).isZero());
     given().get("/feeds/region.rss").then().header("ETag", equalTo(etagBefore));
