@@ -77,8 +77,8 @@ final class LanguageAnalyzers {
 
   static CharArraySet snowballStops(String file) {
     try {
-      return WordlistLoader.getSnowballWordSet(
-          IOUtils.getDecodingReader(SnowballFilter.class, file, StandardCharsets.UTF_8));
+      return WordlistLoader.getSnowballWordSet(IOUtils.getDecodingReader(
+          IOUtils.requireResourceNonNull(SnowballFilter.class.getResourceAsStream(file), file), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("stop words " + file, e);
     }
