@@ -172,7 +172,7 @@ public class PollJob {
       if (result instanceof FetchResult.Fetched f) {
         outcome = stored(state, f, languageHint, started);
       } else if (result instanceof FetchResult.NotModified nm) {
-        sources.record(sourceId, planner.notModified(state, nm, started));
+        record(state, planner.notModified(state, nm, started));
         outcome = new PollReport(sourceId, PollReport.Result.NOT_MODIFIED, 0, 0, null);
       } else if (result instanceof FetchResult.Failed deferred && deferred.kind() == FailureKind.DEFERRED) {
         // nothing was fetched: keep the last real outcome on show (error, status), only move the next attempt
@@ -180,13 +180,13 @@ public class PollJob {
         outcome = new PollReport(sourceId, PollReport.Result.DEFERRED, 0, 0, deferred.message());
       } else {
         FetchResult.Failed failed = (FetchResult.Failed) result;
-        sources.record(sourceId, planner.failed(state, failed, started));
+        record(state, planner.failed(state, failed, started));
         outcome = new PollReport(sourceId, PollReport.Result.FAILED, 0, 0, failed.message());
       }
     } catch (RuntimeException e) {
       // A storage failure must not stop the source: record it and try again on the backoff schedule.
       LOG.errorf(e, "poll failed source=%s", sourceId);
-      sources.record(sourceId, planner.failed(state, new FetchResult.Failed(
+      record(state, planner.failed(state, new FetchResult.Failed(
           FailureKind.IO, null, "storing failed: " + e.getMessage(), null, null), started));
       outcome = new PollReport(sourceId, PollReport.Result.FAILED, 0, 0, e.getMessage());
     }
@@ -201,13 +201,21 @@ public class PollJob {
     if (parsed instanceof ParseResult.NotAFeed notAFeed) {
       FetchResult.Failed failed = new FetchResult.Failed(FailureKind.PARSE, f.status(),
           "not a feed: " + notAFeed.reason(), null, f.hints());
-      sources.record(state.id(), planner.failed(state, failed, started));
+      record(state, planner.failed(state, failed, started));
       return new PollReport(state.id(), PollReport.Result.FAILED, 0, 0, failed.message());
     }
     var feed = ((ParseResult.Parsed) parsed).feed();
     IngestReport report = ingest.ingest(state.id(), EntryMapper.items(feed, languageHint));
     metrics.counter("tributary.items.added").increment(report.added());
-    sources.record(state.id(), planner.fetched(state, f, feed, report.changedAnything(), started));
+    record(state, planner.fetched(state, f, feed, report.changedAnything(), started));
     return new PollReport(state.id(), PollReport.Result.FETCHED, report.added(), report.updated(), null);
+  }
+
+  /** Stores the outcome; a change of health (failing, recovered, parked) is logged once, at INFO. */
+  private void record(SourceState before, FetchRecord after) {
+    sources.record(before.id(), after);
+    HealthChange.between(before, after).ifPresent(change -> LOG.infof(
+        "source %s source=%s url=%s failures=%d error=%s next=%s parked=%s", change.label(), before.id(),
+        before.url(), after.consecutiveFailures(), after.error(), after.nextFetch(), after.parkedReason()));
   }
 }
