@@ -26,6 +26,27 @@ public interface TributarySettings {
 
   Stories stories();
 
+  Admin admin();
+
+  /**
+   * Base URL of the self links in feeds and pages (env TRIBUTARY_PUBLIC_URL); never taken from
+   * request headers. Unset: {@code http://localhost:{port}}.
+   */
+  java.util.Optional<String> publicUrl();
+
+  interface Admin {
+    /**
+     * When set (env TRIBUTARY_ADMIN_TOKEN, from a Secret), the admin surface needs
+     * {@code Authorization: Bearer TOKEN} or a session from the login form; unset, it answers
+     * loopback clients only.
+     */
+    java.util.Optional<String> token();
+
+    /** How long a login from the admin page lasts. */
+    @WithDefault("12h")
+    Duration sessionDuration();
+  }
+
   interface Fetch {
     /** Allow sources on loopback/private/link-local addresses (the SSRF guard refuses them otherwise). */
     @WithDefault("false")
