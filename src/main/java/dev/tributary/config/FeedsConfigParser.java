@@ -36,7 +36,10 @@ public final class FeedsConfigParser {
   private static final Set<String> DEFAULT_KEYS = Set.of("interval");
   private static final Duration FALLBACK_INTERVAL = Duration.ofMinutes(15);
   private static final Duration MIN_INTERVAL = Duration.ofSeconds(30);
-  private static final int MAX_BYTES = 4 * 1024 * 1024;
+  /** Longer intervals are typos, and huge ones overflow the scheduler's arithmetic. */
+  private static final Duration MAX_INTERVAL = Duration.ofDays(7);
+  /** About 10,000 sources; larger files are refused before YAML reads a byte of them. */
+  static final int MAX_BYTES = 2 * 1024 * 1024;
 
   private final String file;
   private final List<ConfigError> errors = new ArrayList<>();
@@ -45,12 +48,34 @@ public final class FeedsConfigParser {
     this.file = file;
   }
 
+  /**
+   * The file's text, read no further than the size limit: a huge file (or a link to a device)
+   * is refused with a clear message instead of filling memory or keeping YAML busy for a minute.
+   */
+  public static String read(java.nio.file.Path path) throws java.io.IOException {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new java.io.IOException(tooLarge(java.nio.file.Files.size(path)));
+      }
+      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  static String tooLarge(long size) {
+    return "the file is " + size + " bytes; at most " + MAX_BYTES + " are read (split long comments, or trim it)";
+  }
+
   /** Parses {@code text}; {@code file} names it in error messages. */
   public static LoadResult parse(String file, String text) {
     return new FeedsConfigParser(file).run(text);
   }
 
   private LoadResult run(String text) {
+    if (text.length() > MAX_BYTES) {
+      errors.add(new ConfigError(file, 0, 0, tooLarge(text.length())));
+      return new LoadResult.Invalid(errors);
+    }
     Node root;
     try {
       LoaderOptions options = new LoaderOptions();
@@ -216,6 +241,10 @@ public final class FeedsConfigParser {
     }
     if (d.compareTo(MIN_INTERVAL) < 0) {
       error(node, "interval '" + text + "' is too short: at least 30s");
+      return null;
+    }
+    if (d.compareTo(MAX_INTERVAL) > 0) {
+      error(node, "interval '" + text + "' is too long: at most 7d");
       return null;
     }
     return d;

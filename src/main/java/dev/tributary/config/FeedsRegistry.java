@@ -6,8 +6,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -35,7 +33,7 @@ public class FeedsRegistry {
     Path path = path();
     String text;
     try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
+      text = FeedsConfigParser.read(path);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read feeds file " + path.toAbsolutePath() + ": " + e.getMessage(), e);
     }
@@ -64,7 +62,7 @@ public class FeedsRegistry {
     Path path = path();
     String text;
     try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
+      text = FeedsConfigParser.read(path);
     } catch (IOException e) {
       return recordError(current, path + ": cannot read: " + e.getMessage());
     }

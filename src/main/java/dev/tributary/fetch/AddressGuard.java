@@ -11,7 +11,10 @@ import java.util.Set;
 /**
  * The SSRF guard: says whether an address is one a feed may live at. Refuses loopback, private,
  * shared (CGNAT), link-local (which holds cloud metadata at 169.254.169.254), multicast,
- * unspecified, reserved and documentation ranges, and IPv6 forms that embed such an IPv4 address.
+ * unspecified, reserved and documentation ranges, IPv6 forms that embed such an IPv4 address, and
+ * the IPv6 ranges that translate to addresses we cannot judge (IPv4-translated ::ffff:0:0:0/96,
+ * local-use NAT64 64:ff9b:1::/48: the translator decides where they lead). IPv4-mapped
+ * ::ffff:0:0/96 is judged by the IPv4 address it maps.
  */
 public final class AddressGuard {
 
@@ -45,6 +48,8 @@ public final class AddressGuard {
       range("::", 128, "unspecified"),
       range("::1", 128, "loopback"),
       range("100::", 64, "discard"),
+      range("::ffff:0:0:0", 96, "IPv4-translated (SIIT)"),
+      range("64:ff9b:1::", 48, "local-use NAT64"),
       range("2001:db8::", 32, "documentation"),
       range("fc00::", 7, "private (unique local)"),
       range("fe80::", 10, "link-local"),

@@ -14,7 +14,10 @@ class AddressGuardTest {
       "169.254.169.254", "169.254.0.1", "100.64.0.1", "100.127.255.254", "0.0.0.0", "224.0.0.1",
       "239.255.255.250", "255.255.255.255", "198.18.0.1", "::1", "::", "fe80::1", "fc00::1",
       "fd12:3456::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "::ffff:10.0.0.1",
-      "::10.0.0.1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::1", "2001:db8::1"})
+      "::10.0.0.1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::1", "2001:db8::1",
+      // issue 17: IPv4-translated and local-use NAT64 ranges
+      "::ffff:0:7f00:1", "::ffff:0:a9fe:a9fe", "::ffff:0:808:808", "64:ff9b:1::7f00:1", "64:ff9b:1:ffff::1",
+      "0:0:0:0:0:ffff:7f00:1"})
   void refusesNonPublicAddresses(String literal) throws Exception {
     assertThat(AddressGuard.strict().refusal(InetAddress.getByName(literal))).as(literal).isPresent();
   }
