@@ -26,6 +26,9 @@ final class CharsetResolver {
   private static final Pattern CHARSET_PARAM = Pattern.compile(
       "charset\\s*=\\s*[\"']?\\s*([^\"';\\s]+)", Pattern.CASE_INSENSITIVE);
 
+  /** Detection reads this much of a document: plenty for statistics, bounded for hostile input. */
+  private static final int DETECTION_BYTES = 65536;
+
   private CharsetResolver() {}
 
   /** The media type of a Content-Type header, lower case, or "" when absent. */
@@ -45,7 +48,40 @@ final class CharsetResolver {
     return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
   }
 
+  /** The decoded text, with {@code encoding} the lower-case IANA preferred name of the charset used. */
   static DecodedText decode(byte[] bytes, String contentType) {
+    DecodedText decoded = decodeWithAnyName(bytes, contentType);
+    return new DecodedText(decoded.text(), ianaName(decoded.encoding()), decoded.problem());
+  }
+
+  /**
+   * The IANA preferred MIME name (lower case, as the contract reports it) for a charset name or
+   * alias we decoded with: {@code x-sjis} and {@code ms_kanji} are {@code shift_jis}. Java's
+   * canonical names are the IANA ones except for charsets IANA registers under another name.
+   */
+  static String ianaName(String name) {
+    if (name == null) {
+      return null;
+    }
+    String javaName;
+    try {
+      javaName = Charset.forName(name).name();
+    } catch (IllegalArgumentException e) {
+      return name.toLowerCase(Locale.ROOT);
+    }
+    String preferred = switch (javaName) {
+      case "x-MacRoman" -> "macintosh";
+      case "x-windows-874", "x-IBM874" -> "windows-874";
+      case "x-windows-949" -> "ks_c_5601-1987";
+      case "x-UTF-16LE-BOM" -> "utf-16le";
+      case "X-UTF-32BE-BOM" -> "utf-32be";
+      case "X-UTF-32LE-BOM" -> "utf-32le";
+      default -> javaName.startsWith("x-") || javaName.startsWith("X-") ? name : javaName;
+    };
+    return preferred.toLowerCase(Locale.ROOT);
+  }
+
+  private static DecodedText decodeWithAnyName(byte[] bytes, String contentType) {
     String media = mediaType(contentType);
     String http = httpCharset(contentType);
     String bom = sniffBom(bytes);
@@ -329,8 +365,11 @@ final class CharsetResolver {
   }
 
   private static String detect(byte[] bytes) {
+    if (Tis620Recognizer.isThai(bytes, DETECTION_BYTES)) {
+      return "tis-620";
+    }
     CharsetDetector detector = new CharsetDetector();
-    detector.setText(bytes.length > 65536 ? java.util.Arrays.copyOf(bytes, 65536) : bytes);
+    detector.setText(bytes.length > DETECTION_BYTES ? java.util.Arrays.copyOf(bytes, DETECTION_BYTES) : bytes);
     CharsetMatch match = detector.detect();
     if (match == null) {
       return null;
