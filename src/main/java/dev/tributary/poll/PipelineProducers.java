@@ -4,7 +4,7 @@ import dev.tributary.config.TributarySettings;
 import dev.tributary.fetch.FetchSettings;
 import dev.tributary.fetch.HttpFeedFetcher;
 import dev.tributary.parse.FeedParser;
-import dev.tributary.story.StoryEngine;
+import dev.tributary.parse.StandardFeedParser;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -12,7 +12,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
 
-/** Wires the pure stages (fetch, parse, story) into CDI from the typed settings. */
+/** Wires the pure fetch and parse stages into CDI from the typed settings. */
 @ApplicationScoped
 public class PipelineProducers {
 
@@ -36,13 +36,6 @@ public class PipelineProducers {
   @Singleton
   @DefaultBean
   FeedParser parser() {
-    return new dev.tributary.parse.StandardFeedParser();
-  }
-
-  @Produces
-  @Singleton
-  @DefaultBean
-  StoryEngine storyEngine() {
-    return new dev.tributary.story.ClusteringStoryEngine();
+    return new StandardFeedParser();
   }
 }

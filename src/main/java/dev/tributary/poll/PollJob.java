@@ -7,12 +7,12 @@ import dev.tributary.fetch.FailureKind;
 import dev.tributary.fetch.FeedFetcher;
 import dev.tributary.fetch.FetchRequest;
 import dev.tributary.fetch.FetchResult;
+import dev.tributary.ingest.IngestReport;
+import dev.tributary.ingest.IngestService;
 import dev.tributary.parse.FeedDocument;
 import dev.tributary.parse.FeedParser;
 import dev.tributary.parse.ParseResult;
 import dev.tributary.store.FetchRecord;
-import dev.tributary.store.IngestReport;
-import dev.tributary.store.IngestService;
 import dev.tributary.store.SourceState;
 import dev.tributary.store.SourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -205,7 +205,7 @@ public class PollJob {
       return new PollReport(state.id(), PollReport.Result.FAILED, 0, 0, failed.message());
     }
     var feed = ((ParseResult.Parsed) parsed).feed();
-    IngestReport report = ingest.ingest(state.id(), EntryMapper.items(feed, languageHint));
+    IngestReport report = ingest.ingest(state.id(), feed, languageHint);
     metrics.counter("tributary.items.added").increment(report.added());
     record(state, planner.fetched(state, f, feed, report.changedAnything(), started));
     return new PollReport(state.id(), PollReport.Result.FETCHED, report.added(), report.updated(), null);

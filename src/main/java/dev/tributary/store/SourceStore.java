@@ -5,6 +5,7 @@ import dev.tributary.config.SourceConfig;
 import io.quarkus.datasource.common.runtime.DatabaseKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ public class SourceStore {
 
   @Inject EntityManager em;
   @Inject Revisions revisions;
-  @Inject jakarta.enterprise.event.Event<DataChanged> changed;
+  @Inject Event<DataChanged> changed;
 
   @ConfigProperty(name = "quarkus.datasource.db-kind")
   String dbKind;
@@ -180,7 +182,7 @@ public class SourceStore {
     }
     s.lastFetch = r.at();
     s.lastStatus = r.status();
-    s.lastError = r.error() == null ? null : r.error().length() > 2000 ? r.error().substring(0, 2000) : r.error();
+    s.lastError = Columns.clip(r.error(), Columns.ERROR);
     s.errorKind = r.errorKind();
     if (r.error() == null) {
       s.lastSuccess = r.at();
@@ -190,7 +192,7 @@ public class SourceStore {
       }
     }
     if (r.feedTitle() != null && !r.feedTitle().equals(s.feedTitle)) {
-      s.feedTitle = r.feedTitle().length() > 500 ? r.feedTitle().substring(0, 500) : r.feedTitle();
+      s.feedTitle = Columns.clip(r.feedTitle(), Columns.FEED_TITLE);
       s.revision = revisions.next();
       changed.fire(new DataChanged("source title " + id));
     }
@@ -227,19 +229,21 @@ public class SourceStore {
     return true;
   }
 
-  /** Every source row, active or not, for health pages. */
+  /** Every source, active or not, with its stored report count: for health pages. */
   @Transactional
-  public List<SourceEntity> all() {
-    return SourceEntity.list("order by id");
+  public List<SourceHealth> health() {
+    Map<String, Long> counts = new HashMap<>();
+    for (Object[] row : em.createQuery("select i.sourceId, count(i) from ItemEntity i group by i.sourceId", Object[].class)
+        .getResultList()) {
+      counts.put((String) row[0], (Long) row[1]);
+    }
+    return SourceEntity.<SourceEntity>list("order by id").stream()
+        .map(e -> SourceHealth.of(e, counts.getOrDefault(e.id, 0L)))
+        .toList();
   }
 
   @Transactional
-  public java.util.Map<String, Long> itemCounts() {
-    java.util.Map<String, Long> out = new java.util.HashMap<>();
-    for (Object[] row : em.createQuery("select i.sourceId, count(i) from ItemEntity i group by i.sourceId", Object[].class)
-        .getResultList()) {
-      out.put((String) row[0], (Long) row[1]);
-    }
-    return out;
+  public Totals totals() {
+    return new Totals(ItemEntity.count(), StoryEntity.count("mergedInto is null"));
   }
 }

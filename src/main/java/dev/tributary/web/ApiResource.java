@@ -4,15 +4,15 @@ import dev.tributary.config.ChannelConfig;
 import dev.tributary.config.FeedsConfig;
 import dev.tributary.config.FeedsRegistry;
 import dev.tributary.config.TributarySettings;
-import dev.tributary.store.ItemEntity;
-import dev.tributary.store.SourceEntity;
+import dev.tributary.ingest.StoryRegrouper;
+import dev.tributary.store.SourceHealth;
 import dev.tributary.store.SourceStore;
-import dev.tributary.store.StoryEntity;
+import dev.tributary.store.Totals;
 import dev.tributary.store.StoryPage;
 import dev.tributary.store.StoryQueries;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +35,8 @@ public class ApiResource {
   @Inject StoryQueries stories;
   @Inject SourceStore sources;
   @Inject TributarySettings settings;
-  @Inject java.time.InstantSource clock;
-  @Inject dev.tributary.store.StoryRegrouper regrouper;
+  @Inject InstantSource clock;
+  @Inject StoryRegrouper regrouper;
 
   @GET
   @Path("/channels")
@@ -95,19 +96,11 @@ public class ApiResource {
   @GET
   @Path("/sources")
   public ApiViews.SourceList sources() {
-    Map<String, Long> counts = sources.itemCounts();
-    List<ApiViews.SourceHealth> out = new ArrayList<>();
-    for (SourceEntity s : sources.all()) {
-      out.add(new ApiViews.SourceHealth(s.id, s.url, s.title != null ? s.title : s.feedTitle, s.active, s.lastFetch,
-          s.lastSuccess, s.lastStatus, s.lastError, s.errorKind, s.parkedReason != null ? null : s.nextFetch,
-          counts.getOrDefault(s.id, 0L), s.consecutiveFailures, s.intervalSeconds, s.parkedReason,
-          s.permanentRedirect, s.etag, s.lastModified));
-    }
-    return new ApiViews.SourceList(out);
+    return new ApiViews.SourceList(sources.health().stream().map(ApiViews.SourceJson::of).toList());
   }
 
   /** Schedules a source for the next tick (and unparks it): for admins after fixing a feed. */
-  @jakarta.ws.rs.POST
+  @POST
   @Path("/sources/{source}/fetch")
   public Response fetchSoon(@PathParam("source") String source) {
     if (!sources.fetchSoon(source, clock.instant())) {
@@ -120,8 +113,8 @@ public class ApiResource {
   @Path("/status")
   public ApiViews.Status status() {
     FeedsRegistry.State st = registry.state();
-    long[] counts = QuarkusTransaction.requiringNew().call(() -> new long[] {ItemEntity.count(), StoryEntity.count("mergedInto is null")});
+    Totals totals = sources.totals();
     return new ApiViews.Status(st.file(), st.loadedAt(), st.lastError(), st.lastErrorAt(), st.config().sources().size(),
-        st.config().channels().size(), counts[0], counts[1], regrouper.due());
+        st.config().channels().size(), totals.items(), totals.stories(), regrouper.due());
   }
 }

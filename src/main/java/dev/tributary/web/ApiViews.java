@@ -2,8 +2,11 @@ package dev.tributary.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tributary.store.ReportView;
+import dev.tributary.store.SourceHealth;
 import dev.tributary.store.StoryView;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,9 +30,9 @@ final class ApiViews {
   record StoryJson(String id, String title, String link, Instant published, Instant created, Instant updated,
       List<ItemView> items) {
     static StoryJson of(StoryView s) {
-      Map<Long, String> urls = new java.util.HashMap<>();
+      Map<Long, String> urls = new HashMap<>();
       s.items().forEach(r -> urls.put(r.itemId(), r.url()));
-      return new StoryJson(s.publicId(), s.title(), s.link(), s.published().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+      return new StoryJson(s.publicId(), s.title(), s.link(), s.published().truncatedTo(ChronoUnit.SECONDS),
           s.created(), s.updated(),
           s.items().stream().map(r -> ItemView.of(r, urls)).toList());
     }
@@ -39,11 +42,18 @@ final class ApiViews {
   record StoriesPage(List<StoryJson> stories, String next) {}
 
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record SourceHealth(String id, String url, String title, boolean active, Instant lastFetch, Instant lastSuccess,
+  record SourceJson(String id, String url, String title, boolean active, Instant lastFetch, Instant lastSuccess,
       Integer status, String error, String errorKind, Instant nextFetch, long items, int consecutiveFailures,
-      Long intervalSeconds, String parked, String movedTo, String etag, String lastModified) {}
+      Long intervalSeconds, String parked, String movedTo, String etag, String lastModified) {
+    static SourceJson of(SourceHealth s) {
+      return new SourceJson(s.id(), s.url(), s.title(), s.active(), s.lastFetch(), s.lastSuccess(), s.lastStatus(),
+          s.lastError(), s.errorKind(), s.parkedReason() != null ? null : s.nextFetch(), s.items(),
+          s.consecutiveFailures(), s.interval() == null ? null : s.interval().toSeconds(), s.parkedReason(),
+          s.permanentRedirect(), s.etag(), s.lastModified());
+    }
+  }
 
-  record SourceList(List<SourceHealth> sources) {}
+  record SourceList(List<SourceJson> sources) {}
 
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record Status(String feedsFile, Instant loadedAt, String lastError, Instant lastErrorAt, int sources, int channels,

@@ -3,7 +3,7 @@ package dev.tributary.web;
 import dev.tributary.config.ChannelConfig;
 import dev.tributary.config.FeedsConfig;
 import dev.tributary.config.FeedsRegistry;
-import dev.tributary.store.SourceEntity;
+import dev.tributary.store.SourceHealth;
 import dev.tributary.store.SourceStore;
 import dev.tributary.store.StoryQueries;
 import dev.tributary.store.StoryView;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 
 /** Pages for people: the channels, one channel's stories, and source health for admins. */
 @Path("/")
@@ -33,7 +32,7 @@ public class PageResource {
 
     static native TemplateInstance channel(ChannelConfig channel, List<StoryView> stories);
 
-    static native TemplateInstance admin(FeedsRegistry.State state, List<SourceEntity> sources, Map<String, Long> counts);
+    static native TemplateInstance admin(FeedsRegistry.State state, List<SourceHealth> sources);
   }
 
   @GET
@@ -52,6 +51,6 @@ public class PageResource {
   @GET
   @Path("admin")
   public TemplateInstance admin() {
-    return Templates.admin(registry.state(), sources.all(), sources.itemCounts());
+    return Templates.admin(registry.state(), sources.health());
   }
 }

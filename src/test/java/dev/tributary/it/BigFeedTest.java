@@ -2,9 +2,9 @@ package dev.tributary.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.store.IncomingItem;
-import dev.tributary.store.IngestReport;
-import dev.tributary.store.IngestService;
+import dev.tributary.ingest.IncomingItem;
+import dev.tributary.ingest.IngestReport;
+import dev.tributary.ingest.IngestService;
 import dev.tributary.store.ItemEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -67,7 +67,7 @@ class FaultMatrixSsrfGuardTest {
     byte[] good = TestFeeds.good("moves-inside");
     lab.publisher.stubFor(get("/moves-inside").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
         .withBody(good)));
-    assertThat(poll.poll("moves-inside").result().label()).isEqualTo("fetched");
+    assertThat(poll.poll("moves-inside").result()).isEqualTo(PollReport.Result.FETCHED);
     assertThat(source("moves-inside").get("items")).isEqualTo(2);
 
     String internal = "http://127.0.0.2:" + lab.trap.port() + "/admin/secrets";
@@ -75,7 +75,7 @@ class FaultMatrixSsrfGuardTest {
     lab.publisher.stubFor(get("/moves-inside").willReturn(temporaryRedirect(internal)));
     PollReport r = poll.poll("moves-inside");
 
-    assertThat(r.result().label()).isEqualTo("failed");
+    assertThat(r.result()).isEqualTo(PollReport.Result.FAILED);
     assertThat(lab.trap.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     assertReady();
     Map<String, Object> s = source("moves-inside");
@@ -92,7 +92,7 @@ class FaultMatrixSsrfGuardTest {
     lab.trap.stubFor(get(anyUrl()).willReturn(aResponse().withBody("internal data")));
     PollReport r = poll.poll("internal");
 
-    assertThat(r.result().label()).isEqualTo("failed");
+    assertThat(r.result()).isEqualTo(PollReport.Result.FAILED);
     assertThat(lab.trap.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     assertReady();
     Map<String, Object> s = source("internal");

@@ -87,7 +87,7 @@ class FaultMatrixTest {
     assertReady();
     given().get("/api/sources").then().statusCode(200);
     assertThat(inFlight).as("still dribbling while the service answered").isNotDone();
-    assertThat(inFlight.join().result().label()).isEqualTo("failed");
+    assertThat(inFlight.join().result()).isEqualTo(PollReport.Result.FAILED);
     assertFault("slow-headers", "TIMEOUT", null, "total timeout");
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(6));
   }
@@ -196,7 +196,7 @@ class FaultMatrixTest {
     lab.web.stubFor(get("/gone").willReturn(aResponse().withStatus(410)));
     Instant before = Instant.now();
     PollReport r = poll.poll("gone");
-    assertThat(r.result().label()).isEqualTo("failed");
+    assertThat(r.result()).isEqualTo(PollReport.Result.FAILED);
     assertReadyAndItemsKept("gone");
     Map<String, Object> s = source("gone");
     assertThat(s.get("errorKind")).isEqualTo("GONE");
@@ -246,7 +246,7 @@ class FaultMatrixTest {
     assertThat(second).isGreaterThan(first.multipliedBy(3).dividedBy(2));
 
     goodOnWeb(lab.web, "flapping");
-    assertThat(poll.poll("flapping").result().label()).isEqualTo("fetched");
+    assertThat(poll.poll("flapping").result()).isEqualTo(PollReport.Result.FETCHED);
     Map<String, Object> healed = source("flapping");
     assertThat(healed.get("error")).isNull();
     assertThat(healed.get("consecutiveFailures")).isEqualTo(0);
@@ -308,13 +308,13 @@ class FaultMatrixTest {
     List<String> titles = List.of("Café in Tbilisi reopens", "თბილისის მერია ახალ ავტობუსებს ყიდულობს");
     byte[] utf8 = TestFeeds.rss("wrong-charset", titles);
     lab.web.stubFor(get("/wrong-charset").willReturn(aResponse().withHeader("Content-Type", RSS + "; charset=utf-8").withBody(utf8)));
-    assertThat(poll.poll("wrong-charset").result().label()).isEqualTo("fetched");
+    assertThat(poll.poll("wrong-charset").result()).isEqualTo(PollReport.Result.FETCHED);
     assertThat(storedTitles("wrong-charset")).containsExactlyInAnyOrderElementsOf(titles);
     // the same UTF-8 bytes, now labelled Latin-1 by a misconfigured server
     lab.web.stubFor(get("/wrong-charset").willReturn(aResponse().withHeader("Content-Type", "text/xml; charset=iso-8859-1")
         .withBody(utf8)));
     PollReport r = poll.poll("wrong-charset");
-    assertThat(r.result().label()).as(r.toString()).isIn("fetched", "failed");
+    assertThat(r.result()).as(r.toString()).isIn(PollReport.Result.FETCHED, PollReport.Result.FAILED);
     assertReady();
     assertThat(source("wrong-charset").get("items")).isEqualTo(2);
     // the XML declaration and the bytes agree on UTF-8; the titles must not turn into mojibake
@@ -344,7 +344,7 @@ class FaultMatrixTest {
 
   private void pollGood(String id) {
     PollReport r = poll.poll(id);
-    assertThat(r.result().label()).as(r.toString()).isIn("fetched", "not-modified");
+    assertThat(r.result()).as(r.toString()).isIn(PollReport.Result.FETCHED, PollReport.Result.NOT_MODIFIED);
     Map<String, Object> s = source(id);
     assertThat(s.get("error")).isNull();
     assertThat(s.get("items")).isEqualTo(2);
@@ -354,7 +354,7 @@ class FaultMatrixTest {
   private void pollFault(String id) {
     failuresBefore = (Integer) source(id).get("consecutiveFailures");
     PollReport r = poll.poll(id);
-    assertThat(r.result().label()).as(r.toString()).isEqualTo("failed");
+    assertThat(r.result()).as(r.toString()).isEqualTo(PollReport.Result.FAILED);
   }
 
   private int failuresBefore;
@@ -386,11 +386,11 @@ class FaultMatrixTest {
     int seen = server.findAll(anyRequestedFor(anyUrl())).size();
     Map<String, Object> throttled = source(id);
     PollReport again = poll.poll(id);
-    assertThat(again.result().label()).isEqualTo("deferred");
+    assertThat(again.result()).isEqualTo(PollReport.Result.DEFERRED);
     assertThat(again.error()).contains("paused");
     if (sibling != null) {
       PollReport other = poll.poll(sibling);
-      assertThat(other.result().label()).isEqualTo("deferred");
+      assertThat(other.result()).isEqualTo(PollReport.Result.DEFERRED);
       Map<String, Object> s = source(sibling);
       assertThat(instant(s, "nextFetch")).isAfterOrEqualTo(pauseEnd);
       assertThat(s.get("consecutiveFailures")).isEqualTo(0);

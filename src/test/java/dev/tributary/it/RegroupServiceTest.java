@@ -3,12 +3,12 @@ package dev.tributary.it;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.poll.RegroupJob;
-import dev.tributary.store.IncomingItem;
-import dev.tributary.store.IngestService;
+import dev.tributary.ingest.RegroupJob;
+import dev.tributary.ingest.IncomingItem;
+import dev.tributary.ingest.IngestService;
 import dev.tributary.store.ItemEntity;
 import dev.tributary.store.StoryEntity;
-import dev.tributary.store.StoryIndexLoader;
+import dev.tributary.ingest.StoryIndexLoader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -3,8 +3,8 @@ package dev.tributary.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.store.Hashes;
-import dev.tributary.store.IncomingItem;
-import dev.tributary.store.IngestService;
+import dev.tributary.ingest.IncomingItem;
+import dev.tributary.ingest.IngestService;
 import dev.tributary.store.ItemEntity;
 import dev.tributary.store.Revisions;
 import dev.tributary.store.StoryEntity;
@@ -27,7 +27,7 @@ class ReplicaCatchUpTest {
 
   @Inject IngestService ingest;
   @Inject Revisions revisions;
-  @Inject dev.tributary.store.StoryIndexLoader loader;
+  @Inject dev.tributary.ingest.StoryIndexLoader loader;
 
   @Test
   void itemsStoredByAnotherReplicaAreSeenBeforeAssigning() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.store.Hashes;
 import dev.tributary.store.ItemEntity;
-import dev.tributary.store.RetentionJob;
+import dev.tributary.poll.RetentionJob;
 import dev.tributary.store.StoryEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

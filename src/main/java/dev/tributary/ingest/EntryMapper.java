@@ -1,12 +1,12 @@
-package dev.tributary.poll;
+package dev.tributary.ingest;
 
 import dev.tributary.model.Content;
 import dev.tributary.model.Entry;
 import dev.tributary.model.NormalizedFeed;
-import dev.tributary.store.IncomingItem;
 import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.Jsoup;
+import dev.tributary.sanitize.HtmlText;
+import java.util.Locale;
 
 /** Normalized entries to the items the store keeps. */
 final class EntryMapper {
@@ -21,14 +21,14 @@ final class EntryMapper {
     for (Entry e : feed.entries()) {
       String html = e.summary() != null ? e.summary() : firstContent(e);
       String body = firstContent(e) != null ? firstContent(e) : html;
-      String text = body == null ? "" : Jsoup.parse(body).text();
+      String text = HtmlText.of(body);
       String title = e.title() != null && !e.title().isBlank() ? e.title() : derivedTitle(text);
       if (title == null && e.link() == null && e.id() == null) {
         continue; // nothing to show and nothing to recognise it by again
       }
       String language = e.language() != null ? e.language() : languageHint != null ? languageHint : feedLanguage;
       out.add(new IncomingItem(e.id(), e.link(), title, html,
-          text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text,
+          HtmlText.truncate(text, MAX_TEXT),
           e.author() == null ? null : e.author().name(), language == null ? null : shortLanguage(language),
           e.published() != null ? e.published() : e.updated(), e.updated()));
     }
@@ -51,12 +51,12 @@ final class EntryMapper {
       return t;
     }
     int cut = t.lastIndexOf(' ', DERIVED_TITLE);
-    return t.substring(0, cut > 40 ? cut : DERIVED_TITLE) + "…";
+    return HtmlText.truncate(t, cut > 40 ? cut : DERIVED_TITLE) + "…";
   }
 
   /** {@code en-US} → {@code en}: stories compare languages, not regions. */
   private static String shortLanguage(String tag) {
-    String t = tag.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    String t = tag.trim().toLowerCase(Locale.ROOT).replace('_', '-');
     int dash = t.indexOf('-');
     return dash > 0 ? t.substring(0, dash) : t;
   }

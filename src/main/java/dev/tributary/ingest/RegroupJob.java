@@ -1,8 +1,6 @@
-package dev.tributary.poll;
+package dev.tributary.ingest;
 
 import dev.tributary.config.TributarySettings;
-import dev.tributary.store.IngestService;
-import dev.tributary.store.StoryRegrouper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

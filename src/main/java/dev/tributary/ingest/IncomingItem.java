@@ -1,4 +1,4 @@
-package dev.tributary.store;
+package dev.tributary.ingest;
 
 import java.time.Instant;
 

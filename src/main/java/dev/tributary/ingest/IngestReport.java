@@ -1,4 +1,4 @@
-package dev.tributary.store;
+package dev.tributary.ingest;
 
 /** What storing one fetched feed changed. */
 public record IngestReport(int added, int updated, int unchanged, int duplicates) {

@@ -1,7 +1,9 @@
-package dev.tributary.store;
+package dev.tributary.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.store.Hashes;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,13 +33,13 @@ class CanonicalUrlTest {
     assertThat(CanonicalUrl.of(in)).isEmpty();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void identityIgnoresTheScheme() {
     assertThat(CanonicalUrl.identityKey("http://Civil.ge:80/a?utm_source=x#c"))
         .isEqualTo(CanonicalUrl.identityKey("https://civil.ge/a")).contains("civil.ge/a");
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void publicIdsAreStableTokens() {
     assertThat(Hashes.token("civil-ge", "guid-1")).hasSize(26).matches("[a-z2-7]+")
         .isEqualTo(Hashes.token("civil-ge", "guid-1")).isNotEqualTo(Hashes.token("civil-ge", "guid-2"));

@@ -1,99 +1,48 @@
 package dev.tributary.store;
 
-import dev.tributary.story.Regrouping;
-import dev.tributary.story.StoryEngine;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jboss.logging.Logger;
 
 /**
- * Applies the story engine's regrouping to the database: items move between stories, groups
- * that need a story of their own get one, stories left without reports are marked merged into the
- * story that took most of them (they leave every feed), and every changed story's lead, count and
- * {@code updated} are recomputed so readers see it changed, under its old id. Runs under the same
- * locks as ingestion; moved items get a new assignment stamp so other replicas catch up.
+ * Applies a regrouping to the rows: items move between stories, groups that need a story of their
+ * own get one, stories left without reports are marked merged into the story that took most of
+ * them (they leave every feed), and every changed story's lead, count and {@code updated} are
+ * recomputed so readers see it changed, under its old id. Moved items get a new assignment stamp
+ * so other replicas catch up. Runs inside the caller's transaction.
  */
 @ApplicationScoped
-public class StoryRegrouper {
-  private static final Logger LOG = Logger.getLogger(StoryRegrouper.class);
-
+public class StoryMoves {
   @Inject EntityManager em;
-  @Inject StoryEngine engine;
-  @Inject AssignmentLock lock;
-  @Inject StoryIndexLoader indexLoader;
   @Inject Revisions revisions;
-  @Inject InstantSource clock;
-  @Inject jakarta.enterprise.event.Event<DataChanged> changed;
+  @Inject Event<DataChanged> changed;
 
-  /** Counts of one regrouping: items re-decided, items moved, stories created and merged away. */
-  public record Report(int considered, int moved, int created, int merged) {}
+  /** What applying the moves did: the new stories' ids by placeholder, and how many stories emptied. */
+  public record Applied(Map<Long, Long> placed, int merged) {}
 
-  // set from the moment the engine regroups until the database holds the outcome
-  private volatile boolean applying;
-
-  /** Whether items arrived out of order since the last regrouping, or one is being stored. */
-  public boolean due() {
-    return applying || engine.regroupDueFrom().isPresent();
-  }
-
-  public Report regroup(int maxItems) {
-    lock.lockLocal();
-    applying = true;
-    try {
-      Report r = QuarkusTransaction.requiringNew().call(() -> regroupInTransaction(maxItems));
-      if (r.moved() > 0) {
-        LOG.infof("stories regrouped considered=%d moved=%d created=%d merged=%d",
-            r.considered(), r.moved(), r.created(), r.merged());
-      }
-      return r;
-    } catch (RuntimeException e) {
-      // the engine already holds the outcome the database refused: rebuild it from the truth
-      LOG.errorf(e, "regrouping failed; story index rebuilt");
-      indexLoader.rebuild();
-      throw e;
-    } finally {
-      applying = false;
-      lock.unlockLocal();
-    }
-  }
-
-  private Report regroupInTransaction(int maxItems) {
-    lock.acquire();
-    indexLoader.catchUp();
-    OptionalLong from = engine.regroupDueFrom();
-    if (from.isEmpty()) {
-      return new Report(0, 0, 0, 0);
-    }
-    Regrouping plan = engine.regroup(from.getAsLong(), maxItems);
-    if (plan.moves().isEmpty()) {
-      return new Report(plan.considered(), 0, 0, 0);
-    }
-    Instant now = clock.instant();
-    List<Long> ids = plan.moves().stream().map(Regrouping.Move::itemId).toList();
+  public Applied apply(List<ItemMove> moves, Instant now) {
+    List<Long> ids = moves.stream().map(ItemMove::itemId).toList();
     Map<Long, ItemEntity> items = new HashMap<>();
     for (int i = 0; i < ids.size(); i += 500) {
       for (ItemEntity it : ItemEntity.<ItemEntity>list("id in ?1", ids.subList(i, Math.min(ids.size(), i + 500)))) {
         items.put(it.id, it);
       }
     }
-    Map<Long, Long> placed = createStories(plan, items, now);
+    Map<Long, Long> placed = createStories(moves, items, now);
     Set<Long> affected = new TreeSet<>();
     // where each emptied story's reports went, for its merged-into pointer
     Map<Long, Map<Long, Integer>> wentTo = new HashMap<>();
-    for (Regrouping.Move m : plan.moves()) {
+    for (ItemMove m : moves) {
       ItemEntity item = items.get(m.itemId());
       if (item == null) {
         continue;
@@ -114,20 +63,21 @@ public class StoryRegrouper {
         merged++;
       }
     }
-    placed.forEach(engine::placed);
     List<String> sources = items.values().stream().map(i -> i.sourceId).distinct().toList();
-    em.createQuery("update SourceEntity s set s.revision = ?1 where s.id in ?2")
-        .setParameter(1, revision)
-        .setParameter(2, sources)
-        .executeUpdate();
+    if (!sources.isEmpty()) {
+      em.createQuery("update SourceEntity s set s.revision = ?1 where s.id in ?2")
+          .setParameter(1, revision)
+          .setParameter(2, sources)
+          .executeUpdate();
+    }
     changed.fire(new DataChanged("regroup"));
-    return new Report(plan.considered(), plan.moves().size(), placed.size(), merged);
+    return new Applied(placed, merged);
   }
 
   /** A story per placeholder, led by its earliest report; its public id is derived like any story's. */
-  private Map<Long, Long> createStories(Regrouping plan, Map<Long, ItemEntity> items, Instant now) {
+  private Map<Long, Long> createStories(List<ItemMove> moves, Map<Long, ItemEntity> items, Instant now) {
     Map<Long, List<ItemEntity>> groups = new LinkedHashMap<>();
-    for (Regrouping.Move m : plan.moves()) {
+    for (ItemMove m : moves) {
       ItemEntity item = items.get(m.itemId());
       if (m.toStory() < 0 && item != null) {
         groups.computeIfAbsent(m.toStory(), k -> new ArrayList<>()).add(item);

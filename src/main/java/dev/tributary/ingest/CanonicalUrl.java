@@ -1,4 +1,4 @@
-package dev.tributary.store;
+package dev.tributary.ingest;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package dev.tributary.poll;
+package dev.tributary.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

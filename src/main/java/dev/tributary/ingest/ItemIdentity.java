@@ -1,5 +1,6 @@
-package dev.tributary.store;
+package dev.tributary.ingest;
 
+import dev.tributary.store.Hashes;
 import java.time.Instant;
 import java.util.Optional;
 

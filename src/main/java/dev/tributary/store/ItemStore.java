@@ -1,0 +1,158 @@
+package dev.tributary.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Report rows and the story rows they lead: found by identity, added to a story, updated, and
+ * read back for the story index. Runs inside the caller's transaction; decides nothing about
+ * which story a report belongs to.
+ */
+@ApplicationScoped
+public class ItemStore {
+  @Inject EntityManager em;
+  @Inject Revisions revisions;
+  @Inject Event<DataChanged> changed;
+
+  public Optional<KnownItem> find(String sourceId, String guidHash) {
+    ItemEntity e = ItemEntity.find("sourceId = ?1 and guidHash = ?2", sourceId, guidHash).firstResult();
+    return Optional.ofNullable(e).map(i -> new KnownItem(i.id, i.storyId, i.contentHash));
+  }
+
+  /** Whether any source already stored a report with this canonical link. */
+  public boolean urlSeen(String urlHash) {
+    return ItemEntity.count("urlHash", urlHash) > 0;
+  }
+
+  /** A changed report: new content, and its story shows it changed. */
+  public void update(long itemId, ItemFields fields, String contentHash, Instant now) {
+    ItemEntity item = ItemEntity.findById(itemId);
+    if (item == null) {
+      return;
+    }
+    copy(item, fields);
+    item.contentHash = contentHash;
+    StoryEntity story = StoryEntity.findById(item.storyId);
+    if (story != null) {
+      story.revision = revisions.next();
+      story.updated = later(now, story.updated);
+    }
+  }
+
+  /**
+   * Stores a report in an existing story; empty when that story is gone (retention dropped it
+   * meanwhile), and the caller starts a new one. The earliest dated report leads the story.
+   */
+  public Optional<StoredItem> addToStory(NewItem in, long storyId, Long duplicateOf) {
+    StoryEntity story = StoryEntity.findById(storyId);
+    if (story == null) {
+      return Optional.empty();
+    }
+    long revision = revisions.next();
+    ItemFields f = in.fields();
+    boolean earliest = f.published() != null && f.title() != null
+        && (story.leadPublished == null || f.published().isBefore(story.leadPublished));
+    story.itemCount++;
+    story.updated = later(in.firstSeen(), story.updated);
+    story.revision = revision;
+    if (earliest) {
+      story.title = f.title();
+      story.link = f.url();
+      story.leadPublished = f.published();
+    }
+    return Optional.of(persist(in, story.id, duplicateOf, revision));
+  }
+
+  /** Stores a report as the first of a new story with the given public id. */
+  public StoredItem addAsNewStory(NewItem in, String publicId) {
+    long revision = revisions.next();
+    ItemFields f = in.fields();
+    StoryEntity story = new StoryEntity();
+    story.publicId = publicId;
+    story.title = f.title();
+    story.link = f.url();
+    story.created = in.firstSeen();
+    story.updated = reportTime(f, in.firstSeen());
+    story.itemCount = 1;
+    story.revision = revision;
+    story.leadPublished = f.published();
+    story.persist();
+    return persist(in, story.id, null, revision);
+  }
+
+  /** Marks what a source's feeds show as changed (the merged feeds' caches key on this). */
+  public void sourceChanged(String sourceId, String reason) {
+    changed.fire(new DataChanged(reason));
+    em.createQuery("update SourceEntity s set s.revision = ?1 where s.id = ?2")
+        .setParameter(1, revisions.next())
+        .setParameter(2, sourceId)
+        .executeUpdate();
+  }
+
+  /** Writes what is pending and forgets loaded rows: a big feed's context stays small. */
+  public void flushAndClear() {
+    em.flush();
+    em.clear();
+  }
+
+  /** The highest assignment stamp stored, by any replica. */
+  public long maxSeq() {
+    Long max = em.createQuery("select max(i.seq) from ItemEntity i", Long.class).getSingleResult();
+    return max == null ? 0L : max;
+  }
+
+  /** Reports first seen since {@code since}, in id order after {@code afterId}. */
+  public List<IndexedItem> seenSince(Instant since, long afterId, int max) {
+    return ItemEntity.<ItemEntity>find("firstSeen >= ?1 and id > ?2 order by id", since, afterId)
+        .page(0, max).list().stream().map(IndexedItem::of).toList();
+  }
+
+  /** Reports assigned (or moved) after the stamp {@code seq}, in stamp order. */
+  public List<IndexedItem> assignedAfter(long seq, int max) {
+    List<IndexedItem> out = ItemEntity.<ItemEntity>find("seq > ?1 order by seq", seq).page(0, max).list()
+        .stream().map(IndexedItem::of).toList();
+    em.clear();
+    return out;
+  }
+
+  private StoredItem persist(NewItem in, long storyId, Long duplicateOf, long revision) {
+    ItemEntity item = new ItemEntity();
+    item.sourceId = in.sourceId();
+    item.guid = in.guid();
+    item.guidHash = in.guidHash();
+    item.urlHash = in.urlHash();
+    item.contentHash = in.contentHash();
+    item.firstSeen = in.firstSeen();
+    item.storyId = storyId;
+    item.duplicateOf = duplicateOf;
+    item.seq = revision;
+    copy(item, in.fields());
+    item.persist();
+    return new StoredItem(item.id, storyId, revision);
+  }
+
+  private static void copy(ItemEntity item, ItemFields f) {
+    item.url = f.url();
+    item.title = f.title();
+    item.summary = f.summaryHtml();
+    item.author = f.author();
+    item.language = f.language();
+    item.published = f.published();
+    item.updated = f.updated();
+  }
+
+  /** A new story is dated by its report, but never in the future (clocks and feeds lie). */
+  private static Instant reportTime(ItemFields f, Instant now) {
+    Instant t = f.published() != null ? f.published() : f.updated();
+    return t == null || t.isAfter(now) ? now : t;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+}
