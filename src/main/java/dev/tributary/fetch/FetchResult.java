@@ -13,7 +13,7 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
    * A 2xx with its body (decompressed, at most the configured cap). {@code finalUrl} is where the
    * body came from after redirects; {@code permanentRedirect} is where the run of 301/308s that
    * starts at the requested URL ends (a permanent move after a temporary one is not the source's
-   * move), or null.
+   * move), or null. {@code contentLanguage} is the Content-Language header, or null.
    */
   record Fetched(
       URI finalUrl,
@@ -24,8 +24,14 @@ public sealed interface FetchResult permits FetchResult.Fetched, FetchResult.Not
       String lastModified,
       byte[] body,
       URI permanentRedirect,
-      CacheHints hints)
-      implements FetchResult {}
+      CacheHints hints,
+      String contentLanguage)
+      implements FetchResult {
+    public Fetched(URI finalUrl, int status, String contentType, String contentLocation, String etag,
+        String lastModified, byte[] body, URI permanentRedirect, CacheHints hints) {
+      this(finalUrl, status, contentType, contentLocation, etag, lastModified, body, permanentRedirect, hints, null);
+    }
+  }
 
   /**
    * 304: the validators matched; nothing to parse. {@code permanentRedirect} as in {@link Fetched}

@@ -135,7 +135,7 @@ public final class HttpFeedFetcher implements FeedFetcher, AutoCloseable {
         if (permanent == null) return done.result();
         if (done.result() instanceof FetchResult.Fetched f) {
           return new FetchResult.Fetched(f.finalUrl(), f.status(), f.contentType(), f.contentLocation(),
-              f.etag(), f.lastModified(), f.body(), permanent, f.hints());
+              f.etag(), f.lastModified(), f.body(), permanent, f.hints(), f.contentLanguage());
         }
         if (done.result() instanceof FetchResult.NotModified nm) {
           return new FetchResult.NotModified(nm.finalUrl(), nm.etag(), nm.lastModified(), nm.hints(), permanent);
@@ -239,7 +239,7 @@ public final class HttpFeedFetcher implements FeedFetcher, AutoCloseable {
           : BodyReader.read(entity.getContent(), header(response, "Content-Encoding"), settings.maxBodyBytes());
       return new Reply(new Done(new FetchResult.Fetched(url, code, header(response, "Content-Type"),
           header(response, "Content-Location"), header(response, "ETag"),
-          header(response, "Last-Modified"), body, null, hints)), true);
+          header(response, "Last-Modified"), body, null, hints, header(response, "Content-Language"))), true);
     }
     if (code == 410) {
       return new Reply(new Done(failed(FailureKind.GONE, code,

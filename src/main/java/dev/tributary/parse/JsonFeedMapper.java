@@ -44,7 +44,8 @@ final class JsonFeedMapper {
     this.sanitizer = sanitizer;
   }
 
-  Mapped map(String text, URI base, boolean servedAsJsonFeed) throws NotJsonFeed {
+  /** {@code defaultLanguage} (from HTTP, may be null) stands in for a feed that names no language. */
+  Mapped map(String text, URI base, boolean servedAsJsonFeed, String defaultLanguage) throws NotJsonFeed {
     JsonNode root;
     try {
       root = JSON.readTree(text);
@@ -85,7 +86,7 @@ final class JsonFeedMapper {
       icon = resolve(base, str(root, "favicon"));
     }
     FeedInfo feed = new FeedInfo(plain(str(root, "title")), link, nullIfEmpty(links),
-        escapeText(str(root, "description")), feedUrl, str(root, "language"), null, null, null, null,
+        escapeText(str(root, "description")), feedUrl, firstNonNull(str(root, "language"), defaultLanguage), null, null, null, null,
         authors.isEmpty() ? null : authors.get(0), nullIfEmpty(authors), null, null,
         icon == null ? null : new Image(icon, null, null, null, null, null), null);
 
@@ -246,5 +247,9 @@ final class JsonFeedMapper {
 
   private static <T> List<T> nullIfEmpty(List<T> list) {
     return list.isEmpty() ? null : List.copyOf(list);
+  }
+
+  private static String firstNonNull(String a, String b) {
+    return a != null ? a : b;
   }
 }

@@ -55,7 +55,7 @@ public final class StandardFeedParser implements FeedParser {
     String head = text.stripLeading();
     if (head.startsWith("{") || (CharsetResolver.mediaType(document.contentType()).contains("json") && !head.startsWith("<"))) {
       boolean jsonFeedType = CharsetResolver.mediaType(document.contentType()).equals("application/feed+json");
-      return parseJson(text, base, decoded, jsonFeedType);
+      return parseJson(text, base, decoded, jsonFeedType, ContentLanguage.first(document.contentLanguage()));
     }
     int firstMarkup = head.indexOf('<');
     if (firstMarkup < 0 || firstMarkup > 1024) {
@@ -81,15 +81,16 @@ public final class StandardFeedParser implements FeedParser {
       // pre-standard Atom drafts used other namespaces for what is Atom 0.3
       adoptNamespace(root, root.ns, Namespaces.ATOM03);
     }
+    ContentLanguage.applyAsDefault(root, ContentLanguage.first(document.contentLanguage()));
     String problem = first(tree.problem(), repaired.problem(), first(prologProblem, decoded.problem(), null));
     XmlFeedMapper.Mapped mapped = xmlMapper.map(root, version);
     Meta meta = new Meta(version, decoded.encoding(), problem != null, problem);
     return new ParseResult.Parsed(PublisherLinks.apply(new NormalizedFeed(meta, mapped.feed(), mapped.entries())));
   }
 
-  private ParseResult parseJson(String text, URI base, DecodedText decoded, boolean jsonFeedType) {
+  private ParseResult parseJson(String text, URI base, DecodedText decoded, boolean jsonFeedType, String language) {
     try {
-      JsonFeedMapper.Mapped mapped = jsonMapper.map(text, base, jsonFeedType);
+      JsonFeedMapper.Mapped mapped = jsonMapper.map(text, base, jsonFeedType, language);
       String problem = decoded.problem();
       Meta meta = new Meta(mapped.version(), decoded.encoding(), problem != null, problem);
       return new ParseResult.Parsed(PublisherLinks.apply(new NormalizedFeed(meta, mapped.feed(), mapped.entries())));

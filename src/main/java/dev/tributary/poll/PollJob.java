@@ -197,7 +197,8 @@ public class PollJob {
   }
 
   private PollReport stored(SourceState state, FetchResult.Fetched f, String languageHint, Instant started) {
-    ParseResult parsed = parser.parse(new FeedDocument(f.body(), f.contentType(), f.contentLocation(), f.finalUrl()));
+    ParseResult parsed = parser.parse(
+        new FeedDocument(f.body(), f.contentType(), f.contentLocation(), f.finalUrl(), f.contentLanguage()));
     if (parsed instanceof ParseResult.NotAFeed notAFeed) {
       FetchResult.Failed failed = new FetchResult.Failed(FailureKind.PARSE, f.status(),
           "not a feed: " + notAFeed.reason(), null, f.hints());

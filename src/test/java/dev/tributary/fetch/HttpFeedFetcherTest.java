@@ -90,7 +90,7 @@ class HttpFeedFetcherTest {
     TestServer s = server((req, out, sock) -> TestServer.respond(out, 200, FEED,
         "Content-Type", "application/rss+xml; charset=utf-8", "ETag", "\"v1\"",
         "Last-Modified", "Sun, 01 Mar 2026 09:00:00 GMT", "Cache-Control", "public, max-age=900",
-        "Expires", "Sun, 01 Mar 2026 11:00:00 GMT"));
+        "Expires", "Sun, 01 Mar 2026 11:00:00 GMT", "Content-Language", "ka"));
     FetchResult r = fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/feed"))));
 
     assertThat(r).isInstanceOf(FetchResult.Fetched.class);
@@ -98,6 +98,7 @@ class HttpFeedFetcherTest {
     assertThat(new String(f.body(), StandardCharsets.UTF_8)).isEqualTo(FEED);
     assertThat(f.status()).isEqualTo(200);
     assertThat(f.etag()).isEqualTo("\"v1\"");
+    assertThat(f.contentLanguage()).isEqualTo("ka");
     assertThat(f.lastModified()).isEqualTo("Sun, 01 Mar 2026 09:00:00 GMT");
     assertThat(f.contentType()).startsWith("application/rss+xml");
     assertThat(f.permanentRedirect()).isNull();

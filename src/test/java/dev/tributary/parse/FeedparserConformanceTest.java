@@ -82,12 +82,15 @@ class FeedparserConformanceTest {
     String tier = c.get("tier").asText();
     String contentType = null;
     String contentLocation = null;
+    String contentLanguage = null;
     for (JsonNode h : c.get("headers")) {
       String name = h.get(0).asText().strip().toLowerCase(Locale.ROOT);
       if (name.equals("content-type")) {
         contentType = h.get(1).asText().strip();
       } else if (name.equals("content-location")) {
         contentLocation = h.get(1).asText().strip();
+      } else if (name.equals("content-language")) {
+        contentLanguage = h.get(1).asText().strip();
       }
     }
     byte[] body;
@@ -98,7 +101,7 @@ class FeedparserConformanceTest {
     }
     ParseResult result;
     try {
-      result = parser.parse(new FeedDocument(body, contentType, contentLocation, URI.create(BASE + path)));
+      result = parser.parse(new FeedDocument(body, contentType, contentLocation, URI.create(BASE + path), contentLanguage));
     } catch (RuntimeException e) {
       return new Outcome(path, tier, false, "exception escaped: " + e, null);
     }
