@@ -103,7 +103,7 @@ public interface TributarySettings {
      * A claimed source is not claimed again by any replica for this long; the heartbeat renews the
      * lease while its fetch is queued or running, so a crashed replica's claims lapse this soon.
      */
-    @WithDefault("20s")
+    @WithDefault("15s")
     Duration lease();
 
     /** How often held leases are renewed: well under half the lease. */
