@@ -28,6 +28,31 @@ public interface TributarySettings {
 
   Admin admin();
 
+  Preview preview();
+
+  /** {@code /api/preview}: its own fetcher, apart from polling, with its own small limits. */
+  interface Preview {
+    /** Previews fetching at once (its own connection pool); more are refused with 503. */
+    @WithDefault("4")
+    int concurrency();
+
+    /** Previews one client may ask for per minute; more are refused with 429. */
+    @WithDefault("20")
+    int perClientPerMinute();
+
+    /** Longest a preview fetch may take, redirects included. */
+    @WithDefault("15s")
+    Duration timeout();
+
+    /** Body cap of a previewed document, after decompression. */
+    @WithDefault("2097152")
+    long maxBodyBytes();
+
+    /** Cap of the JSON answer; entries past it are left out (header X-Preview-Entries: shown/total). */
+    @WithDefault("2097152")
+    int maxAnswerBytes();
+  }
+
   /**
    * Base URL of the self links in feeds and pages (env TRIBUTARY_PUBLIC_URL); never taken from
    * request headers. Unset: {@code http://localhost:{port}}.

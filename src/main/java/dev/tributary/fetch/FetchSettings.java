@@ -95,6 +95,12 @@ public record FetchSettings(
         maxConnections);
   }
 
+  /** {@code Duration.ZERO}: a Retry-After is reported but pauses nothing (previews). */
+  public FetchSettings withMaxRetryAfter(Duration max) {
+    return new FetchSettings(connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRedirects,
+        perHostConcurrency, perHostSpacing, maxHostWait, max, allowPrivateNetworks, userAgent, maxConnections);
+  }
+
   public FetchSettings withMaxConnections(int connections) {
     return new FetchSettings(connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRedirects,
         perHostConcurrency, perHostSpacing, maxHostWait, maxRetryAfter, allowPrivateNetworks,

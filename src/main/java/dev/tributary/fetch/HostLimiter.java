@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
  * Politeness per host, in the one place every request passes through: at most N requests in
  * flight, starts at least a minimum spacing apart, and a pause (from Retry-After) that turns every
  * request to the host away until it ends. Waits are bounded; past the bound a request is deferred
- * rather than left holding a pool thread.
+ * rather than left holding a pool thread. The per-host map is bounded: once it holds more than
+ * {@link #PURGE_ABOVE} hosts, entries with nothing in flight, no spacing still running and no pause
+ * are dropped (they hold no information a fresh entry would not), so host names that are seen
+ * once do not accumulate for ever.
  */
 public final class HostLimiter {
 
@@ -30,10 +33,15 @@ public final class HostLimiter {
   /** A slot in the host's concurrency; closing it twice is harmless. */
   public static final class Permit implements AutoCloseable {
     private final Semaphore slots;
+    private Runnable done = () -> {};
     private boolean released;
 
     private Permit(Semaphore slots) {
       this.slots = slots;
+    }
+
+    private synchronized void onClose(Runnable then) {
+      done = then;
     }
 
     @Override
@@ -41,14 +49,20 @@ public final class HostLimiter {
       if (!released) {
         released = true;
         slots.release();
+        done.run();
       }
     }
   }
+
+  /** Entries beyond this count are purged of idle hosts. */
+  static final int PURGE_ABOVE = 4096;
 
   private static final class HostState {
     final Semaphore slots;
     Instant nextStart = Instant.MIN;
     volatile Instant pausedUntil = Instant.MIN;
+    /** Callers between acquire and the end of their permit; changed only inside the map's compute. */
+    int holders;
 
     HostState(int concurrency) {
       slots = new Semaphore(concurrency, true);
@@ -81,7 +95,24 @@ public final class HostLimiter {
    * paused host, or one whose queue is longer than the bound, is deferred at once.
    */
   public Admission acquire(String host) throws InterruptedException {
-    HostState state = hosts.computeIfAbsent(key(host), h -> new HostState(concurrency));
+    String key = key(host);
+    HostState state = hold(key);
+    boolean granted = false;
+    try {
+      Admission admission = admit(host, state);
+      if (admission instanceof Granted g) {
+        g.permit().onClose(() -> release(key));
+        granted = true;
+      }
+      return admission;
+    } finally {
+      if (!granted) {
+        release(key);
+      }
+    }
+  }
+
+  private Admission admit(String host, HostState state) throws InterruptedException {
     Instant now = clock.instant();
     Optional<Deferred> paused = pausedAt(state, now);
     if (paused.isPresent()) return paused.get();
@@ -124,6 +155,42 @@ public final class HostLimiter {
     String h = host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
     boolean loopback = h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
     return loopback ? Duration.ZERO : spacing;
+  }
+
+  private HostState hold(String key) {
+    if (hosts.size() > PURGE_ABOVE) {
+      purgeIdle();
+    }
+    return hosts.compute(key, (k, s) -> {
+      HostState state = s == null ? new HostState(concurrency) : s;
+      state.holders++;
+      return state;
+    });
+  }
+
+  private void release(String key) {
+    hosts.computeIfPresent(key, (k, s) -> {
+      s.holders--;
+      return s;
+    });
+  }
+
+  /** Drops hosts nobody holds whose spacing and pause have run out; atomic per host. */
+  void purgeIdle() {
+    Instant now = clock.instant();
+    for (String key : hosts.keySet()) {
+      hosts.computeIfPresent(key, (k, s) -> s.holders <= 0 && !s.pausedUntil.isAfter(now) && !nextStartAfter(s, now) ? null : s);
+    }
+  }
+
+  private static boolean nextStartAfter(HostState s, Instant now) {
+    synchronized (s) {
+      return s.nextStart.isAfter(now);
+    }
+  }
+
+  int size() {
+    return hosts.size();
   }
 
   /** Turns the host's requests away until {@code until} (never shortens an existing pause). */
