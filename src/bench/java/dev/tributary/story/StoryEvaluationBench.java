@@ -258,8 +258,8 @@ class StoryEvaluationBench {
     var pair = pairs.get(which);
     if (probe != null) {
       var f = probe.compare(pair.a(), pair.b());
-      System.out.printf(Locale.ROOT, "PAIR\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%s\t%.2f\t%s\t%s\t%s%n",
-          pair.language(), pair.sameStory(), probe.score(f), f.terms(), f.keys(), f.title(), f.names(), f.numbersClash(), f.copy(), f.phaseDiffers(),
+      System.out.printf(Locale.ROOT, "PAIR\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.2f\t%s\t%s\t%s%n",
+          pair.language(), pair.sameStory(), probe.score(f), f.terms(), f.keys(), f.title(), f.names(), f.copy(), f.phaseDiffers(),
           pair.a().title(), pair.b().title());
     }
     engine.assign(pair.a());
@@ -307,7 +307,7 @@ class StoryEvaluationBench {
     long s = 1;
     for (var a : articles) probe.index(a.candidate(), s++);
     List<String> lines = new ArrayList<>();
-    lines.add("same\tterms\tkeys\ttitle\tnames\tclash\thours\tsameSource\tsameLang\tcopy\tphase\tscore\ta\tb");
+    lines.add("same\tterms\tkeys\ttitle\tnames\tsameSource\tsameLang\tcopy\tphase\tscore\ta\tb");
     for (int i = 0; i < articles.size(); i++) {
       for (int j = i + 1; j < articles.size(); j++) {
         var a = articles.get(i);
@@ -315,8 +315,8 @@ class StoryEvaluationBench {
         if (a.candidate().published() != null && b.candidate().published() != null
             && Math.abs(a.candidate().published().getEpochSecond() - b.candidate().published().getEpochSecond()) > 5 * 86400) continue;
         var f = probe.compare(a.candidate(), b.candidate());
-        lines.add(String.format(Locale.ROOT, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%s\t%.1f\t%s\t%s\t%.2f\t%s\t%.3f\t%s\t%s",
-            a.story().equals(b.story()), f.terms(), f.keys(), f.title(), f.names(), f.numbersClash(), f.hours(), f.sameSource(), f.sameLanguage(), f.copy(), f.phaseDiffers(),
+        lines.add(String.format(Locale.ROOT, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%s\t%s\t%.2f\t%s\t%.3f\t%s\t%s",
+            a.story().equals(b.story()), f.terms(), f.keys(), f.title(), f.names(), f.sameSource(), f.sameLanguage(), f.copy(), f.phaseDiffers(),
             probe.score(f), a.candidate().language() + ":" + a.story(), b.candidate().language() + ":" + b.story()));
       }
     }

@@ -32,10 +32,14 @@ public final class ClusteringStoryEngine implements StoryEngine {
   }
 
   public ClusteringStoryEngine(StoryConfig config) {
+    this(config, PairModel.shipped());
+  }
+
+  public ClusteringStoryEngine(StoryConfig config, PairModel model) {
     this.profiles = new ProfileBuilder(config);
     this.decision = new StoryDecision(config);
     this.index = new RecentIndex(new HeadlineMixture(config.mixtureAlpha()));
-    this.assigner = new StoryAssigner(config, new PairScorer(config), decision, index);
+    this.assigner = new StoryAssigner(config, new PairScorer(model), decision, index);
     this.regrouper = new SpanRegrouper(config, index, assigner);
   }
 

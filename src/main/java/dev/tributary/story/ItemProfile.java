@@ -3,15 +3,14 @@ package dev.tributary.story;
 /**
  * What the engine keeps of an item: native stems (precise within one language), cross-script
  * keys (stems, names, numbers and mapped concepts every language shares), the keys of
- * capitalized words and numbers (the event's actors, places and figures), the title's own keys
- * and numbers, and a MinHash signature
+ * capitalized words and numbers (the event's actors, places and figures), the title's own keys,
+ * and a MinHash signature
  * of its word shingles for near-duplicate detection; {@code announcement} marks a headline about
  * an event still to come. Term weights are raw (title-boosted,
  * sub-linear tf); IDF is applied at comparison time because it drifts as the index changes.
  *
- * <p>Terms are ids of the engine's {@link Vocabulary}, {@code names} a sorted id array and
- * {@code titleNumbers} the sorted values of the title's numbers: the index holds up to a hundred
- * thousand profiles, so they stay primitive. {@code dated} when the feed gave the item's time.
+ * <p>Terms are ids of the engine's {@link Vocabulary} and {@code names} a sorted id array: the
+ * index holds up to a hundred thousand profiles, so they stay primitive. {@code dated} when the feed gave the item's time.
  */
 record ItemProfile(
     long itemId,
@@ -23,7 +22,6 @@ record ItemProfile(
     TermVector keys,
     TermVector titleKeys,
     int[] names,
-    int[] titleNumbers,
     int[] minHash,
     boolean announcement,
     int leadDate,
@@ -31,12 +29,12 @@ record ItemProfile(
 
   /** The same profile without its URL, which the index keeps as a hash instead. */
   ItemProfile withoutUrl() {
-    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, titleNumbers, minHash, announcement, leadDate, dated);
+    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, minHash, announcement, leadDate, dated);
   }
 
   /** The same profile for the stored item's id. */
   ItemProfile withItemId(long id) {
-    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, titleNumbers, minHash, announcement, leadDate, dated);
+    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, minHash, announcement, leadDate, dated);
   }
 
   /** Every id the profile holds, for the vocabulary's reference counts. */

@@ -2,13 +2,13 @@ package dev.tributary.story;
 
 /**
  * How two items compare: cosine of their native-stem and cross-script-key TF-IDF vectors, the
- * cosine of their titles' keys, the
- * share of named entities and numbers they have in common, whether both titles carry numbers and
- * none agree ("forecast for 8 November" against "... 16 November"), their distance in hours, and whether
- * they share a source or a language; {@code copy} is the estimated shingle Jaccard; {@code phaseDiffers} when one announces what the
- * other reports; {@code brief} when either is little more than a headline; {@code datesDiffer}
- * when the openings' first dates are more than a day apart ({@link LeadDate}).
+ * cosine of their titles' keys, the share of named entities and numbers they have in common, and
+ * whether they share a source or a language; {@code copy} is the estimated shingle Jaccard;
+ * {@code phaseDiffers} when one announces what the other reports; {@code brief} when either is
+ * little more than a headline; {@code datesDiffer} when the openings' first dates are more than a
+ * day apart ({@link LeadDate}); {@code shortSide} grows from 0 (both sides at least {@link
+ * PairScorer#FULL_TERMS} distinct terms) to 1 as the shorter side has fewer.
  */
 record PairFeatures(
-    double terms, double keys, double title, double names, boolean numbersClash, double hours, boolean sameSource, boolean sameLanguage,
-    double copy, boolean phaseDiffers, boolean brief, boolean datesDiffer) {}
+    double terms, double keys, double title, double names, boolean sameSource, boolean sameLanguage,
+    double copy, boolean phaseDiffers, boolean brief, boolean datesDiffer, double shortSide) {}

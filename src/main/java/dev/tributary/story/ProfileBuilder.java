@@ -34,8 +34,6 @@ final class ProfileBuilder {
     count(title, config.titleWeight(), tf, kf, names, words);
     Map<String, Float> titleKeys = new HashMap<>();
     count(title, 1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>());
-    int[] titleNumbers = titleKeys.keySet().stream().filter(k -> k.charAt(0) == '#')
-        .mapToInt(ProfileBuilder::value).distinct().sorted().toArray();
     count(body, 1f, tf, kf, names, words);
     return new ItemProfile(
         item.itemId(),
@@ -47,7 +45,6 @@ final class ProfileBuilder {
         TermVector.of(sublinear(kf), vocabulary),
         TermVector.of(titleKeys, vocabulary),
         TermVector.ids(names, vocabulary),
-        titleNumbers,
         minHash.signature(words),
         Announcement.in(item.title()),
         LeadDate.ofReport(item.text(), item.dated() ? item.published() : null),
@@ -79,14 +76,6 @@ final class ProfileBuilder {
         names.add(key);
       }
     }
-  }
-
-  /** The value of a number key ("#121"), capped at the largest int. */
-  private static int value(String numberKey) {
-    if (numberKey.length() > 10) {
-      return Integer.MAX_VALUE;
-    }
-    return (int) Math.min(Integer.MAX_VALUE, Long.parseLong(numberKey, 1, numberKey.length(), 10));
   }
 
   private static Map<String, Float> sublinear(Map<String, Float> counts) {

@@ -35,6 +35,10 @@ final class Tokens {
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (out.size() < limit && ts.incrementToken()) {
+        if (term.length() == 0) {
+          // folding can leave nothing of a mark-only word (a lone Arabic diacritic, a combining accent)
+          continue;
+        }
         int start = offset.startOffset();
         boolean cap = start < text.length() && Character.isUpperCase(text.charAt(start));
         out.add(new Token(term.toString(), cap));

@@ -38,10 +38,12 @@ final class LabelledArticles {
       if (line.isBlank()) continue;
       JsonNode n = JSON.readTree(line);
       String published = n.path("published").asText("");
+      // ids are numbers in some files and hashes in others: the line's place serves where no number is given
+      long id = n.get("id").canConvertToLong() ? n.get("id").asLong() : out.size() + 1;
       out.add(
           new Article(
               new StoryCandidate(
-                  n.get("id").asLong(),
+                  id,
                   n.path("outlet").asText(),
                   n.path("url").asText(),
                   n.path("title").asText(""),
@@ -70,8 +72,9 @@ final class LabelledArticles {
   }
 
   // the pairs carry no dates: the sides are placed in time for the engine's order, not dated
+  // a side may declare its own language (a de-en pair's two sides)
   private static StoryCandidate side(JsonNode n, long id, String source, String lang, Instant t) {
     return new StoryCandidate(id, source, n.path("url").asText(), n.path("title").asText(""),
-        n.path("text").asText(""), lang, t, false);
+        n.path("text").asText(""), n.path("language").asText(lang), t, false);
   }
 }

@@ -1,0 +1,372 @@
+package dev.tributary.story;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Trains the {@link PairModel} on all labelled development data together and measures it by
+ * k-fold cross-validation grouped by story: every fold holds whole stories (for pair files, whole
+ * groups of pairs that share an article), the model is fitted on the other folds, and only the
+ * held-out folds' figures are printed.
+ *
+ * <ul>
+ *   <li>{@code ./mvnw -B test -Pbench -Dtest=PairModelBench#crossValidate} prints, per data set,
+ *       the held-out figures through the engine (articles as their outlets' feeds deliver them,
+ *       undated and undeclared pairs served together, each regrouped once) and per pair;
+ *       {@code -Dstory.thresholds=0.4,0.5,0.6} tries other join thresholds, {@code
+ *       -Dstory.drop=phaseDiffers,datesDiffer} trains without those inputs, {@code
+ *       -Dstory.pairsOnly=true} skips the engine runs.</li>
+ *   <li>{@code ./mvnw -B test -Pbench -Dtest=PairModelBench#train -Dstory.write=true} fits on
+ *       everything and rewrites the shipped weights.</li>
+ * </ul>
+ */
+@Tag("bench")
+class PairModelBench {
+
+  private static final int FOLDS = 5;
+  private static final double L2 = 1.0;
+  private static final Path SHIPPED = Path.of("src/main/resources/dev/tributary/story", PairModel.SHIPPED);
+  private static final List<String> ARTICLE_SETS = List.of("caucasus-dev.jsonl", "gva-dev.jsonl");
+  private static final List<String> PAIR_SETS = List.of("pairs-dev.jsonl", "pairs-ru-more-dev.jsonl", "semeval22-dev.jsonl");
+
+  /** One compared pair: its data set, the folds of its two sides' stories, its label and inputs. */
+  record Sample(String dataset, int foldA, int foldB, boolean same, double[] x) {
+    boolean outside(int fold) {
+      return foldA != fold && foldB != fold;
+    }
+  }
+
+  /** A data set as served, with the fold of each item. */
+  record Served(String name, List<LabelledArticles.Article> articles, Map<Long, Integer> fold,
+      List<LabelledArticles.Pair> pairs, List<Sample> samples) {}
+
+  @Test
+  void crossValidate() throws IOException {
+    List<Served> sets = load();
+    List<Sample> all = new ArrayList<>();
+    sets.forEach(s -> all.addAll(s.samples()));
+    PairModel[] models = new PairModel[FOLDS];
+    for (int k = 0; k < FOLDS; k++) {
+      int held = k;
+      models[k] = fit(all.stream().filter(s -> s.outside(held)).toList());
+    }
+    for (double threshold : thresholds()) {
+      StoryConfig config = StoryEvaluationBench.with(StoryConfig.defaults(), "joinThreshold", Double.toString(threshold));
+      System.out.printf(Locale.ROOT, "== join threshold %.2f, %d folds by story, held-out figures%n", threshold, FOLDS);
+      for (Served set : sets) {
+        if (Boolean.getBoolean("story.pairsOnly")) {
+          // feature ablations compare the pair figures alone
+        } else if (set.pairs() == null) {
+          clusterHeldOut(set, config, models);
+        } else {
+          pairsHeldOut(set, config, models);
+        }
+        pairLevel(set, models, threshold);
+      }
+    }
+  }
+
+  /**
+   * Each input left out in turn: the held-out log loss per data set without it, against all
+   * inputs. An input whose absence costs nothing on any data set is a rule the folds don't support.
+   */
+  @Test
+  void ablate() throws IOException {
+    List<Served> sets = load();
+    List<String> names = new ArrayList<>(List.of("(all inputs)"));
+    names.addAll(PairModel.FEATURES);
+    for (String left : names) {
+      int column = PairModel.FEATURES.indexOf(left);
+      List<Sample> all = new ArrayList<>();
+      for (Served set : sets) {
+        for (Sample s : set.samples()) {
+          double[] x = s.x().clone();
+          if (column >= 0) x[column] = 0;
+          all.add(new Sample(s.dataset(), s.foldA(), s.foldB(), s.same(), x));
+        }
+      }
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "without %-14s", left));
+      Map<String, double[]> loss = new LinkedHashMap<>();
+      for (int k = 0; k < FOLDS; k++) {
+        int held = k;
+        PairModel m = fit(all.stream().filter(s -> s.outside(held)).toList());
+        for (Sample s : all) {
+          if (s.foldA() != held || s.foldB() != held) continue;
+          double p = m.probability(s.x());
+          double[] l = loss.computeIfAbsent(s.dataset(), d -> new double[2]);
+          l[0] -= Math.log(Math.max(1e-9, s.same() ? p : 1 - p));
+          l[1]++;
+        }
+      }
+      loss.forEach((d, l) -> line.append(String.format(Locale.ROOT, " | %s %.4f", d.replace("-dev.jsonl", ""), l[0] / l[1])));
+      System.out.println(line);
+    }
+  }
+
+  @Test
+  void train() throws IOException {
+    List<Served> sets = load();
+    List<Sample> all = new ArrayList<>();
+    sets.forEach(s -> all.addAll(s.samples()));
+    PairModel model = fit(all);
+    StringBuilder out = new StringBuilder();
+    out.append("# Pair model: logistic regression over PairModel.FEATURES, fitted on all labelled dev data\n");
+    out.append("# (each data set weighing the same, L2 ").append(L2).append("). Retrain with\n");
+    out.append("#   ./mvnw -B test -Pbench -Dtest=PairModelBench#train -Dstory.write=true\n");
+    for (Served s : sets) {
+      long same = s.samples().stream().filter(Sample::same).count();
+      out.append(String.format(Locale.ROOT, "# %s: %d pairs (%d same story)%n", s.name(), s.samples().size(), same));
+    }
+    out.append("version=").append(model.version()).append('\n');
+    out.append(String.format(Locale.ROOT, "intercept=%.4f%n", model.intercept()));
+    double[] w = model.weights();
+    for (int i = 0; i < w.length; i++) {
+      out.append(String.format(Locale.ROOT, "%s=%.4f%n", PairModel.FEATURES.get(i), w[i]));
+    }
+    System.out.print(out);
+    if (Boolean.getBoolean("story.write")) {
+      Files.writeString(SHIPPED, out);
+      System.out.println("written to " + SHIPPED);
+    }
+  }
+
+  private static List<Double> thresholds() {
+    String given = System.getProperty("story.thresholds", "");
+    if (given.isBlank()) {
+      return List.of(StoryConfig.defaults().joinThreshold());
+    }
+    return Arrays.stream(given.split(",")).map(String::trim).map(Double::parseDouble).toList();
+  }
+
+  private static Set<String> dropped() {
+    String given = System.getProperty("story.drop", "");
+    return given.isBlank() ? Set.of() : Set.of(given.split(","));
+  }
+
+  /** Each data set weighs the same in the fit, however many pairs it gives. */
+  static PairModel fit(List<Sample> samples) {
+    Map<String, Integer> count = new HashMap<>();
+    samples.forEach(s -> count.merge(s.dataset(), 1, Integer::sum));
+    double[][] x = new double[samples.size()][];
+    boolean[] y = new boolean[samples.size()];
+    double[] w = new double[samples.size()];
+    for (int i = 0; i < x.length; i++) {
+      Sample s = samples.get(i);
+      x[i] = s.x();
+      y[i] = s.same();
+      w[i] = 1000.0 / count.get(s.dataset());
+    }
+    double[] beta = LogisticTrainer.fit(x, y, w, L2);
+    return new PairModel("v1", beta[0], Arrays.copyOfRange(beta, 1, beta.length));
+  }
+
+  private static List<Served> load() throws IOException {
+    List<Served> out = new ArrayList<>();
+    for (String file : ARTICLE_SETS) {
+      var path = LabelledArticles.shared(file);
+      assumeTrue(path.isPresent(), "shared test data not found");
+      out.add(articleSet(file, LabelledArticles.articles(path.get())));
+    }
+    for (String file : PAIR_SETS) {
+      var path = LabelledArticles.shared(file);
+      assumeTrue(path.isPresent(), "shared test data not found");
+      out.add(pairSet(file, LabelledArticles.pairs(path.get())));
+    }
+    return out;
+  }
+
+  private static int foldOf(String group) {
+    return Math.floorMod(group.hashCode() * 0x9E3779B1, FOLDS);
+  }
+
+  /** Articles as their outlets' feeds serve them (no declared language); pairs from the engine's own candidates. */
+  private static Served articleSet(String name, List<LabelledArticles.Article> labelled) {
+    List<LabelledArticles.Article> articles = new ArrayList<>();
+    Map<Long, Integer> fold = new HashMap<>();
+    Map<Long, String> story = new HashMap<>();
+    for (var a : labelled) {
+      var c = a.candidate();
+      articles.add(new LabelledArticles.Article(
+          new StoryCandidate(c.itemId(), c.sourceId(), c.url(), c.title(), c.text(), null, c.published()), a.story()));
+      fold.put(c.itemId(), foldOf(a.story()));
+      story.put(c.itemId(), a.story());
+    }
+    var probe = new PairProbe(StoryConfig.defaults());
+    articles.forEach(a -> probe.index(a.candidate(), a.candidate().itemId()));
+    Map<Long, StoryCandidate> byId = new HashMap<>();
+    articles.forEach(a -> byId.put(a.candidate().itemId(), a.candidate()));
+    Set<String> seen = new HashSet<>();
+    List<Sample> samples = new ArrayList<>();
+    for (var a : articles) {
+      long ia = a.candidate().itemId();
+      for (long ib : probe.candidates(a.candidate())) {
+        if (!seen.add(Math.min(ia, ib) + ":" + Math.max(ia, ib))) continue;
+        var f = probe.compare(a.candidate(), byId.get(ib));
+        samples.add(new Sample(name, fold.get(ia), fold.get(ib), story.get(ia).equals(story.get(ib)), inputs(f)));
+      }
+    }
+    return new Served(name, articles, fold, null, samples);
+  }
+
+  /** Pairs as the black-box run serves them: one feed per site, undated, no declared language. */
+  private static Served pairSet(String name, List<LabelledArticles.Pair> labelled) {
+    Map<String, StoryCandidate> byUrl = new LinkedHashMap<>();
+    Map<String, String> parent = new HashMap<>();
+    List<LabelledArticles.Pair> pairs = new ArrayList<>();
+    for (var p : labelled) {
+      var a = byUrl.computeIfAbsent(p.a().url(), u -> served(byUrl.size() + 1L, p.a()));
+      var b = byUrl.computeIfAbsent(p.b().url(), u -> served(byUrl.size() + 1L, p.b()));
+      pairs.add(new LabelledArticles.Pair(p.language(), p.sameStory(), a, b));
+      String ra = root(parent, a.url()), rb = root(parent, b.url());
+      if (!ra.equals(rb)) parent.put(ra, rb);
+    }
+    Map<Long, Integer> fold = new HashMap<>();
+    List<LabelledArticles.Article> articles = new ArrayList<>();
+    for (var c : byUrl.values()) {
+      String group = root(parent, c.url());
+      fold.put(c.itemId(), foldOf(group));
+      articles.add(new LabelledArticles.Article(c, group));
+    }
+    var probe = new PairProbe(StoryConfig.defaults());
+    articles.forEach(a -> probe.index(a.candidate(), a.candidate().itemId()));
+    List<Sample> samples = new ArrayList<>();
+    for (var p : pairs) {
+      var f = probe.compare(p.a(), p.b());
+      samples.add(new Sample(name, fold.get(p.a().itemId()), fold.get(p.b().itemId()), p.sameStory(), inputs(f)));
+    }
+    return new Served(name, articles, fold, pairs, samples);
+  }
+
+  private static double[] inputs(PairFeatures f) {
+    double[] x = PairModel.features(f);
+    for (String d : dropped()) {
+      x[PairModel.FEATURES.indexOf(d)] = 0;
+    }
+    return x;
+  }
+
+  private static StoryCandidate served(long id, StoryCandidate side) {
+    return new StoryCandidate(id, site(side.url()), side.url(), side.title(), side.text(), null, null);
+  }
+
+  private static String site(String url) {
+    try {
+      String host = URI.create(url).getHost();
+      if (host != null) return host;
+    } catch (IllegalArgumentException e) {
+      // not a URL (some pair files name an article by its title): the article is its own site
+    }
+    return "site-" + Integer.toHexString(url.hashCode());
+  }
+
+  private static String root(Map<String, String> parent, String x) {
+    while (parent.containsKey(x)) x = parent.get(x);
+    return x;
+  }
+
+  /** Each held-out fold's articles clustered by the engine with that fold's model, scored together. */
+  private static void clusterHeldOut(Served set, StoryConfig config, PairModel[] models) {
+    List<Long> predicted = new ArrayList<>();
+    List<String> gold = new ArrayList<>();
+    for (int k = 0; k < FOLDS; k++) {
+      int held = k;
+      List<LabelledArticles.Article> fold = set.articles().stream()
+          .filter(a -> set.fold().get(a.candidate().itemId()) == held).toList();
+      List<LabelledArticles.Article> delivered = byOutlet(fold);
+      List<Long> stories = StoryEvaluationBench.predictedStories(new ClusteringStoryEngine(config, models[k]), delivered, true);
+      for (int i = 0; i < delivered.size(); i++) {
+        predicted.add(k * 10_000_000_000L + stories.get(i));
+        gold.add(delivered.get(i).story());
+      }
+    }
+    var b = ClusterMetrics.bcubed(predicted, gold);
+    var p = ClusterMetrics.pairwise(predicted, gold);
+    System.out.printf(Locale.ROOT,
+        "%-26s engine  BCubed P %.3f R %.3f F1 %.3f | pairwise P %.3f R %.3f F1 %.3f | stories %d (gold %d)%n",
+        set.name(), b.precision(), b.recall(), b.f1(), p.precision(), p.recall(), p.f1(),
+        new HashSet<>(predicted).size(), new HashSet<>(gold).size());
+  }
+
+  // one feed per outlet, polled one after another, each in publication order
+  private static List<LabelledArticles.Article> byOutlet(List<LabelledArticles.Article> articles) {
+    Map<String, List<LabelledArticles.Article>> bySource = new LinkedHashMap<>();
+    articles.forEach(a -> bySource.computeIfAbsent(a.candidate().sourceId(), s -> new ArrayList<>()).add(a));
+    List<LabelledArticles.Article> out = new ArrayList<>();
+    bySource.values().forEach(out::addAll);
+    return out;
+  }
+
+  /** Each held-out fold's pair articles served together to an engine with that fold's model. */
+  private static void pairsHeldOut(Served set, StoryConfig config, PairModel[] models) {
+    Map<Long, Long> storyOf = new HashMap<>();
+    for (int k = 0; k < FOLDS; k++) {
+      int held = k;
+      List<LabelledArticles.Article> delivered = byOutlet(set.articles().stream()
+          .filter(a -> set.fold().get(a.candidate().itemId()) == held).toList());
+      List<Long> stories = StoryEvaluationBench.predictedStories(new ClusteringStoryEngine(config, models[k]), delivered, true);
+      for (int i = 0; i < delivered.size(); i++) {
+        storyOf.put(delivered.get(i).candidate().itemId(), k * 10_000_000_000L + stories.get(i));
+      }
+    }
+    Map<String, int[]> byLanguage = new java.util.TreeMap<>();
+    for (var p : set.pairs()) {
+      boolean joined = storyOf.get(p.a().itemId()).equals(storyOf.get(p.b().itemId()));
+      tally(byLanguage.computeIfAbsent("all", l -> new int[4]), p.sameStory(), joined);
+      tally(byLanguage.computeIfAbsent(p.language(), l -> new int[4]), p.sameStory(), joined);
+      if (joined != p.sameStory() && Boolean.getBoolean("story.verbose")) {
+        System.out.printf(Locale.ROOT, "WRONG %s %s | %.60s | %.60s%n", p.language(), p.sameStory() ? "same" : "diff",
+            p.a().title(), p.b().title());
+      }
+    }
+    byLanguage.forEach((l, c) -> print(set.name() + " " + l, "engine", c));
+  }
+
+  /** Out-of-fold pair probabilities against the threshold alone (no story context). */
+  private static void pairLevel(Served set, PairModel[] models, double threshold) {
+    int[] c = new int[4];
+    double logLoss = 0;
+    int n = 0;
+    for (Sample s : set.samples()) {
+      if (s.foldA() != s.foldB()) continue;
+      double p = models[s.foldA()].probability(s.x());
+      tally(c, s.same(), p >= threshold);
+      logLoss -= Math.log(Math.max(1e-9, s.same() ? p : 1 - p));
+      n++;
+    }
+    print(set.name(), String.format(Locale.ROOT, "pairs (log loss %.3f)", logLoss / n), c);
+  }
+
+  // {same and joined, same, joined, right}
+  private static void tally(int[] c, boolean same, boolean joined) {
+    if (same && joined) c[0]++;
+    if (same) c[1]++;
+    if (joined) c[2]++;
+    if (same == joined) c[3]++;
+  }
+
+  private static void print(String name, String protocol, int[] c) {
+    int total = 0;
+    // total pairs = right + wrong; wrong = (same - tp) + (joined - tp)
+    total = c[3] + (c[1] - c[0]) + (c[2] - c[0]);
+    double p = c[2] == 0 ? 1 : c[0] / (double) c[2];
+    double r = c[1] == 0 ? 1 : c[0] / (double) c[1];
+    double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
+    System.out.printf(Locale.ROOT, "%-26s %s  accuracy %.3f (%d/%d) | same-story P %.3f R %.3f F1 %.3f%n",
+        name, protocol, c[3] / (double) total, c[3], total, p, r, f1);
+  }
+}
