@@ -6,6 +6,7 @@ import dev.tributary.config.TributarySettings;
 import dev.tributary.fetch.FetchResult;
 import dev.tributary.fetch.PreviewFetcher;
 import dev.tributary.model.NormalizedFeed;
+import dev.tributary.parse.FeedDiscovery;
 import dev.tributary.parse.FeedDocument;
 import dev.tributary.parse.FeedParser;
 import dev.tributary.parse.ParseResult;
@@ -20,7 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Fetches a URL once through the preview fetcher (apart from polling) and shows how it reads;
@@ -56,10 +59,15 @@ public class PreviewResource {
       return Errors.of(Response.Status.BAD_GATEWAY, "fetch failed: " + failed.message());
     }
     FetchResult.Fetched fetched = ((PreviewFetcher.Fetched) outcome).result();
-    ParseResult parsed = parser.parse(new FeedDocument(fetched.body(), fetched.contentType(),
-        fetched.contentLocation(), fetched.finalUrl()));
+    FeedDocument document = new FeedDocument(fetched.body(), fetched.contentType(),
+        fetched.contentLocation(), fetched.finalUrl(), fetched.contentLanguage());
+    ParseResult parsed = parser.parse(document);
     if (parsed instanceof ParseResult.NotAFeed notAFeed) {
-      return Errors.of(Response.Status.fromStatusCode(422), "not a feed: " + notAFeed.reason());
+      // an admin who pastes a homepage gets the feed URLs to put in feeds.yaml
+      List<FeedDiscovery.FeedLink> feeds = FeedDiscovery.links(document);
+      String message = feeds.isEmpty() ? "not a feed: " + notAFeed.reason()
+          : "not a feed but a page that links " + feeds.size() + (feeds.size() == 1 ? " feed" : " feeds") + ": preview one of them";
+      return Errors.unprocessable(message, Map.of("feeds", feeds));
     }
     return capped(((ParseResult.Parsed) parsed).feed());
   }
@@ -75,7 +83,7 @@ public class PreviewResource {
       }
       int lo = 0;
       int hi = total;
-      byte[] best = json.writeValueAsBytes(new NormalizedFeed(feed.meta(), feed.feed(), java.util.List.of()));
+      byte[] best = json.writeValueAsBytes(new NormalizedFeed(feed.meta(), feed.feed(), List.of()));
       while (lo < hi) {
         int mid = (lo + hi + 1) / 2;
         byte[] b = json.writeValueAsBytes(new NormalizedFeed(feed.meta(), feed.feed(), feed.entries().subList(0, mid)));
@@ -88,7 +96,7 @@ public class PreviewResource {
       }
       return Response.ok(best, MediaType.APPLICATION_JSON_TYPE).header("X-Preview-Entries", lo + "/" + total).build();
     } catch (JsonProcessingException e) {
-      return Errors.of(Response.Status.fromStatusCode(422), "the feed could not be written as JSON");
+      return Errors.unprocessable("the feed could not be written as JSON", Map.of());
     }
   }
 }
