@@ -1,5 +1,6 @@
 package dev.tributary.fetch;
 
+import dev.tributary.config.DefaultSettings;
 import dev.tributary.parse.FeedDocument;
 import dev.tributary.parse.ParseResult;
 import dev.tributary.parse.StandardFeedParser;
@@ -52,7 +53,7 @@ public final class FeedFarmClient {
       int port = Integer.parseInt(out.readLine().substring("port ".length()));
       InetAddress loopback = InetAddress.getLoopbackAddress();
       InstantSource clock = Clock.systemUTC();
-      FetchSettings settings = FetchSettings.defaults().withAllowPrivateNetworks(true).withMaxConnections(threads);
+      FetchSettings settings = DefaultSettings.fetch().withAllowPrivateNetworks(true).withMaxConnections(threads);
       try (HttpFeedFetcher fetcher = new HttpFeedFetcher(settings, clock, host -> new InetAddress[] {loopback},
               AddressGuard.allowAll(), HostLimiter.forSettings(settings, clock, Sleeper.real(clock)));
           PollPool pool = new PollPool(threads, feeds + 1)) {

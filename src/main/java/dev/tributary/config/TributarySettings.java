@@ -107,6 +107,14 @@ public interface TributarySettings {
     @WithDefault("5s")
     Duration maxHostWait();
 
+    /** A publisher's Retry-After longer than this is cut to it, so no host is paused for ever. */
+    @WithDefault("24h")
+    Duration maxRetryAfter();
+
+    /** Pooled connections across all hosts. */
+    @WithDefault("64")
+    int maxConnections();
+
     @WithDefault("Tributary/0.1 (+https://github.com/tributary-feeds/tributary)")
     String userAgent();
   }
@@ -158,6 +166,10 @@ public interface TributarySettings {
     /** Relative spread of every delay, so sources polled together drift apart. */
     @WithDefault("0.1")
     double jitter();
+
+    /** Weight of the newest observed time between changes in the running mean the interval adapts to. */
+    @WithDefault("0.3")
+    double ewmaWeight();
   }
 
   interface Retention {

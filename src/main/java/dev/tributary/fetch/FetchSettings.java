@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Limits and manners of the fetcher; the lead maps {@code tributary.fetch.*} onto this.
+ * Limits and manners of the fetcher, built from {@code tributary.fetch.*} (the settings carry the defaults).
  *
  * @param connectTimeout TCP (and TLS) connect, per address tried
  * @param readTimeout longest silence on the socket (headers and body), per read
@@ -33,9 +33,6 @@ public record FetchSettings(
     String userAgent,
     int maxConnections) {
 
-  public static final String DEFAULT_USER_AGENT =
-      "Tributary/0.1 (+https://github.com/tributary-feeds/tributary)";
-
   public FetchSettings {
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");
@@ -53,23 +50,6 @@ public record FetchSettings(
         || totalTimeout.isNegative() || totalTimeout.isZero()) {
       throw new IllegalArgumentException("timeouts must be positive");
     }
-  }
-
-  /** connect 10 s, read 30 s, total 60 s, 10 MB, 5 redirects, 2 per host 1 s apart, guard on. */
-  public static FetchSettings defaults() {
-    return new FetchSettings(
-        Duration.ofSeconds(10),
-        Duration.ofSeconds(30),
-        Duration.ofSeconds(60),
-        10L * 1024 * 1024,
-        5,
-        2,
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(30),
-        Duration.ofHours(24),
-        false,
-        DEFAULT_USER_AGENT,
-        64);
   }
 
   public FetchSettings withTimeouts(Duration connect, Duration read, Duration total) {

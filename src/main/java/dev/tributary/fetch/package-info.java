@@ -2,8 +2,8 @@
  * The only code that opens sockets.
  *
  * <p>Wiring: one {@link dev.tributary.fetch.HttpFeedFetcher} per application, built from
- * {@link dev.tributary.fetch.FetchSettings} (map {@code tributary.fetch.*} onto it, starting from
- * {@code FetchSettings.defaults()}) and an {@code InstantSource}; close it on shutdown. Run fetches
+ * {@link dev.tributary.fetch.FetchSettings} (mapped from {@code tributary.fetch.*}, whose defaults are
+ * the only ones) and an {@code InstantSource}; close it on shutdown. Run fetches
  * on a bounded pool, as the poller does (48 threads is enough for 10,000 feeds a minute on
  * two cores), never on request threads. Before claiming due sources, the scheduler may ask
  * {@code fetcher.hostLimiter().pausedUntil(host)} and push those sources out; a fetch to a paused

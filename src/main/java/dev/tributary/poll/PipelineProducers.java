@@ -21,7 +21,14 @@ public class PipelineProducers {
   @Singleton
   @DefaultBean
   HttpFeedFetcher fetcher(TributarySettings settings, InstantSource clock) {
-    return new HttpFeedFetcher(fetchSettings(settings), clock);
+    return new HttpFeedFetcher(fetchSettings(settings.fetch()), clock);
+  }
+
+  /** The fetcher's settings, all from {@code tributary.fetch.*}: the mapping holds the one set of defaults. */
+  public static FetchSettings fetchSettings(TributarySettings.Fetch f) {
+    return new FetchSettings(f.connectTimeout(), f.readTimeout(), f.totalTimeout(), f.maxBodyBytes(),
+        f.maxRedirects(), f.perHostConcurrency(), f.perHostSpacing(), f.maxHostWait(), f.maxRetryAfter(),
+        f.allowPrivateNetworks(), f.userAgent(), f.maxConnections());
   }
 
   void close(@Disposes HttpFeedFetcher fetcher) {
@@ -33,20 +40,12 @@ public class PipelineProducers {
   @Singleton
   PreviewFetcher previewFetcher(TributarySettings settings, InstantSource clock) {
     TributarySettings.Preview p = settings.preview();
-    return PreviewFetcher.create(fetchSettings(settings), p.concurrency(), p.perClientPerMinute(), p.timeout(),
+    return PreviewFetcher.create(fetchSettings(settings.fetch()), p.concurrency(), p.perClientPerMinute(), p.timeout(),
         p.maxBodyBytes(), clock);
   }
 
   void close(@Disposes PreviewFetcher fetcher) {
     fetcher.close();
-  }
-
-  private static FetchSettings fetchSettings(TributarySettings settings) {
-    TributarySettings.Fetch f = settings.fetch();
-    FetchSettings d = FetchSettings.defaults();
-    return new FetchSettings(f.connectTimeout(), f.readTimeout(), f.totalTimeout(), f.maxBodyBytes(),
-        f.maxRedirects(), f.perHostConcurrency(), f.perHostSpacing(), f.maxHostWait(), d.maxRetryAfter(),
-        f.allowPrivateNetworks(), f.userAgent(), d.maxConnections());
   }
 
   @Produces

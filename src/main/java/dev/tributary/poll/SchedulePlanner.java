@@ -24,10 +24,7 @@ public class SchedulePlanner {
 
   @PostConstruct
   void init() {
-    TributarySettings.Poll p = settings.poll();
-    ScheduleSettings defaults = ScheduleSettings.defaults();
-    policy = new SchedulePolicy(new ScheduleSettings(p.minInterval(), p.maxInterval(), p.maxStretch(),
-        defaults.ewmaWeight(), p.jitter(), p.maxBackoff()), RandomGenerator.of("L64X128MixRandom"));
+    policy = new SchedulePolicy(ScheduleSettings.of(settings.poll()), RandomGenerator.of("L64X128MixRandom"));
   }
 
   FetchRecord fetched(SourceState s, FetchResult.Fetched f, NormalizedFeed feed, boolean changed, Instant at) {

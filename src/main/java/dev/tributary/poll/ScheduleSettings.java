@@ -1,9 +1,10 @@
 package dev.tributary.poll;
 
+import dev.tributary.config.TributarySettings;
 import java.time.Duration;
 
 /**
- * Bounds of the schedule policy.
+ * Bounds of the schedule policy, built from {@code tributary.poll.*} (the settings carry the defaults).
  *
  * @param minInterval no source is polled more often than this, whatever its configuration says
  * @param maxInterval ceiling of the adaptive interval and of every server-given floor
@@ -28,9 +29,9 @@ public record ScheduleSettings(
     if (jitter < 0 || jitter >= 1) throw new IllegalArgumentException("jitter must be in [0, 1)");
   }
 
-  /** Min 1 min, max 24 h, stretch 8×, EWMA weight 0.3, jitter ±10 %, backoff cap 6 h. */
-  public static ScheduleSettings defaults() {
-    return new ScheduleSettings(Duration.ofMinutes(1), Duration.ofHours(24), 8, 0.3, 0.1, Duration.ofHours(6));
+  public static ScheduleSettings of(TributarySettings.Poll p) {
+    return new ScheduleSettings(p.minInterval(), p.maxInterval(), p.maxStretch(), p.ewmaWeight(), p.jitter(),
+        p.maxBackoff());
   }
 
   public ScheduleSettings withJitter(double j) {

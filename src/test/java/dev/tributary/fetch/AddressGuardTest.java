@@ -2,6 +2,7 @@ package dev.tributary.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.config.DefaultSettings;
 import java.net.InetAddress;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +36,6 @@ class AddressGuardTest {
   @ValueSource(strings = {"127.0.0.1", "10.0.0.1", "169.254.169.254"})
   void allowPrivateNetworksTurnsTheGuardOff(String literal) throws Exception {
     assertThat(AddressGuard.allowAll().refusal(InetAddress.getByName(literal))).isEmpty();
-    assertThat(AddressGuard.forSettings(FetchSettings.defaults()).enabled()).isTrue();
+    assertThat(AddressGuard.forSettings(DefaultSettings.fetch()).enabled()).isTrue();
   }
 }

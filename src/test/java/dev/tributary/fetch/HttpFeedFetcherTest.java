@@ -2,6 +2,7 @@ package dev.tributary.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.config.DefaultSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,7 +37,7 @@ class HttpFeedFetcherTest {
   final List<AutoCloseable> closeables = new ArrayList<>();
   final CountDownLatch testOver = new CountDownLatch(1);
 
-  FetchSettings settings = FetchSettings.defaults()
+  FetchSettings settings = DefaultSettings.fetch()
       .withAllowPrivateNetworks(true)
       .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5))
       .withPerHost(2, Duration.ZERO, Duration.ofSeconds(5));
@@ -104,7 +105,7 @@ class HttpFeedFetcherTest {
     assertThat(f.permanentRedirect()).isNull();
     assertThat(f.hints()).isEqualTo(new CacheHints(Duration.ofSeconds(900), Instant.parse("2026-03-01T11:00:00Z")));
     TestServer.Request seen = s.seen.get(0);
-    assertThat(seen.header("User-Agent")).isEqualTo(FetchSettings.DEFAULT_USER_AGENT);
+    assertThat(seen.header("User-Agent")).isEqualTo(DefaultSettings.fetch().userAgent());
     assertThat(seen.header("Accept")).startsWith("application/rss+xml");
     assertThat(seen.header("Accept-Encoding")).contains("gzip").contains("deflate");
     assertThat(seen.header("If-None-Match")).isNull();

@@ -7,6 +7,7 @@ import dev.tributary.fetch.HostLimiter;
 import dev.tributary.fetch.HostResolver;
 import dev.tributary.fetch.HttpFeedFetcher;
 import dev.tributary.fetch.Sleeper;
+import dev.tributary.poll.PipelineProducers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Disposes;
@@ -30,11 +31,7 @@ public class PublicNameFetcher {
   @Produces
   @Singleton
   HttpFeedFetcher fetcher(TributarySettings settings, InstantSource clock) throws UnknownHostException {
-    TributarySettings.Fetch f = settings.fetch();
-    FetchSettings d = FetchSettings.defaults();
-    FetchSettings s = new FetchSettings(f.connectTimeout(), f.readTimeout(), f.totalTimeout(), f.maxBodyBytes(),
-        f.maxRedirects(), f.perHostConcurrency(), f.perHostSpacing(), d.maxHostWait(), d.maxRetryAfter(),
-        f.allowPrivateNetworks(), f.userAgent(), d.maxConnections());
+    FetchSettings s = PipelineProducers.fetchSettings(settings.fetch());
     InetAddress publisher = InetAddress.getByName("127.0.0.1");
     HostResolver system = HostResolver.system();
     HostResolver resolver = host -> PUBLISHER.equalsIgnoreCase(host) ? new InetAddress[] {publisher} : system.resolve(host);

@@ -2,6 +2,7 @@ package dev.tributary.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.config.DefaultSettings;
 import dev.tributary.fetch.CacheHints;
 import dev.tributary.fetch.FailureKind;
 import dev.tributary.fetch.FetchResult;
@@ -19,7 +20,7 @@ class SchedulePolicyTest {
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
   static final Duration FIFTEEN = Duration.ofMinutes(15);
 
-  final SchedulePolicy exact = new SchedulePolicy(ScheduleSettings.defaults().withJitter(0), new SplittableRandom(1));
+  final SchedulePolicy exact = new SchedulePolicy(DefaultSettings.schedule().withJitter(0), new SplittableRandom(1));
 
   static PollOutcome changed() {
     return new PollOutcome.Changed(CacheHints.NONE, null);
@@ -172,7 +173,7 @@ class SchedulePolicyTest {
 
   @Test
   void jitterIsDeterministicBoundedAndSpreadsSources() {
-    ScheduleSettings withJitter = ScheduleSettings.defaults();
+    ScheduleSettings withJitter = DefaultSettings.schedule();
     Set<Instant> dues = new HashSet<>();
     for (int seed = 0; seed < 100; seed++) {
       ScheduleState a = new SchedulePolicy(withJitter, new SplittableRandom(seed)).next(ScheduleState.initial(T0), FIFTEEN, changed(), T0);
