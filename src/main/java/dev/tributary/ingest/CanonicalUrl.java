@@ -67,6 +67,31 @@ public final class CanonicalUrl {
     return of(url).map(c -> c.substring(c.indexOf("://") + 3));
   }
 
+  /**
+   * Whether two links name the same article: the same identity key, and fragments that agree.
+   * Fragments are dropped from the key because they usually point into a page (#top, #comments),
+   * but a page carrying several items names each by its fragment (#a1, #a2: distinct items). So
+   * two different fragments never match; a link without one matches any fragment of its page.
+   */
+  public static boolean sameArticle(String a, String b) {
+    Optional<String> ka = identityKey(a);
+    if (ka.isEmpty() || !ka.equals(identityKey(b))) {
+      return false;
+    }
+    String fa = fragment(a);
+    String fb = fragment(b);
+    return fa.isEmpty() || fb.isEmpty() || fa.equals(fb);
+  }
+
+  /** The link's fragment without '#', empty when it has none. */
+  static String fragment(String url) {
+    if (url == null) {
+      return "";
+    }
+    int hash = url.indexOf('#');
+    return hash < 0 ? "" : url.substring(hash + 1).strip();
+  }
+
   private static String cleanQuery(String rawQuery) {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return "";

@@ -6,6 +6,7 @@ import dev.tributary.store.Hashes;
 import dev.tributary.store.ItemFields;
 import dev.tributary.store.ItemStore;
 import dev.tributary.store.KnownItem;
+import dev.tributary.store.LinkedItem;
 import dev.tributary.store.NewItem;
 import dev.tributary.store.StoredItem;
 import dev.tributary.story.Assignment;
@@ -20,7 +21,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Stores the entries of one fetched feed in one short transaction: exact duplicates are dropped,
+ * Stores the entries of one fetched feed in one short transaction: entries seen before unchanged are left alone,
  * changed entries updated, new ones assigned to a story by the engine. Assignment is serialized
  * (one JVM lock, plus a database lock so replicas take turns) because each decision depends on
  * the previous ones. Opens no socket: the feed arrives parsed.
@@ -29,6 +30,7 @@ import org.jboss.logging.Logger;
 public class IngestService {
   private static final Logger LOG = Logger.getLogger(IngestService.class);
   private static final int FLUSH_EVERY = 200;
+  private static final int SAME_LINK_CANDIDATES = 50;
 
   @Inject ItemStore store;
   @Inject StoryEngine engine;
@@ -69,7 +71,7 @@ public class IngestService {
     int added = 0;
     int updated = 0;
     int unchanged = 0;
-    int duplicates = 0;
+    int merged = 0;
     int seen = 0;
     for (IncomingItem in : items) {
       if (++seen % FLUSH_EVERY == 0) {
@@ -87,20 +89,22 @@ public class IngestService {
         }
         continue;
       }
-      if (item.urlHash() != null && store.urlSeen(item.urlHash())) {
-        duplicates++;
-        continue;
+      Optional<LinkedItem> sameLink = sameLinkElsewhere(item, in);
+      boolean distinctGuid = ItemIdentity.hasDistinctGuid(in);
+      if (sameLink.isPresent() && !distinctGuid) {
+        merged++;
       }
-      assign(item, in.text());
+      assign(item, in.text(), sameLink, distinctGuid);
       added++;
     }
+    store.recordSeen(sourceId, items.size(), added);
     if (added > 0) {
       lastAssigned = clock.instant();
     }
     if (added + updated > 0) {
       store.sourceChanged(sourceId, "ingest " + sourceId);
     }
-    return new IngestReport(added, updated, unchanged, duplicates);
+    return new IngestReport(added, updated, unchanged, merged);
   }
 
   private static NewItem identify(String sourceId, IncomingItem in, Instant now) {
@@ -111,12 +115,35 @@ public class IngestService {
     return new NewItem(sourceId, guid, Hashes.hex(guid), urlHash, ItemIdentity.contentHash(in), now, fields(in));
   }
 
-  private void assign(NewItem item, String text) {
-    // the engine needs no id to decide; the report is stored after its story so inserts follow the foreign key
-    Assignment decision = engine.assign(StoryIndexLoader.candidate(0, item.sourceId(), item.fields(), text, item.firstSeen()));
-    Optional<StoredItem> joined = decision instanceof Assignment.Join join
-        ? store.addToStory(item, join.storyId(), join.duplicateOfItemId())
-        : Optional.empty();
+  /**
+   * Another source's report of the same article, if one is stored: the one whose link agrees
+   * fragment and all when the page carries several, else the oldest.
+   */
+  private Optional<LinkedItem> sameLinkElsewhere(NewItem item, IncomingItem in) {
+    if (item.urlHash() == null) {
+      return Optional.empty();
+    }
+    List<LinkedItem> candidates = store.sameLinkElsewhere(item.sourceId(), item.urlHash(), SAME_LINK_CANDIDATES);
+    String fragment = CanonicalUrl.fragment(in.url());
+    return candidates.stream().filter(c -> !fragment.isEmpty() && fragment.equals(CanonicalUrl.fragment(c.url()))).findFirst()
+        .or(() -> candidates.stream().filter(c -> CanonicalUrl.sameArticle(in.url(), c.url())).findFirst());
+  }
+
+  /**
+   * A report of a link another source already reported joins that report's story, attributed to
+   * its own source: as a duplicate of it when the item has no name of its own, as a report in its
+   * own right when its guid sets it apart. Any other report goes to the story engine.
+   */
+  private void assign(NewItem item, String text, Optional<LinkedItem> sameLink, boolean distinctGuid) {
+    Optional<StoredItem> joined = sameLink.flatMap(
+        link -> store.addToStory(item, link.storyId(), distinctGuid ? null : link.itemId()));
+    if (joined.isEmpty()) {
+      // the engine needs no id to decide; the report is stored after its story so inserts follow the foreign key
+      Assignment decision = engine.assign(StoryIndexLoader.candidate(0, item.sourceId(), item.fields(), text, item.firstSeen()));
+      joined = decision instanceof Assignment.Join join
+          ? store.addToStory(item, join.storyId(), join.duplicateOfItemId())
+          : Optional.empty();
+    }
     StoredItem stored = joined.orElseGet(() -> store.addAsNewStory(item, Hashes.token(item.sourceId(), item.guid())));
     index.indexed(StoryIndexLoader.candidate(stored.itemId(), item.sourceId(), item.fields(), text, item.firstSeen()),
         stored.storyId(), stored.seq());

@@ -23,6 +23,24 @@ public final class ItemIdentity {
     return "hash:" + Hashes.hex(item.title(), when == null ? "" : when.toString());
   }
 
+  /**
+   * Whether the publisher named the item apart from its link: a guid that is not just the link
+   * (fragment included, so nine posts on one page with nine #anchors as guids stay nine). Only an
+   * item without one is the same item as another source's report of its link.
+   */
+  public static boolean hasDistinctGuid(IncomingItem item) {
+    if (item.guid() == null || item.guid().isBlank()) {
+      return false;
+    }
+    String guid = item.guid().strip();
+    Optional<String> guidKey = CanonicalUrl.identityKey(guid);
+    Optional<String> urlKey = CanonicalUrl.identityKey(item.url());
+    if (guidKey.isEmpty() || urlKey.isEmpty()) {
+      return !guid.equals(item.url() == null ? null : item.url().strip());
+    }
+    return !(guidKey.equals(urlKey) && CanonicalUrl.fragment(guid).equals(CanonicalUrl.fragment(item.url())));
+  }
+
   public static String contentHash(IncomingItem item) {
     return Hashes.hex(item.title(), item.url(), item.summaryHtml(), item.author(),
         String.valueOf(item.published()), String.valueOf(item.updated()));

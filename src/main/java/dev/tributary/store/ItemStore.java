@@ -25,8 +25,18 @@ public class ItemStore {
   }
 
   /** Whether any source already stored a report with this canonical link. */
-  public boolean urlSeen(String urlHash) {
-    return ItemEntity.count("urlHash", urlHash) > 0;
+  /** Other sources' reports whose link has the same identity key, oldest first (at most {@code max}). */
+  public List<LinkedItem> sameLinkElsewhere(String sourceId, String urlHash, int max) {
+    return em.createQuery("select i.id, i.storyId, i.url from ItemEntity i where i.urlHash = ?1 and i.sourceId <> ?2 order by i.id",
+            Object[].class)
+        .setParameter(1, urlHash).setParameter(2, sourceId).setMaxResults(max).getResultList().stream()
+        .map(r -> new LinkedItem((Long) r[0], (Long) r[1], (String) r[2])).toList();
+  }
+
+  /** What the source's last fetched feed held: entries read, and how many were new reports. */
+  public void recordSeen(String sourceId, int seen, int added) {
+    em.createQuery("update SourceEntity s set s.lastSeen = ?1, s.lastNew = ?2 where s.id = ?3")
+        .setParameter(1, seen).setParameter(2, added).setParameter(3, sourceId).executeUpdate();
   }
 
   /** A changed report: new content, and its story shows it changed. */

@@ -32,4 +32,6 @@ public class SourceEntity extends PanacheEntityBase {
   public long revision;
   @Column(name = "mean_change_seconds") public Long meanChangeSeconds;
   @Column(name = "ttl_minutes") public Integer ttlMinutes;
+  @Column(name = "last_seen") public Integer lastSeen;
+  @Column(name = "last_new") public Integer lastNew;
 }

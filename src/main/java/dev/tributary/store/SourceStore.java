@@ -229,17 +229,23 @@ public class SourceStore {
     return true;
   }
 
-  /** Every source, active or not, with its stored report count: for health pages. */
+  /** Every source, active or not, with its stored and merged report counts: for health pages. */
   @Transactional
   public List<SourceHealth> health() {
+    Map<String, Long> counts = countBySource("select i.sourceId, count(i) from ItemEntity i group by i.sourceId");
+    Map<String, Long> merged = countBySource(
+        "select i.sourceId, count(i) from ItemEntity i where i.duplicateOf is not null group by i.sourceId");
+    return SourceEntity.<SourceEntity>list("order by id").stream()
+        .map(e -> SourceHealth.of(e, counts.getOrDefault(e.id, 0L), merged.getOrDefault(e.id, 0L)))
+        .toList();
+  }
+
+  private Map<String, Long> countBySource(String query) {
     Map<String, Long> counts = new HashMap<>();
-    for (Object[] row : em.createQuery("select i.sourceId, count(i) from ItemEntity i group by i.sourceId", Object[].class)
-        .getResultList()) {
+    for (Object[] row : em.createQuery(query, Object[].class).getResultList()) {
       counts.put((String) row[0], (Long) row[1]);
     }
-    return SourceEntity.<SourceEntity>list("order by id").stream()
-        .map(e -> SourceHealth.of(e, counts.getOrDefault(e.id, 0L)))
-        .toList();
+    return counts;
   }
 
   @Transactional

@@ -44,12 +44,13 @@ final class ApiViews {
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record SourceJson(String id, String url, String title, boolean active, Instant lastFetch, Instant lastSuccess,
       Integer status, String error, String errorKind, Instant nextFetch, long items, int consecutiveFailures,
-      Long intervalSeconds, String parked, String movedTo, String etag, String lastModified) {
+      Long intervalSeconds, String parked, String movedTo, String etag, String lastModified,
+      Integer seen, Integer added, long stored, long merged) {
     static SourceJson of(SourceHealth s) {
       return new SourceJson(s.id(), s.url(), s.title(), s.active(), s.lastFetch(), s.lastSuccess(), s.lastStatus(),
           s.lastError(), s.errorKind(), s.parkedReason() != null ? null : s.nextFetch(), s.items(),
           s.consecutiveFailures(), s.interval() == null ? null : s.interval().toSeconds(), s.parkedReason(),
-          s.permanentRedirect(), s.etag(), s.lastModified());
+          s.permanentRedirect(), s.etag(), s.lastModified(), s.seen(), s.added(), s.items(), s.merged());
     }
   }
 

@@ -45,4 +45,19 @@ class CanonicalUrlTest {
         .isEqualTo(Hashes.token("civil-ge", "guid-1")).isNotEqualTo(Hashes.token("civil-ge", "guid-2"));
     assertThat(Hashes.token("a", "bc")).isNotEqualTo(Hashes.token("ab", "c"));
   }
+
+  /** Fragments usually point into a page, but a page carrying several items names each by one. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      https://herald.example/a              | http://HERALD.example:80/a#top       | true
+      https://herald.example/a#top          | https://herald.example/a#top         | true
+      http://scripting.com/2026/12/05.html#a1 | http://scripting.com/2026/12/05.html#a2 | false
+      http://scripting.com/2026/12/05.html  | http://scripting.com/2026/12/05.html#a2 | true
+      https://herald.example/a              | https://herald.example/b             | false
+      javascript:alert(1)                   | javascript:alert(1)                  | false
+      """)
+  void sameArticleLetsFragmentsTellItemsApart(String a, String b, boolean same) {
+    assertThat(CanonicalUrl.sameArticle(a, b)).isEqualTo(same);
+    assertThat(CanonicalUrl.sameArticle(b, a)).isEqualTo(same);
+  }
 }
