@@ -161,7 +161,16 @@ final class JsonFeedMapper {
         nullIfEmpty(content), DateParser.parse(str(item, "date_published")),
         DateParser.parse(str(item, "date_modified")), authors.isEmpty() ? null : authors.get(0),
         nullIfEmpty(authors), null, nullIfEmpty(categories), nullIfEmpty(enclosures), null, null,
-        str(item, "language"));
+        str(item, "language"), itemImage(item, base));
+  }
+
+  /** JSON Feed's item {@code image}, else its {@code banner_image}. */
+  private static Image itemImage(JsonNode item, URI base) {
+    String image = resolve(base, str(item, "image"));
+    if (image == null) {
+      image = resolve(base, str(item, "banner_image"));
+    }
+    return image == null ? null : new Image(image, null, null, null, null, null);
   }
 
   private static List<Person> authors(JsonNode node, URI base) {

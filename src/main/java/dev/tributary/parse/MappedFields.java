@@ -31,5 +31,7 @@ final class MappedFields {
   final List<Enclosure> enclosures = new ArrayList<>();
   String comments;
   Image image;
+  /** Lower ranks are preferred: see {@link ImageReader#entryImage}. */
+  int imageRank = Integer.MAX_VALUE;
   Integer ttl;
 }

@@ -37,7 +37,7 @@ final class PublisherLinks {
     return new Entry(e.id(), SafeText.title(e.title()), SafeUrl.http(e.link()), links(e.links()), e.description(),
         e.summary(), e.content(), e.published(), e.updated(), person(e.author()), persons(e.authors()),
         persons(e.contributors()), e.categories(), enclosures(e.enclosures()), SafeUrl.http(e.comments()), e.rights(),
-        e.language());
+        e.language(), image(e.image()));
   }
 
   private static List<Link> links(List<Link> links) {

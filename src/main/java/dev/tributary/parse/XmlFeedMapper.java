@@ -161,11 +161,12 @@ final class XmlFeedMapper {
             f.summaryFromContent = false;
           }
         }
-        case "itunes:summary" -> {
+        case "itunes:summary", "itunes:subtitle", "media:description" -> {
           if (f.summary == null) {
-            f.summary = texts.html(el, atom, TextConstruct.TEXT);
+            f.summary = texts.html(el, atom, k.equals("media:description") ? mediaTextType(el) : TextConstruct.TEXT);
           }
         }
+        case "media:group" -> mediaGroup(el, f);
         case "content", "content:encoded", "xhtml:body", "fullitem", "body" -> {
           boolean xhtmlBody = k.equals("xhtml:body") || k.equals("body");
           String defaultType = xhtmlBody ? TextConstruct.XHTML
@@ -189,7 +190,11 @@ final class XmlFeedMapper {
         case "copyright", "rights", "dc:rights" ->
             f.rights = texts.html(el, atom, atom ? TextConstruct.TEXT : TextConstruct.HTML);
         case "enclosure" -> LinkReader.enclosure(el, f);
-        default -> common(el, k, f);
+        default -> {
+          if (!images.readForEntry(el, k, f)) {
+            common(el, k, f);
+          }
+        }
       }
     }
     if (f.id == null) {
@@ -203,7 +208,34 @@ final class XmlFeedMapper {
     return new Entry(f.id, f.title, f.link, nullIfEmpty(f.links), f.summary, f.summary,
         nullIfEmpty(f.content), f.published, f.updated, author, nullIfEmpty(f.authors),
         nullIfEmpty(f.contributors), nullIfEmpty(f.categories), nullIfEmpty(f.enclosures),
-        f.comments, f.rights, f.language != null ? f.language.replace('_', '-') : language(item));
+        f.comments, f.rights, f.language != null ? f.language.replace('_', '-') : language(item),
+        ImageReader.entryImage(f));
+  }
+
+  /** A Media RSS group: alternatives of one media object, with a title and description for all of them. */
+  private void mediaGroup(XElement group, MappedFields f) {
+    for (XElement el : group.elements()) {
+      String k = XmlKeys.key(el);
+      switch (k) {
+        case "media:title" -> {
+          if (f.title == null) {
+            f.title = texts.plainOrHtml(el, false);
+          }
+        }
+        case "media:description" -> {
+          if (f.summary == null) {
+            f.summary = texts.html(el, false, mediaTextType(el));
+          }
+        }
+        case "media:category" -> CategoryReader.read(el, k, f);
+        default -> images.readForEntry(el, k, f);
+      }
+    }
+  }
+
+  /** Media RSS text is plain unless {@code type="html"}. */
+  private static String mediaTextType(XElement el) {
+    return "html".equalsIgnoreCase(el.attr("type")) ? TextConstruct.HTML : TextConstruct.TEXT;
   }
 
   /** Elements that mean the same at feed and entry level. */

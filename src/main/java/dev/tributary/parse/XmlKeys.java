@@ -9,6 +9,10 @@ final class XmlKeys {
       "pubdate", "pubDate", "lastbuilddate", "lastBuildDate", "managingeditor", "managingEditor",
       "webmaster", "webMaster", "ispermalink", "isPermaLink", "textinput", "textInput");
 
+  private static final java.util.Set<String> DC_ELEMENTS = java.util.Set.of(
+      "title", "creator", "subject", "description", "publisher", "contributor", "date", "type", "format",
+      "identifier", "source", "language", "relation", "coverage", "rights");
+
   private XmlKeys() {}
 
   /** The element's name with a canonical prefix for the modules we read; core RSS/Atom names bare. */
@@ -27,7 +31,8 @@ final class XmlKeys {
       return "dc:" + local;
     }
     if (ns.equals(Namespaces.DCTERMS)) {
-      return "dcterms:" + local;
+      // DCMI terms restate the fifteen elements; feeds use either for the same thing
+      return (DC_ELEMENTS.contains(local) ? "dc:" : "dcterms:") + local;
     }
     if (ns.equals(Namespaces.CONTENT)) {
       return "content:" + local;
