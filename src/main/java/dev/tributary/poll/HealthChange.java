@@ -14,10 +14,10 @@ public enum HealthChange {
 
   /** The change one stored poll outcome makes, if any. */
   public static Optional<HealthChange> between(SourceState before, FetchRecord after) {
-    if (after.parkedReason() != null) {
-      return before.parkedReason() == null ? Optional.of(PARKED) : Optional.empty();
+    if (after.next().parkedReason() != null) {
+      return before.schedule().parkedReason() == null ? Optional.of(PARKED) : Optional.empty();
     }
-    boolean wasFailing = before.consecutiveFailures() > 0 || before.parkedReason() != null;
+    boolean wasFailing = before.schedule().failures() > 0 || before.schedule().parkedReason() != null;
     if (after.error() == null) {
       return wasFailing ? Optional.of(RECOVERED) : Optional.empty();
     }

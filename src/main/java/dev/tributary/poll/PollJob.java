@@ -166,7 +166,7 @@ public class PollJob {
     }
     String languageHint = registry.config().source(sourceId).map(SourceConfig::language).orElse(null);
     Instant started = clock.instant();
-    FetchResult result = fetcher.fetch(new FetchRequest(URI.create(state.url()), state.etag(), state.lastModified()));
+    FetchResult result = fetcher.fetch(new FetchRequest(URI.create(state.url()), state.validators().etag(), state.validators().lastModified()));
     PollReport outcome;
     try {
       if (result instanceof FetchResult.Fetched f) {
@@ -176,7 +176,7 @@ public class PollJob {
         outcome = new PollReport(sourceId, PollReport.Result.NOT_MODIFIED, 0, 0, null);
       } else if (result instanceof FetchResult.Failed deferred && deferred.kind() == FailureKind.DEFERRED) {
         // nothing was fetched: keep the last real outcome on show (error, status), only move the next attempt
-        sources.defer(sourceId, planner.failed(state, deferred, started).nextFetch());
+        sources.defer(sourceId, planner.failed(state, deferred, started).next().nextDue());
         outcome = new PollReport(sourceId, PollReport.Result.DEFERRED, 0, 0, deferred.message());
       } else {
         FetchResult.Failed failed = (FetchResult.Failed) result;
@@ -217,6 +217,6 @@ public class PollJob {
     sources.record(before.id(), after);
     HealthChange.between(before, after).ifPresent(change -> LOG.infof(
         "source %s source=%s url=%s failures=%d error=%s next=%s parked=%s", change.label(), before.id(),
-        before.url(), after.consecutiveFailures(), after.error(), after.nextFetch(), after.parkedReason()));
+        before.url(), after.next().failures(), after.error(), after.next().nextDue(), after.next().parkedReason()));
   }
 }

@@ -2,6 +2,9 @@ package dev.tributary.poll;
 
 import dev.tributary.fetch.CacheHints;
 import dev.tributary.fetch.FailureKind;
+import dev.tributary.store.Schedule;
+import dev.tributary.store.Schedule.Rhythm;
+import dev.tributary.store.Schedule.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
@@ -26,57 +29,54 @@ public final class SchedulePolicy {
     this.random = random;
   }
 
-  public ScheduleState next(ScheduleState prev, Duration configured, PollOutcome outcome, Instant now) {
+  public Schedule next(Schedule prev, Duration configured, PollOutcome outcome, Instant now) {
     Duration base = max(configured, settings.minInterval());
     if (outcome instanceof PollOutcome.Changed c) {
-      Duration mean = prev.meanChangeInterval();
-      if (prev.lastChange() != null && now.isAfter(prev.lastChange())) {
-        Duration observed = Duration.between(prev.lastChange(), now);
+      Rhythm rhythm = prev.rhythm();
+      Duration mean = rhythm.meanChangeInterval();
+      if (rhythm.lastChange() != null && now.isAfter(rhythm.lastChange())) {
+        Duration observed = Duration.between(rhythm.lastChange(), now);
         mean = mean == null ? observed : blend(mean, observed);
       }
-      Integer ttl = c.ttlMinutes() != null ? c.ttlMinutes() : prev.ttlMinutes();
-      return healthy(prev, base, now, now, mean, ttl, c.hints());
+      Integer ttl = c.ttlMinutes() != null ? c.ttlMinutes() : rhythm.ttlMinutes();
+      return healthy(base, now, new Rhythm(now, mean, ttl), c.hints());
     }
     if (outcome instanceof PollOutcome.Unchanged u) {
-      Integer ttl = u.ttlMinutes() != null ? u.ttlMinutes() : prev.ttlMinutes();
-      return healthy(prev, base, now, prev.lastChange(), prev.meanChangeInterval(), ttl, u.hints());
+      Rhythm rhythm = prev.rhythm();
+      Integer ttl = u.ttlMinutes() != null ? u.ttlMinutes() : rhythm.ttlMinutes();
+      return healthy(base, now, new Rhythm(rhythm.lastChange(), rhythm.meanChangeInterval(), ttl), u.hints());
     }
     PollOutcome.Failure f = (PollOutcome.Failure) outcome;
     if (f.kind() == FailureKind.GONE) {
-      return new ScheduleState(ScheduleStatus.PARKED, null, prev.currentInterval(),
-          prev.consecutiveFailures() + 1, now, prev.lastChange(), prev.meanChangeInterval(),
-          prev.ttlMinutes(), f.message() == null ? "410 Gone: the publisher removed this feed" : f.message());
+      return new Schedule(Status.PARKED, null, prev.interval(), prev.failures() + 1, now, prev.rhythm(),
+          f.message() == null ? "410 Gone: the publisher removed this feed" : f.message());
     }
-    Duration interval = prev.currentInterval() != null ? prev.currentInterval() : base;
+    Duration interval = prev.interval() != null ? prev.interval() : base;
     if (f.kind() == FailureKind.DEFERRED) {
       // not this source's fault: no failure counted, just wait for the host
       Duration wait = f.retryAfter() != null ? min(f.retryAfter(), settings.maxInterval()) : settings.minInterval();
       // spread over the wait itself (a busy host: seconds; a Retry-After pause: longer), not the whole interval
       Instant due = now.plus(wait).plus(spread(min(interval, max(wait, Duration.ofSeconds(10)))));
-      return new ScheduleState(prev.status(), due, prev.currentInterval(), prev.consecutiveFailures(),
-          now, prev.lastChange(), prev.meanChangeInterval(), prev.ttlMinutes(), null);
+      return new Schedule(prev.status(), due, prev.interval(), prev.failures(), now, prev.rhythm(), null);
     }
-    int failures = prev.consecutiveFailures() + 1;
+    int failures = prev.failures() + 1;
     Duration delay = jittered(backoff(interval, failures));
     Instant due = now.plus(delay);
     Instant floor = floor(now, f.hints(), f.retryAfter());
     if (floor.isAfter(due)) due = floor.plus(spread(interval));
-    return new ScheduleState(ScheduleStatus.BACKING_OFF, due, prev.currentInterval(), failures, now,
-        prev.lastChange(), prev.meanChangeInterval(), prev.ttlMinutes(), null);
+    return new Schedule(Status.BACKING_OFF, due, prev.interval(), failures, now, prev.rhythm(), null);
   }
 
   /** Pushes a source past its host's pause (the fetcher's {@code pausedUntil}), spread out a little. */
-  public ScheduleState deferTo(ScheduleState s, Instant notBefore) {
-    if (s.status() == ScheduleStatus.PARKED || (s.nextDue() != null && !s.nextDue().isBefore(notBefore))) return s;
-    Duration interval = s.currentInterval() != null ? s.currentInterval() : settings.minInterval();
-    return new ScheduleState(s.status(), notBefore.plus(spread(interval)), s.currentInterval(),
-        s.consecutiveFailures(), s.lastAttempt(), s.lastChange(), s.meanChangeInterval(), s.ttlMinutes(), null);
+  public Schedule deferTo(Schedule s, Instant notBefore) {
+    if (s.status() == Status.PARKED || (s.nextDue() != null && !s.nextDue().isBefore(notBefore))) return s;
+    Duration interval = s.interval() != null ? s.interval() : settings.minInterval();
+    return s.withNextDue(notBefore.plus(spread(interval)));
   }
 
   /** An admin (or a config change) brings a parked source back: due at once, slate clean. */
-  public ScheduleState unpark(ScheduleState s, Instant now) {
-    return new ScheduleState(ScheduleStatus.ACTIVE, now, s.currentInterval(), 0, s.lastAttempt(),
-        s.lastChange(), s.meanChangeInterval(), s.ttlMinutes(), null);
+  public Schedule unpark(Schedule s, Instant now) {
+    return new Schedule(Status.ACTIVE, now, s.interval(), 0, s.lastAttempt(), s.rhythm(), null);
   }
 
   /** The interval a healthy source would get now, before floors and jitter. */
@@ -90,16 +90,16 @@ public final class SchedulePolicy {
     return clamp(estimate.dividedBy(2), lower, upper);
   }
 
-  private ScheduleState healthy(ScheduleState prev, Duration base, Instant now, Instant lastChange,
-      Duration mean, Integer ttl, CacheHints hints) {
-    Duration interval = adaptiveInterval(base, lastChange, mean, now);
+  private Schedule healthy(Duration base, Instant now, Rhythm rhythm, CacheHints hints) {
+    Duration interval = adaptiveInterval(base, rhythm.lastChange(), rhythm.meanChangeInterval(), now);
+    Integer ttl = rhythm.ttlMinutes();
     if (ttl != null && ttl > 0) {
       interval = max(interval, min(Duration.ofMinutes(ttl), settings.maxInterval()));
     }
     Instant due = now.plus(jittered(interval));
     Instant floor = floor(now, hints, null);
     if (floor.isAfter(due)) due = floor.plus(spread(interval));
-    return new ScheduleState(ScheduleStatus.ACTIVE, due, interval, 0, now, lastChange, mean, ttl, null);
+    return new Schedule(Status.ACTIVE, due, interval, 0, now, rhythm, null);
   }
 
   /** The latest of max-age, Expires and Retry-After, each capped at maxInterval from now. */

@@ -1,19 +1,6 @@
 package dev.tributary.store;
 
-import java.time.Duration;
 import java.time.Instant;
 
-/** What polling needs to know of a source between fetches. */
-public record SourceState(
-    String id,
-    String url,
-    String etag,
-    String lastModified,
-    Duration interval,
-    int consecutiveFailures,
-    Instant lastChange,
-    Instant lastSuccess,
-    Instant lastFetch,
-    Duration meanChangeInterval,
-    Integer ttlMinutes,
-    String parkedReason) {}
+/** What polling needs to know of a source: where to fetch, what to send back, where its schedule stands. */
+public record SourceState(String id, String url, Validators validators, Schedule schedule, Instant lastSuccess) {}

@@ -168,10 +168,11 @@ public class SourceStore {
     if (s == null) {
       return Optional.empty();
     }
-    return Optional.of(new SourceState(s.id, s.url, s.etag, s.lastModified,
-        s.intervalSeconds == null ? null : Duration.ofSeconds(s.intervalSeconds),
-        s.consecutiveFailures, s.lastChange, s.lastSuccess, s.lastFetch,
-        s.meanChangeSeconds == null ? null : Duration.ofSeconds(s.meanChangeSeconds), s.ttlMinutes, s.parkedReason));
+    Schedule.Status status = s.parkedReason != null ? Schedule.Status.PARKED
+        : s.consecutiveFailures > 0 ? Schedule.Status.BACKING_OFF : Schedule.Status.ACTIVE;
+    Schedule schedule = new Schedule(status, s.nextFetch, seconds(s.intervalSeconds), s.consecutiveFailures,
+        s.lastFetch, new Schedule.Rhythm(s.lastChange, seconds(s.meanChangeSeconds), s.ttlMinutes), s.parkedReason);
+    return Optional.of(new SourceState(s.id, s.url, new Validators(s.etag, s.lastModified), schedule, s.lastSuccess));
   }
 
   @Transactional
@@ -186,9 +187,9 @@ public class SourceStore {
     s.errorKind = r.errorKind();
     if (r.error() == null) {
       s.lastSuccess = r.at();
-      if (r.etag() != null || r.lastModified() != null) {
-        s.etag = r.etag();
-        s.lastModified = r.lastModified();
+      if (r.validators() != null && !r.validators().isEmpty()) {
+        s.etag = r.validators().etag();
+        s.lastModified = r.validators().lastModified();
       }
     }
     if (r.feedTitle() != null && !r.feedTitle().equals(s.feedTitle)) {
@@ -196,16 +197,21 @@ public class SourceStore {
       s.revision = revisions.next();
       changed.fire(new DataChanged("source title " + id));
     }
-    s.lastChange = r.lastChange();
-    s.meanChangeSeconds = r.meanChangeInterval() == null ? null : r.meanChangeInterval().toSeconds();
-    s.ttlMinutes = r.ttlMinutes();
-    s.nextFetch = r.nextFetch();
-    s.intervalSeconds = r.interval() == null ? null : r.interval().toSeconds();
-    s.consecutiveFailures = r.consecutiveFailures();
-    s.parkedReason = r.parkedReason();
+    Schedule next = r.next();
+    s.lastChange = next.rhythm().lastChange();
+    s.meanChangeSeconds = next.rhythm().meanChangeInterval() == null ? null : next.rhythm().meanChangeInterval().toSeconds();
+    s.ttlMinutes = next.rhythm().ttlMinutes();
+    s.nextFetch = next.nextDue();
+    s.intervalSeconds = next.interval() == null ? null : next.interval().toSeconds();
+    s.consecutiveFailures = next.failures();
+    s.parkedReason = next.parkedReason();
     if (r.permanentRedirect() != null) {
       s.permanentRedirect = r.permanentRedirect();
     }
+  }
+
+  private static Duration seconds(Long s) {
+    return s == null ? null : Duration.ofSeconds(s);
   }
 
   /** A poll that was not attempted (host paused or busy): only the next attempt moves. */

@@ -6,8 +6,10 @@ import dev.tributary.config.FeedsConfig;
 import dev.tributary.config.FeedsRegistry;
 import dev.tributary.config.SourceConfig;
 import dev.tributary.store.FetchRecord;
+import dev.tributary.store.Schedule;
 import dev.tributary.store.SourceEntity;
 import dev.tributary.store.SourceStore;
+import dev.tributary.store.Validators;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.event.Event;
@@ -103,8 +105,9 @@ class ReplicaClaimsTest {
     Instant until = T0.plus(LEASE);
     sources.claimDue(T0, until, 1000);
     Instant scheduled = T0.plus(Duration.ofMinutes(15));
-    sources.record(id, new FetchRecord(T0.plusSeconds(2), 200, null, null, null, null, null, null,
-        scheduled, Duration.ofMinutes(15), 0, null, null, null, null));
+    sources.record(id, new FetchRecord(T0.plusSeconds(2), 200, null, null, Validators.NONE, null, null,
+        new Schedule(Schedule.Status.ACTIVE, scheduled, Duration.ofMinutes(15), 0, T0.plusSeconds(2),
+            Schedule.Rhythm.UNKNOWN, null)));
 
     assertThat(sources.renew(Map.of(id, until), T0.plusSeconds(25))).isEmpty();
     assertThat(sources.release(Map.of(id, until), T0.plusSeconds(3))).isZero();

@@ -3,7 +3,9 @@ package dev.tributary.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.store.FetchRecord;
+import dev.tributary.store.Schedule;
 import dev.tributary.store.SourceState;
+import dev.tributary.store.Validators;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,10 +29,17 @@ class HealthChangeTest {
   })
   void onePerStateChange(int failuresBefore, String parkedBefore, String error, int failuresAfter,
       String parkedAfter, HealthChange expected) {
-    SourceState before = new SourceState("s", "http://127.0.0.1/f", null, null, Duration.ofMinutes(30),
-        failuresBefore, null, null, null, null, null, parkedBefore);
-    FetchRecord after = new FetchRecord(T, error == null ? 200 : 500, error, error == null ? null : "HTTP", null, null,
-        null, null, T.plusSeconds(60), Duration.ofMinutes(30), failuresAfter, parkedAfter, null, null, null);
+    SourceState before = new SourceState("s", "http://127.0.0.1/f", Validators.NONE,
+        schedule(failuresBefore, parkedBefore), null);
+    FetchRecord after = new FetchRecord(T, error == null ? 200 : 500, error, error == null ? null : "HTTP",
+        Validators.NONE, null, null, schedule(failuresAfter, parkedAfter));
     assertThat(HealthChange.between(before, after)).isEqualTo(Optional.ofNullable(expected));
+  }
+
+  private static Schedule schedule(int failures, String parked) {
+    Schedule.Status status = parked != null ? Schedule.Status.PARKED
+        : failures > 0 ? Schedule.Status.BACKING_OFF : Schedule.Status.ACTIVE;
+    return new Schedule(status, parked == null ? T.plusSeconds(60) : null, Duration.ofMinutes(30), failures, T,
+        Schedule.Rhythm.UNKNOWN, parked);
   }
 }
