@@ -15,6 +15,12 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.analysis.bg.BulgarianAnalyzer;
+import org.apache.lucene.analysis.cz.CzechAnalyzer;
+import org.apache.lucene.analysis.el.GreekAnalyzer;
+import org.apache.lucene.analysis.fa.PersianAnalyzer;
+import org.apache.lucene.analysis.pl.PolishAnalyzer;
+import org.apache.lucene.analysis.ro.RomanianAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.hy.ArmenianAnalyzer;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
@@ -25,21 +31,31 @@ import org.apache.lucene.util.IOUtils;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.ArabicStemmer;
 import org.tartarus.snowball.ext.ArmenianStemmer;
+import org.tartarus.snowball.ext.DanishStemmer;
+import org.tartarus.snowball.ext.DutchStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.FinnishStemmer;
 import org.tartarus.snowball.ext.FrenchStemmer;
 import org.tartarus.snowball.ext.German2Stemmer;
+import org.tartarus.snowball.ext.GreekStemmer;
+import org.tartarus.snowball.ext.HungarianStemmer;
 import org.tartarus.snowball.ext.ItalianStemmer;
+import org.tartarus.snowball.ext.NorwegianStemmer;
 import org.tartarus.snowball.ext.PortugueseStemmer;
+import org.tartarus.snowball.ext.RomanianStemmer;
 import org.tartarus.snowball.ext.RussianStemmer;
 import org.tartarus.snowball.ext.SpanishStemmer;
+import org.tartarus.snowball.ext.SwedishStemmer;
 import org.tartarus.snowball.ext.TurkishStemmer;
 
 /**
  * One Lucene analysis chain per language: ICU word breaking, lower-casing, the language's stop
  * words and Snowball stemmer, then ICU folding so accents and letter variants never split a term
  * (the last two through {@link CachedStemFoldFilter}).
- * Languages without a stemmer here (Georgian, Azerbaijani, ...) still get ICU tokenization and
- * folding; their names are matched through cross-script keys instead.
+ * Polish stems through Lucene's Stempel ({@link PolishStemmer}); Azerbaijani shares Turkish's
+ * chain. Languages without a stemmer here (Georgian, Bulgarian, Czech, Persian, ...) still get ICU
+ * tokenization, their stop words where Lucene has them, and folding; their names and stems meet
+ * other languages' through cross-script keys.
  */
 final class LanguageAnalyzers {
 
@@ -71,6 +87,19 @@ final class LanguageAnalyzers {
       case "es" -> chain(snowballStops("spanish_stop.txt"), SpanishStemmer::new, false, false);
       case "pt" -> chain(snowballStops("portuguese_stop.txt"), PortugueseStemmer::new, false, false);
       case "ar" -> chain(ArabicAnalyzer.getDefaultStopSet(), ArabicStemmer::new, false, false);
+      case "pl" -> chain(PolishAnalyzer.getDefaultStopSet(), PolishStemmer::new, false, false);
+      case "nl" -> chain(snowballStops("dutch_stop.txt"), DutchStemmer::new, false, false);
+      case "sv" -> chain(snowballStops("swedish_stop.txt"), SwedishStemmer::new, false, false);
+      case "no", "nb", "nn" -> chain(snowballStops("norwegian_stop.txt"), NorwegianStemmer::new, false, false);
+      case "da" -> chain(snowballStops("danish_stop.txt"), DanishStemmer::new, false, false);
+      case "fi" -> chain(snowballStops("finnish_stop.txt"), FinnishStemmer::new, false, false);
+      case "hu" -> chain(snowballStops("hungarian_stop.txt"), HungarianStemmer::new, false, false);
+      case "ro" -> chain(RomanianAnalyzer.getDefaultStopSet(), RomanianStemmer::new, false, false);
+      case "el" -> chain(GreekAnalyzer.getDefaultStopSet(), GreekStemmer::new, false, false);
+      case "bg" -> chain(BulgarianAnalyzer.getDefaultStopSet(), null, false, false);
+      case "cs" -> chain(CzechAnalyzer.getDefaultStopSet(), null, false, false);
+      case "fa" -> chain(PersianAnalyzer.getDefaultStopSet(), null, false, false);
+      // Georgian (ka) and the rest: ICU word breaking and folding; cross-script keys carry names
       default -> chain(CharArraySet.EMPTY_SET, null, false, false);
     };
   }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.pl.PolishAnalyzer;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 
 /**
@@ -24,6 +25,8 @@ final class LanguageGuess {
     LATIN_STOPS.put("es", LanguageAnalyzers.snowballStops("spanish_stop.txt"));
     LATIN_STOPS.put("pt", LanguageAnalyzers.snowballStops("portuguese_stop.txt"));
     LATIN_STOPS.put("tr", TurkishAnalyzer.getDefaultStopSet());
+    LATIN_STOPS.put("pl", PolishAnalyzer.getDefaultStopSet());
+    LATIN_STOPS.put("nl", LanguageAnalyzers.snowballStops("dutch_stop.txt"));
   }
 
   private LanguageGuess() {}
@@ -32,7 +35,7 @@ final class LanguageGuess {
   static String of(String title, String text) {
     String sample = ((title == null ? "" : title) + " " + (text == null ? "" : text));
     sample = sample.substring(0, Math.min(sample.length(), SAMPLE));
-    int cyrillic = 0, georgian = 0, armenian = 0, latin = 0, arabic = 0, hebrew = 0;
+    int cyrillic = 0, georgian = 0, armenian = 0, latin = 0, arabic = 0, hebrew = 0, greek = 0;
     int ukrainian = 0, schwa = 0;
     for (int i = 0; i < sample.length(); i++) {
       char c = sample.charAt(i);
@@ -47,6 +50,7 @@ final class LanguageGuess {
         case ARMENIAN -> armenian++;
         case ARABIC -> arabic++;
         case HEBREW -> hebrew++;
+        case GREEK -> greek++;
         case LATIN -> {
           latin++;
           if (c == 'ə' || c == 'Ə') {
@@ -56,7 +60,7 @@ final class LanguageGuess {
         default -> {}
       }
     }
-    int max = Math.max(Math.max(Math.max(cyrillic, georgian), Math.max(armenian, latin)), Math.max(arabic, hebrew));
+    int max = Math.max(Math.max(Math.max(cyrillic, georgian), Math.max(armenian, latin)), Math.max(Math.max(arabic, hebrew), greek));
     if (max == 0) {
       return "";
     }
@@ -75,6 +79,9 @@ final class LanguageGuess {
     }
     if (max == hebrew) {
       return "he";
+    }
+    if (max == greek) {
+      return "el";
     }
     return schwa >= 2 ? "az" : latinByStopWords(sample);
   }

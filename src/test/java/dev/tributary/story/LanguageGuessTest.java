@@ -21,6 +21,9 @@ class LanguageGuessTest {
     "fr|Le ministre a déclaré que les pourparlers reprendraient au printemps après une pause de deux mois",
     "es|El ministro dijo que las conversaciones se reanudarán en primavera tras una pausa de dos meses",
     "pt|O ministro disse que as negociações serão retomadas na primavera depois de uma pausa de dois meses",
+    "pl|Minister powiedział, że rozmowy zostaną wznowione wiosną po dwumiesięcznej przerwie, ale nie wcześniej",
+    "nl|De minister zei dat de gesprekken in het voorjaar na een pauze van twee maanden worden hervat",
+    "el|Ο υπουργός δήλωσε ότι οι συνομιλίες θα ξαναρχίσουν την άνοιξη μετά από παύση δύο μηνών",
     "tr|Bakan, görüşmelerin iki aylık bir aradan sonra ilkbaharda yeniden başlayacağını söyledi ve bu çok önemli",
   })
   void guessesTheLanguage(String expected, String text) {

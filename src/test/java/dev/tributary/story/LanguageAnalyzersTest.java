@@ -1,0 +1,40 @@
+package dev.tributary.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each language's chain brings two inflected forms of one word to one term (our own words). */
+class LanguageAnalyzersTest {
+
+  private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
+
+  @ParameterizedTest(name = "{0}: {1} = {2}")
+  @CsvSource(delimiter = '|', value = {
+    "de | Regierung | Regierungen",
+    "es | elecciones | elección",
+    "fr | élections | élection",
+    "tr | hükümeti | hükümet",
+    "pl | wyborach | wybory",
+    "pl | ministra | minister",
+    "nl | regeringen | regering",
+    "sv | regeringen | regering",
+    "el | κυβέρνηση | κυβέρνησης",
+    "ar | الحكومة | حكومة",
+  })
+  void inflectedFormsMeet(String language, String a, String b) {
+    var analyzer = analyzers.forLanguage(language);
+    assertThat(Tokens.stems(analyzer, a)).isEqualTo(Tokens.stems(analyzer, b)).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "ka | საქართველოს მთავრობამ განაცხადა | 3",
+    "hy | Հայաստանի կառավարությունը հայտարարեց | 3",
+    "az | Azərbaycan hökuməti bəyanat yaydı | 4",
+  })
+  void scriptsWithoutAStemmerStillBreakIntoWords(String language, String text, int words) {
+    assertThat(Tokens.stems(analyzers.forLanguage(language), text)).hasSize(words).allSatisfy(t -> assertThat(t).isNotBlank());
+  }
+}
