@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import dev.tributary.config.DefaultSettings;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -66,7 +67,7 @@ class PairModelBench {
       models[k] = fit(all.stream().filter(s -> s.outside(held)).toList());
     }
     for (double threshold : thresholds()) {
-      StoryConfig config = StoryEvaluationBench.with(StoryConfig.defaults(), "joinThreshold", Double.toString(threshold));
+      StoryConfig config = StoryEvaluationBench.with(DefaultSettings.story(), "joinThreshold", Double.toString(threshold));
       System.out.printf(Locale.ROOT, "== join threshold %.2f, %d folds by story, held-out figures%n", threshold, FOLDS);
       for (Served set : sets) {
         if (Boolean.getBoolean("story.pairsOnly")) {
@@ -148,7 +149,7 @@ class PairModelBench {
   private static List<Double> thresholds() {
     String given = System.getProperty("story.thresholds", "");
     if (given.isBlank()) {
-      return List.of(StoryConfig.defaults().joinThreshold());
+      return List.of(DefaultSettings.story().joinThreshold());
     }
     return Arrays.stream(given.split(",")).map(String::trim).map(Double::parseDouble).toList();
   }
@@ -206,7 +207,7 @@ class PairModelBench {
       fold.put(c.itemId(), foldOf(a.story()));
       story.put(c.itemId(), a.story());
     }
-    var probe = new PairProbe(StoryConfig.defaults());
+    var probe = new PairProbe(DefaultSettings.story());
     articles.forEach(a -> probe.index(a.candidate(), a.candidate().itemId()));
     Map<Long, StoryCandidate> byId = new HashMap<>();
     articles.forEach(a -> byId.put(a.candidate().itemId(), a.candidate()));
@@ -242,7 +243,7 @@ class PairModelBench {
       fold.put(c.itemId(), foldOf(group));
       articles.add(new LabelledArticles.Article(c, group));
     }
-    var probe = new PairProbe(StoryConfig.defaults());
+    var probe = new PairProbe(DefaultSettings.story());
     articles.forEach(a -> probe.index(a.candidate(), a.candidate().itemId()));
     List<Sample> samples = new ArrayList<>();
     for (var p : pairs) {

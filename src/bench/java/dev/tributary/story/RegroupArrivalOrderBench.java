@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import dev.tributary.config.DefaultSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -58,7 +59,7 @@ class RegroupArrivalOrderBench {
   }
 
   private static Map<Long, Long> run(List<LabelledArticles.Article> order, boolean regroup) {
-    var engine = new ClusteringStoryEngine();
+    var engine = new ClusteringStoryEngine(DefaultSettings.story());
     Map<Long, Long> storyOf = new HashMap<>();
     long next = 1;
     for (var a : order) {

@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import dev.tributary.config.DefaultSettings;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -96,9 +97,9 @@ class StoryEvaluationBench {
       }
       return;
     }
-    print("clustering (defaults)", cluster(new ClusteringStoryEngine(), articles));
+    print("clustering (defaults)", cluster(new ClusteringStoryEngine(DefaultSettings.story()), articles));
     for (double t = 0.15; t <= 0.5; t += 0.05) {
-      var config = with(StoryConfig.defaults(), "joinThreshold", Double.toString(t));
+      var config = with(DefaultSettings.story(), "joinThreshold", Double.toString(t));
       print(String.format(Locale.ROOT, "  threshold %.2f", t), cluster(new ClusteringStoryEngine(config), articles));
     }
   }
@@ -303,7 +304,7 @@ class StoryEvaluationBench {
     var file = LabelledArticles.shared("caucasus-dev.jsonl");
     assumeTrue(file.isPresent() && Boolean.getBoolean("story.dump"), "dump not requested");
     var articles = LabelledArticles.articles(file.get());
-    var probe = new PairProbe(StoryConfig.defaults());
+    var probe = new PairProbe(DefaultSettings.story());
     long s = 1;
     for (var a : articles) probe.index(a.candidate(), s++);
     List<String> lines = new ArrayList<>();
@@ -487,7 +488,7 @@ class StoryEvaluationBench {
    * every combination of the listed values of {@link StoryConfig}'s components.
    */
   static List<StoryConfig> configs() {
-    List<StoryConfig> out = new ArrayList<>(List.of(StoryConfig.defaults()));
+    List<StoryConfig> out = new ArrayList<>(List.of(DefaultSettings.story()));
     String grid = System.getProperty("story.grid", "");
     if (grid.isBlank()) return out;
     for (String axis : grid.split(";")) {
@@ -527,7 +528,7 @@ class StoryEvaluationBench {
   }
 
   static String describe(StoryConfig c) {
-    var d = StoryConfig.defaults();
+    var d = DefaultSettings.story();
     StringBuilder b = new StringBuilder();
     try {
       for (var rc : StoryConfig.class.getRecordComponents()) {

@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import dev.tributary.config.DefaultSettings;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.Locale;
@@ -20,7 +21,7 @@ class StoryMemoryBench {
   void retainedHeapPerItem() {
     var news = new SyntheticNews(42, 20_000, Instant.parse("2025-01-01T00:00:00Z"), 20);
     // items are generated up front, one at a time, and dropped after indexing: only the engine is retained
-    var engine = new ClusteringStoryEngine();
+    var engine = new ClusteringStoryEngine(DefaultSettings.story());
     engine.indexed(news.item(1), 1);
     long base = usedAfterGc();
     for (long id = 2; id <= ITEMS + 1; id++) {

@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import dev.tributary.config.DefaultSettings;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.Locale;
@@ -20,7 +21,7 @@ class StoryThroughputBench {
   @Test
   void analysisAlone() {
     var news = new SyntheticNews(7, 20_000, Instant.parse("2025-01-01T00:00:00Z"), 20);
-    var builder = new ProfileBuilder(StoryConfig.defaults());
+    var builder = new ProfileBuilder(DefaultSettings.story());
     var vocabulary = new Vocabulary();
     for (int i = 0; i < 2_000; i++) builder.build(news.item(i), 0, vocabulary);
     long t0 = System.nanoTime();
@@ -55,7 +56,7 @@ class StoryThroughputBench {
   /** An engine preloaded with {@code preloaded} synthetic items and warmed up, fed new items on demand. */
   private static final class Store {
     private final SyntheticNews news = new SyntheticNews(42, 20_000, Instant.parse("2025-01-01T00:00:00Z"), 20);
-    private final ClusteringStoryEngine engine = new ClusteringStoryEngine();
+    private final ClusteringStoryEngine engine = new ClusteringStoryEngine(DefaultSettings.story());
     private long id;
 
     Store(int preloaded) {
@@ -100,7 +101,7 @@ class StoryThroughputBench {
   void regroupingTheNewestItems() {
     for (int preloaded : new int[] {10_000, 100_000}) {
       var news = new SyntheticNews(42, 20_000, Instant.parse("2025-01-01T00:00:00Z"), 20);
-      var engine = new ClusteringStoryEngine();
+      var engine = new ClusteringStoryEngine(DefaultSettings.story());
       for (long id = 1; id <= preloaded; id++) {
         assignAndIndex(engine, news.item(id));
       }

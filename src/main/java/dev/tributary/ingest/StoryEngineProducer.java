@@ -1,25 +1,38 @@
 package dev.tributary.ingest;
 
+import dev.tributary.config.TributarySettings;
 import dev.tributary.story.ClusteringStoryEngine;
+import dev.tributary.story.PairModel;
 import dev.tributary.story.StoryConfig;
 import dev.tributary.story.StoryEngine;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /** The story engine the ingest workflow assigns with, and the configuration it runs on. */
 @ApplicationScoped
 public class StoryEngineProducer {
 
+  @Inject TributarySettings settings;
+
   public StoryConfig config() {
-    return StoryConfig.defaults();
+    return storyConfig(settings.stories().clustering());
   }
 
   @Produces
   @Singleton
   @DefaultBean
   StoryEngine storyEngine() {
-    return new ClusteringStoryEngine(config());
+    return new ClusteringStoryEngine(config(), PairModel.shipped());
+  }
+
+  /** The engine's configuration from the settings group: the mapping holds the only defaults. */
+  public static StoryConfig storyConfig(TributarySettings.Clustering c) {
+    return new StoryConfig(
+        c.window(), c.statsHorizon(), c.joinThreshold(), c.duplicateThreshold(), c.sameSourceFactor(),
+        c.meanShare(), c.titleWeight(), c.nameWeight(), c.maxTokens(), c.queryKeys(), c.maxCandidates(),
+        c.maxPostings(), c.sourceRepeatRate(), c.headlineMixture(), c.mixtureAlpha(), c.refinePasses());
   }
 }

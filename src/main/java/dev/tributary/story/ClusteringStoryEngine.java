@@ -27,10 +27,6 @@ public final class ClusteringStoryEngine implements StoryEngine {
   // assign() is followed by indexed() for the same item: keep its analysis for that call
   private ItemProfile lastProfile;
 
-  public ClusteringStoryEngine() {
-    this(StoryConfig.defaults());
-  }
-
   public ClusteringStoryEngine(StoryConfig config) {
     this(config, PairModel.shipped());
   }

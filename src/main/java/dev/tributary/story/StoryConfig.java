@@ -3,8 +3,9 @@ package dev.tributary.story;
 import java.time.Duration;
 
 /**
- * Tuning of {@link ClusteringStoryEngine}. {@link #defaults()} holds the values tuned on the
- * development set; every field is explained there.
+ * Tuning of {@link ClusteringStoryEngine}. The service builds it from its settings
+ * ({@code tributary.stories.clustering.*}), which hold the one set of defaults and the
+ * measurements behind them.
  *
  * @param window how far apart in time two reports of one story may be
  * @param statsHorizon how far back (by storage time) stored items are reloaded into the index at start-up
@@ -50,30 +51,4 @@ public record StoryConfig(
     boolean headlineMixture,
     double mixtureAlpha,
     int refinePasses) {
-
-  public static StoryConfig defaults() {
-    return new StoryConfig(
-        Duration.ofDays(3),
-        Duration.ofDays(30),
-        // the pair model's probability (tempered by the story's mean and the same-source penalty)
-        // from which an item joins. Held-out folds (PairModelBench): 0.40 regional BCubed P 0.989
-        // F1 0.955, 0.50 P 1.000 F1 0.930; SemEval same-story P 0.67 -> 0.75, R 0.70 -> 0.59
-        0.45,
-        0.5,
-        0.3,
-        0.35,
-        2f,
-        1.5f,
-        300,
-        20,
-        20,
-        1200,
-        0.3,
-        true,
-        // MStream News, all 11,109 headlines: BCubed F1 0.803 at 0.2, 0.816 at 0.4, 0.815 at 1.0,
-        // 0.773 at 0.1; its ~1.1k-headline slices 0.77-0.78 at 0.2 to 0.7
-        0.4,
-        // a second pass: MStream News 0.816 -> 0.824 (a fourth 0.826), slices +0.01; dev sets unchanged
-        2);
-  }
 }

@@ -2,7 +2,7 @@
  * Stories: near-duplicate detection and online multilingual story clustering.
  *
  * <p>{@link dev.tributary.story.ClusteringStoryEngine} is the engine; construct it with
- * {@code new ClusteringStoryEngine(StoryConfig.defaults())} and call it as {@link
+ * {@code new ClusteringStoryEngine(config)} (the service builds the {@code StoryConfig} from its settings) and call it as {@link
  * dev.tributary.story.StoryEngine} documents: under the assignment lock, {@code assign} then
  * persist then {@code indexed(item, storyId)}; at start-up {@code clear()} then {@code indexed}
  * for the stored items of the last {@code statsHorizon} (30 days by default), oldest first.

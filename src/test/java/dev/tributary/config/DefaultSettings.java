@@ -1,8 +1,10 @@
 package dev.tributary.config;
 
 import dev.tributary.fetch.FetchSettings;
+import dev.tributary.ingest.StoryEngineProducer;
 import dev.tributary.poll.PipelineProducers;
 import dev.tributary.poll.ScheduleSettings;
+import dev.tributary.story.StoryConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -23,6 +25,10 @@ public final class DefaultSettings {
 
   public static FetchSettings fetch() {
     return PipelineProducers.fetchSettings(MAPPING.fetch());
+  }
+
+  public static StoryConfig story() {
+    return StoryEngineProducer.storyConfig(MAPPING.stories().clustering());
   }
 
   public static ScheduleSettings schedule() {

@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import dev.tributary.config.DefaultSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -18,7 +19,7 @@ class ClusteringStoryEngineTest {
 
   @BeforeEach
   void setUp() {
-    engine = new ClusteringStoryEngine();
+    engine = new ClusteringStoryEngine(DefaultSettings.story());
   }
 
   static StoryCandidate item(long id, String source, String lang, String title, String text, Instant at) {

@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import dev.tributary.config.DefaultSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class HeadlineMixtureTest {
   private static final int[] WINE_2 = {6, 7, 8};
 
   private static HeadlineMixture twoStories() {
-    var m = new HeadlineMixture(StoryConfig.defaults().mixtureAlpha());
+    var m = new HeadlineMixture(DefaultSettings.story().mixtureAlpha());
     m.add(100, FERRY_1);
     m.add(100, FERRY_2);
     m.add(200, WINE_1);

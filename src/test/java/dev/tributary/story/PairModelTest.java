@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import dev.tributary.config.DefaultSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,7 +67,7 @@ class PairModelTest {
 
   @Test
   void shortSideGrowsAsTheShorterReportShrinks() {
-    var probe = new PairProbe(StoryConfig.defaults());
+    var probe = new PairProbe(DefaultSettings.story());
     Instant at = Instant.parse("2030-05-01T10:00:00Z");
     String body = "Rescue boats reached the burning ferry at dawn off Batumi and took the passengers to port.";
     var full = ClusteringStoryEngineTest.item(1, "port-news", "en", "Ferry fire off Batumi", body.repeat(3), at);

@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import dev.tributary.config.DefaultSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -23,7 +24,7 @@ class RegroupTest {
 
   @Test
   void itemsDecidedInOrderStayWhereTheyAre() {
-    var engine = new ClusteringStoryEngine();
+    var engine = new ClusteringStoryEngine(DefaultSettings.story());
     store(engine, EN_BRIDGE, 100);
     store(engine, RU_BRIDGE, 200);
     store(engine, HARVEST, 300);
@@ -35,7 +36,7 @@ class RegroupTest {
 
   @Test
   void twoStoriesOfOneEventMergeIntoTheOlderReportsStory() {
-    var engine = new ClusteringStoryEngine();
+    var engine = new ClusteringStoryEngine(DefaultSettings.story());
     // as if the Russian report had been stored before the English one could be compared with it
     engine.indexed(RU_BRIDGE, 200);
     engine.indexed(EN_BRIDGE, 100);
@@ -52,7 +53,7 @@ class RegroupTest {
 
   @Test
   void aReportWronglyJoinedGetsAStoryOfItsOwnAndTheOlderIdStays() {
-    var engine = new ClusteringStoryEngine();
+    var engine = new ClusteringStoryEngine(DefaultSettings.story());
     engine.indexed(EN_BRIDGE, 100);
     engine.indexed(HARVEST, 100);
     Regrouping r = engine.regroup(DAY.getEpochSecond(), 1000);
@@ -69,7 +70,7 @@ class RegroupTest {
 
   @Test
   void anItemOlderThanWhatIsIndexedMakesRegroupingDue() {
-    var engine = new ClusteringStoryEngine();
+    var engine = new ClusteringStoryEngine(DefaultSettings.story());
     store(engine, HARVEST, 300);
     store(engine, EN_BRIDGE, 100);
     assertThat(engine.regroupDueFrom()).hasValue(DAY.getEpochSecond());
@@ -79,7 +80,7 @@ class RegroupTest {
 
   @Test
   void anotherReplicasMoveOnlyRelabelsTheItem() {
-    var engine = new ClusteringStoryEngine();
+    var engine = new ClusteringStoryEngine(DefaultSettings.story());
     engine.indexed(EN_BRIDGE, 100);
     engine.indexed(RU_BRIDGE, 200);
     engine.indexed(RU_BRIDGE, 100);

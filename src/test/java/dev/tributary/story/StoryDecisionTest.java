@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import dev.tributary.config.DefaultSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -7,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The same-source rule on its own: which sources keep the penalty and which lose it. */
 class StoryDecisionTest {
 
-  private final StoryConfig config = StoryConfig.defaults();
+  private final StoryConfig config = DefaultSettings.story();
   private final StoryDecision decision = new StoryDecision(config);
 
   @Test

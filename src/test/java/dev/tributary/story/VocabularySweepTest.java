@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import dev.tributary.config.DefaultSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -17,8 +18,8 @@ class VocabularySweepTest {
     for (long id = 1; id <= 400; id++) {
       items.add(news.item(id));
     }
-    var plain = new ClusteringStoryEngine();
-    var swept = new ClusteringStoryEngine();
+    var plain = new ClusteringStoryEngine(DefaultSettings.story());
+    var swept = new ClusteringStoryEngine(DefaultSettings.story());
     for (int i = 0; i < 300; i++) {
       plain.indexed(items.get(i), i + 1);
       swept.indexed(items.get(i), i + 1);
@@ -39,7 +40,7 @@ class VocabularySweepTest {
   @Test
   void sweepDropsTermsNoIndexedItemUses() {
     var news = new SyntheticNews(11, 2_000, Instant.parse("2030-01-01T00:00:00Z"), 60);
-    var config = StoryConfig.defaults();
+    var config = DefaultSettings.story();
     var profiles = new ProfileBuilder(config);
     var index = new RecentIndex(new HeadlineMixture(config.mixtureAlpha()));
     for (long id = 1; id <= 50; id++) {
