@@ -41,6 +41,8 @@ public class ChannelPublisher {
   private final Map<String, RenderedFeed> cache = new ConcurrentHashMap<>();
   private volatile long knownRevision;
   private volatile Instant checkedAt;
+  private volatile boolean revisionKnown;
+  private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
 
   /**
    * The data version a feed would be rendered at. Read from the database at most once a
@@ -51,8 +53,21 @@ public class ChannelPublisher {
     Instant now = clock.instant();
     Instant checked = checkedAt;
     if (checked == null || now.isAfter(checked.plus(RECHECK)) || now.isBefore(checked)) {
-      knownRevision = QuarkusTransaction.joiningExisting().call(revisions::current);
-      checkedAt = now;
+      // One reader asks the database; the others serve the revision known a moment ago rather
+      // than queue for connections (a burst of readers must not drain the JDBC pool).
+      boolean first = !revisionKnown;
+      if (first) {
+        refreshing.lock();
+      } else if (!refreshing.tryLock()) {
+        return knownRevision;
+      }
+      try {
+        knownRevision = QuarkusTransaction.joiningExisting().call(revisions::current);
+        revisionKnown = true;
+        checkedAt = now;
+      } finally {
+        refreshing.unlock();
+      }
     }
     return knownRevision;
   }

@@ -10,10 +10,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 public class FeedResource {
   @Inject ChannelPublisher publisher;
   @Inject TributarySettings settings;
+  @Inject PublicUrl publicUrl;
 
   @GET
   @Path("/{channel}.{format}")
@@ -32,8 +31,7 @@ public class FeedResource {
       @PathParam("format") String extension,
       @QueryParam("limit") Integer limit,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-      @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
-      @Context UriInfo uri) {
+      @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
     FeedFormat format = FeedFormat.ofExtension(extension).orElse(null);
     if (format == null) {
       return Errors.notFound("no feed format '" + extension + "': use .rss, .atom or .json");
@@ -42,7 +40,7 @@ public class FeedResource {
     if (n.isEmpty()) {
       return PageLimit.outOfRange(settings.publish());
     }
-    RenderedFeed feed = publisher.feed(channel, format, n.getAsInt(), BaseUrl.of(uri)).orElse(null);
+    RenderedFeed feed = publisher.feed(channel, format, PageLimit.cachedSize(n.getAsInt()), publicUrl.base()).orElse(null);
     if (feed == null) {
       return Errors.notFound("no channel '" + channel + "'");
     }
@@ -54,6 +52,7 @@ public class FeedResource {
           .header(HttpHeaders.CACHE_CONTROL, cacheControl()).build();
     }
     return Response.ok(feed.body(), feed.mediaType())
+        .header("X-Content-Type-Options", "nosniff")
         .header(HttpHeaders.ETAG, feed.etag())
         .header(HttpHeaders.LAST_MODIFIED, lastModifiedText)
         .header(HttpHeaders.CACHE_CONTROL, cacheControl())
