@@ -1,0 +1,139 @@
+#!/usr/bin/python3
+"""Backlog ingest with N replicas of the PostgreSQL jar on one empty database.
+
+Local publishers (loopback) serve SOURCES feeds of ITEMS distinct reports each; once every replica
+is ready the sources are added to feeds.yaml (live reload), and the bench times how long the
+database takes to hold every report. Prints items/s, the wall time and each replica's share of
+the fetches. Figures, not a test.
+
+usage: bench/ingest_replicas.py REPLICAS [JAR]   (JAR default target/quarkus-app-pg/quarkus-run.jar)
+  build it with ./mvnw package -DskipTests -Dquarkus.profile=prod-postgres \
+    -Dquarkus.package.output-directory=quarkus-app-pg
+env: SOURCES (150), ITEMS (34); PostgreSQL on 127.0.0.1:5432, user postgres (creates tributary_bench).
+"""
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+REPLICAS = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+JAR = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else "target/quarkus-app-pg/quarkus-run.jar")
+SOURCES = int(os.environ.get("SOURCES", "150"))
+ITEMS = int(os.environ.get("ITEMS", "34"))
+FEED_PORT = 18960
+APP_PORTS = [18961 + r for r in range(REPLICAS)]
+DB = "tributary_bench"
+
+rng = random.Random(11)
+VOCAB = [("".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4))))
+         for _ in range(4000)]
+FEEDS = {}
+for i in range(SOURCES):
+    items = []
+    for k in range(ITEMS):
+        title = " ".join(rng.choice(VOCAB) for _ in range(8))
+        text = " ".join(rng.choice(VOCAB) for _ in range(60))
+        items.append(f"<item><title>{title}</title><link>http://pub{i}.example/{k}</link><guid>g-{i}-{k}</guid>"
+                     f"<pubDate>Sun, 01 Nov 2026 {k % 24:02d}:{i % 60:02d}:00 GMT</pubDate>"
+                     f"<description>{text}</description></item>")
+    FEEDS[f"/f{i}.rss"] = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Outlet {i}</title>'
+                           f"<link>http://pub{i}.example/</link><description>d</description>{''.join(items)}"
+                           "</channel></rss>").encode()
+fetches = {}
+lock = threading.Lock()
+
+
+class Publisher(BaseHTTPRequestHandler):
+    def do_GET(self):
+        with lock:
+            ua = self.headers.get("User-Agent", "")
+            fetches[ua] = fetches.get(ua, 0) + 1
+        body = FEEDS.get(self.path, b"")
+        try:
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except OSError:
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+def psql(sql, db="postgres"):
+    return subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-qAtc", sql], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def ready(port):
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/q/health/ready", timeout=3) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="ingest-bench-")
+    feeds = os.path.join(work, "feeds.yaml")
+    with open(feeds, "w") as f:
+        f.write("sources:\n  - id: none\n    url: http://127.0.0.1:%d/none.rss\n    tags: [x]\n"
+                "channels:\n  - id: all\n    title: All\n    tags: [x]\n" % FEED_PORT)
+    server = ThreadingHTTPServer(("127.0.0.1", FEED_PORT), Publisher)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    psql(f"drop database if exists {DB} with (force)")
+    psql(f"create database {DB}")
+    procs = []
+    try:
+        for r, port in enumerate(APP_PORTS):
+            env = dict(os.environ, QUARKUS_HTTP_PORT=str(port),
+                       QUARKUS_DATASOURCE_JDBC_URL=f"jdbc:postgresql://127.0.0.1:5432/{DB}",
+                       QUARKUS_DATASOURCE_USERNAME="postgres", QUARKUS_DATASOURCE_PASSWORD="postgres",
+                       TRIBUTARY_FEEDS=feeds, TRIBUTARY_FEEDS_RELOAD_CHECK="1s",
+                       TRIBUTARY_FETCH_ALLOW_PRIVATE_NETWORKS="true", TRIBUTARY_FETCH_PER_HOST_CONCURRENCY="16",
+                       TRIBUTARY_POLL_THREADS="8", TRIBUTARY_POLL_QUEUE_PER_THREAD="1",
+                       TRIBUTARY_FETCH_USER_AGENT=f"replica-{r}", TRIBUTARY_RETENTION_MAX_AGE="0",
+                       QUARKUS_SHUTDOWN_DELAY="0s")
+            procs.append(subprocess.Popen(["java", "-Xmx512m", "-XX:+UseSerialGC", "-jar", JAR], cwd=work, env=env,
+                                          stdout=open(os.path.join(work, f"r{r}.log"), "w"), stderr=subprocess.STDOUT))
+        deadline = time.monotonic() + 300
+        while not all(ready(p) for p in APP_PORTS):
+            if time.monotonic() > deadline or any(p.poll() is not None for p in procs):
+                sys.exit(f"replicas did not start; logs in {work}")
+            time.sleep(0.5)
+        with open(feeds + ".new", "w") as f:
+            f.write("sources:\n")
+            for i in range(SOURCES):
+                f.write(f"  - id: s{i:03d}\n    url: http://127.0.0.1:{FEED_PORT}/f{i}.rss\n    tags: [x]\n")
+            f.write("channels:\n  - id: all\n    title: All\n    tags: [x]\n")
+        os.replace(feeds + ".new", feeds)
+        expected = SOURCES * ITEMS
+        while not fetches:
+            time.sleep(0.02)
+        start = time.monotonic()
+        while True:
+            n = int(psql("select count(*) from item", DB))
+            if n >= expected or time.monotonic() - start > 900:
+                break
+            time.sleep(0.2)
+        elapsed = time.monotonic() - start
+        stories = psql("select count(*) from story where merged_into is null and item_count > 0", DB)
+        print(f"replicas={REPLICAS} items={n}/{expected} seconds={elapsed:.1f} items/s={n / elapsed:.0f} "
+              f"stories={stories} fetches={dict(sorted(fetches.items()))}")
+    finally:
+        for p in procs:
+            p.send_signal(signal.SIGKILL)
+            p.wait()
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
