@@ -8,6 +8,7 @@ import dev.tributary.store.ItemStore;
 import dev.tributary.store.KnownItem;
 import dev.tributary.store.LinkedItem;
 import dev.tributary.store.NewItem;
+import dev.tributary.store.Revisions;
 import dev.tributary.store.StoredItem;
 import dev.tributary.story.Assignment;
 import dev.tributary.story.StoryEngine;
@@ -16,15 +17,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Stores the entries of one fetched feed in one short transaction: entries seen before unchanged are left alone,
- * changed entries updated, new ones assigned to a story by the engine. Assignment is serialized
- * (one JVM lock, plus a database lock so replicas take turns) because each decision depends on
- * the previous ones. Opens no socket: the feed arrives parsed.
+ * Stores the entries of one fetched feed: entries seen before unchanged are left alone, changed
+ * entries updated, new ones assigned to a story by the engine. Assignment is serialized (one JVM
+ * lock, plus a database lock so replicas take turns) because each decision depends on the
+ * previous ones; the lock covers only that step. Opens no socket: the feed arrives parsed.
  */
 @ApplicationScoped
 public class IngestService {
@@ -37,6 +43,7 @@ public class IngestService {
   @Inject AssignmentLock dbLock;
   @Inject StoryIndexLoader index;
   @Inject InstantSource clock;
+  @Inject Revisions revisions;
 
   // when this replica last assigned an item: regrouping waits for a quiet moment
   private volatile Instant lastAssigned = Instant.EPOCH;
@@ -50,61 +57,97 @@ public class IngestService {
     return ingest(sourceId, EntryMapper.items(feed, languageHint));
   }
 
+  /**
+   * Two short transactions. First, without the assignment lock, what the source stored already is
+   * found and changed reports are updated (a source is polled by one replica at a time). Then,
+   * under the lock, only the new reports are decided and inserted, with a fixed number of queries
+   * (catch-up, same-link lookup, stamps) besides the inserts and the stories they join.
+   */
   public IngestReport ingest(String sourceId, List<IncomingItem> items) {
-    dbLock.lockLocal();
-    try {
-      return QuarkusTransaction.requiringNew().call(() -> ingestInTransaction(sourceId, items));
-    } catch (RuntimeException e) {
-      // The engine may have indexed items whose transaction rolled back: rebuild it from the truth.
-      LOG.errorf(e, "ingest failed source=%s items=%d; story index rebuilt", sourceId, items.size());
-      index.rebuild();
-      throw e;
-    } finally {
-      dbLock.unlockLocal();
+    Instant now = clock.instant();
+    List<Incoming> incoming = new ArrayList<>();
+    for (IncomingItem in : items) {
+      incoming.add(new Incoming(identify(sourceId, in, now), in));
     }
+    Triage triage = QuarkusTransaction.requiringNew().call(() -> triage(sourceId, incoming, now));
+    int merged = 0;
+    if (!triage.fresh().isEmpty()) {
+      dbLock.lockLocal();
+      try {
+        merged = QuarkusTransaction.requiringNew().call(() -> assignAll(sourceId, triage.fresh()));
+      } catch (RuntimeException e) {
+        // The engine may have indexed items whose transaction rolled back: rebuild it from the truth.
+        LOG.errorf(e, "ingest failed source=%s items=%d; story index rebuilt", sourceId, items.size());
+        index.rebuild();
+        throw e;
+      } finally {
+        dbLock.unlockLocal();
+      }
+    }
+    return new IngestReport(triage.fresh().size(), triage.updated(), triage.unchanged(), merged);
   }
 
-  private IngestReport ingestInTransaction(String sourceId, List<IncomingItem> items) {
-    dbLock.acquire();
-    index.catchUp();
-    Instant now = clock.instant();
-    int added = 0;
+  private record Incoming(NewItem item, IncomingItem in) {}
+
+  private record Triage(List<Incoming> fresh, int updated, int unchanged) {}
+
+  /** Sorts a feed's entries into unchanged, changed (updated here) and new, in a few batch queries. */
+  private Triage triage(String sourceId, List<Incoming> incoming, Instant now) {
+    Map<String, KnownItem> known = store.findAll(sourceId, incoming.stream().map(i -> i.item().guidHash()).toList());
+    List<Incoming> fresh = new ArrayList<>();
+    Set<String> freshGuids = new HashSet<>();
     int updated = 0;
     int unchanged = 0;
-    int merged = 0;
-    int seen = 0;
-    for (IncomingItem in : items) {
-      if (++seen % FLUSH_EVERY == 0) {
-        // a big feed in one transaction: every query's auto-flush would re-check every row loaded so far
-        store.flushAndClear();
-      }
-      NewItem item = identify(sourceId, in, now);
-      Optional<KnownItem> existing = store.find(sourceId, item.guidHash());
-      if (existing.isPresent()) {
-        if (existing.get().contentHash().equals(item.contentHash())) {
-          unchanged++;
-        } else {
-          store.update(existing.get().id(), item.fields(), item.contentHash(), now);
-          updated++;
+    for (Incoming in : incoming) {
+      NewItem item = in.item();
+      KnownItem existing = known.get(item.guidHash());
+      if (existing == null && freshGuids.add(item.guidHash())) {
+        fresh.add(in);
+      } else if (existing == null || existing.contentHash().equals(item.contentHash())) {
+        unchanged++; // a guid the feed repeats counts once
+      } else {
+        if (++updated % FLUSH_EVERY == 0) {
+          store.flushAndClear(); // a big feed in one transaction: keep the persistence context small
         }
-        continue;
+        store.update(existing.id(), item.fields(), item.contentHash(), now);
+        known.put(item.guidHash(), new KnownItem(existing.id(), existing.storyId(), item.contentHash()));
       }
-      Optional<LinkedItem> sameLink = sameLinkElsewhere(item, in);
+    }
+    store.recordSeen(sourceId, incoming.size(), fresh.size());
+    if (fresh.isEmpty() && updated > 0) {
+      store.sourceChanged(sourceId, "ingest " + sourceId);
+    }
+    return new Triage(fresh, updated, unchanged);
+  }
+
+  /**
+   * The serialized part: catch up on other replicas' decisions, look up other sources' reports of
+   * the same links, take every stamp at once, then decide and insert each new report. Returns how
+   * many joined another source's report of their link as its duplicate.
+   */
+  private int assignAll(String sourceId, List<Incoming> fresh) {
+    dbLock.acquire();
+    index.catchUp();
+    Map<String, List<LinkedItem>> links = store.sameLinksElsewhere(sourceId,
+        fresh.stream().map(i -> i.item().urlHash()).filter(Objects::nonNull).toList(), SAME_LINK_CANDIDATES);
+    long[] stamps = revisions.next(fresh.size() + 1);
+    int merged = 0;
+    for (int k = 0; k < fresh.size(); k++) {
+      if (k > 0 && k % FLUSH_EVERY == 0) {
+        store.flushAndClear(); // a big backlog's context stays small
+      }
+      NewItem item = fresh.get(k).item();
+      IncomingItem in = fresh.get(k).in();
+      Optional<LinkedItem> sameLink = sameLinkElsewhere(item, in, links.getOrDefault(item.urlHash(), List.of()));
       boolean distinctGuid = ItemIdentity.hasDistinctGuid(in);
       if (sameLink.isPresent() && !distinctGuid) {
         merged++;
       }
-      assign(item, in.text(), sameLink, distinctGuid);
-      added++;
+      assign(item, in.text(), sameLink, distinctGuid, stamps[k]);
     }
-    store.recordSeen(sourceId, items.size(), added);
-    if (added > 0) {
-      lastAssigned = clock.instant();
-    }
-    if (added + updated > 0) {
-      store.sourceChanged(sourceId, "ingest " + sourceId);
-    }
-    return new IngestReport(added, updated, unchanged, merged);
+    lastAssigned = clock.instant();
+    store.sourceChanged(sourceId, "ingest " + sourceId, stamps[fresh.size()]);
+    return merged;
   }
 
   private static NewItem identify(String sourceId, IncomingItem in, Instant now) {
@@ -119,11 +162,10 @@ public class IngestService {
    * Another source's report of the same article, if one is stored: the one whose link agrees
    * fragment and all when the page carries several, else the oldest.
    */
-  private Optional<LinkedItem> sameLinkElsewhere(NewItem item, IncomingItem in) {
+  private static Optional<LinkedItem> sameLinkElsewhere(NewItem item, IncomingItem in, List<LinkedItem> candidates) {
     if (item.urlHash() == null) {
       return Optional.empty();
     }
-    List<LinkedItem> candidates = store.sameLinkElsewhere(item.sourceId(), item.urlHash(), SAME_LINK_CANDIDATES);
     String fragment = CanonicalUrl.fragment(in.url());
     return candidates.stream().filter(c -> !fragment.isEmpty() && fragment.equals(CanonicalUrl.fragment(c.url()))).findFirst()
         .or(() -> candidates.stream().filter(c -> CanonicalUrl.sameArticle(in.url(), c.url())).findFirst());
@@ -134,17 +176,17 @@ public class IngestService {
    * its own source: as a duplicate of it when the item has no name of its own, as a report in its
    * own right when its guid sets it apart. Any other report goes to the story engine.
    */
-  private void assign(NewItem item, String text, Optional<LinkedItem> sameLink, boolean distinctGuid) {
+  private void assign(NewItem item, String text, Optional<LinkedItem> sameLink, boolean distinctGuid, long stamp) {
     Optional<StoredItem> joined = sameLink.flatMap(
-        link -> store.addToStory(item, link.storyId(), distinctGuid ? null : link.itemId()));
+        link -> store.addToStory(item, link.storyId(), distinctGuid ? null : link.itemId(), stamp));
     if (joined.isEmpty()) {
       // the engine needs no id to decide; the report is stored after its story so inserts follow the foreign key
       Assignment decision = engine.assign(StoryIndexLoader.candidate(0, item.sourceId(), item.fields(), text, item.firstSeen()));
       joined = decision instanceof Assignment.Join join
-          ? store.addToStory(item, join.storyId(), join.duplicateOfItemId())
+          ? store.addToStory(item, join.storyId(), join.duplicateOfItemId(), stamp)
           : Optional.empty();
     }
-    StoredItem stored = joined.orElseGet(() -> store.addAsNewStory(item, Hashes.token(item.sourceId(), item.guid())));
+    StoredItem stored = joined.orElseGet(() -> store.addAsNewStory(item, Hashes.token(item.sourceId(), item.guid()), stamp));
     index.indexed(StoryIndexLoader.candidate(stored.itemId(), item.sourceId(), item.fields(), text, item.firstSeen()),
         stored.storyId(), stored.seq());
   }

@@ -5,7 +5,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,18 +24,44 @@ public class ItemStore {
   @Inject Revisions revisions;
   @Inject Event<DataChanged> changed;
 
-  public Optional<KnownItem> find(String sourceId, String guidHash) {
-    ItemEntity e = ItemEntity.find("sourceId = ?1 and guidHash = ?2", sourceId, guidHash).firstResult();
-    return Optional.ofNullable(e).map(i -> new KnownItem(i.id, i.storyId, i.contentHash));
+  /** The reports a source already stored under any of these guid hashes, by guid hash. */
+  public Map<String, KnownItem> findAll(String sourceId, Collection<String> guidHashes) {
+    Map<String, KnownItem> out = new HashMap<>();
+    for (List<String> chunk : chunks(guidHashes)) {
+      for (ItemEntity i : ItemEntity.<ItemEntity>list("sourceId = ?1 and guidHash in ?2", sourceId, chunk)) {
+        out.put(i.guidHash, new KnownItem(i.id, i.storyId, i.contentHash));
+      }
+    }
+    return out;
   }
 
-  /** Whether any source already stored a report with this canonical link. */
-  /** Other sources' reports whose link has the same identity key, oldest first (at most {@code max}). */
-  public List<LinkedItem> sameLinkElsewhere(String sourceId, String urlHash, int max) {
-    return em.createQuery("select i.id, i.storyId, i.url from ItemEntity i where i.urlHash = ?1 and i.sourceId <> ?2 order by i.id",
-            Object[].class)
-        .setParameter(1, urlHash).setParameter(2, sourceId).setMaxResults(max).getResultList().stream()
-        .map(r -> new LinkedItem((Long) r[0], (Long) r[1], (String) r[2])).toList();
+  /**
+   * For each of these link identity keys, other sources' reports carrying it, oldest first (at
+   * most {@code max} each): {@link #sameLinkElsewhere} for a whole feed in one query per 500 keys.
+   */
+  public Map<String, List<LinkedItem>> sameLinksElsewhere(String sourceId, Collection<String> urlHashes, int max) {
+    Map<String, List<LinkedItem>> out = new HashMap<>();
+    for (List<String> chunk : chunks(urlHashes)) {
+      List<Object[]> rows = em.createQuery("select i.urlHash, i.id, i.storyId, i.url from ItemEntity i"
+              + " where i.urlHash in ?1 and i.sourceId <> ?2 order by i.id", Object[].class)
+          .setParameter(1, chunk).setParameter(2, sourceId).getResultList();
+      for (Object[] r : rows) {
+        List<LinkedItem> linked = out.computeIfAbsent((String) r[0], k -> new ArrayList<>());
+        if (linked.size() < max) {
+          linked.add(new LinkedItem((Long) r[1], (Long) r[2], (String) r[3]));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<List<String>> chunks(Collection<String> keys) {
+    List<String> all = new ArrayList<>(new HashSet<>(keys));
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += 500) {
+      out.add(all.subList(i, Math.min(all.size(), i + 500)));
+    }
+    return out;
   }
 
   /** What the source's last fetched feed held: entries read, and how many were new reports. */
@@ -58,12 +89,11 @@ public class ItemStore {
    * Stores a report in an existing story; empty when that story is gone (retention dropped it
    * meanwhile), and the caller starts a new one. The earliest dated report leads the story.
    */
-  public Optional<StoredItem> addToStory(NewItem in, long storyId, Long duplicateOf) {
+  public Optional<StoredItem> addToStory(NewItem in, long storyId, Long duplicateOf, long revision) {
     StoryEntity story = StoryEntity.findById(storyId);
     if (story == null) {
       return Optional.empty();
     }
-    long revision = revisions.next();
     ItemFields f = in.fields();
     boolean earliest = f.published() != null && f.title() != null
         && (story.leadPublished == null || f.published().isBefore(story.leadPublished));
@@ -78,9 +108,8 @@ public class ItemStore {
     return Optional.of(persist(in, story.id, duplicateOf, revision));
   }
 
-  /** Stores a report as the first of a new story with the given public id. */
-  public StoredItem addAsNewStory(NewItem in, String publicId) {
-    long revision = revisions.next();
+  /** Stores a report as the first of a new story with the given public id, stamped {@code revision}. */
+  public StoredItem addAsNewStory(NewItem in, String publicId, long revision) {
     ItemFields f = in.fields();
     StoryEntity story = new StoryEntity();
     story.publicId = publicId;
@@ -97,9 +126,14 @@ public class ItemStore {
 
   /** Marks what a source's feeds show as changed (the merged feeds' caches key on this). */
   public void sourceChanged(String sourceId, String reason) {
+    sourceChanged(sourceId, reason, revisions.next());
+  }
+
+  /** As {@link #sourceChanged(String, String)}, stamped with a revision taken beforehand. */
+  public void sourceChanged(String sourceId, String reason, long revision) {
     changed.fire(new DataChanged(reason));
     em.createQuery("update SourceEntity s set s.revision = ?1 where s.id = ?2")
-        .setParameter(1, revisions.next())
+        .setParameter(1, revision)
         .setParameter(2, sourceId)
         .executeUpdate();
   }

@@ -3,6 +3,7 @@ package dev.tributary.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
@@ -22,6 +23,22 @@ public class Revisions {
       nextSql = dialect.getSequenceSupport().getSequenceNextValString("revision_seq");
     }
     return ((Number) em.createNativeQuery(nextSql).getSingleResult()).longValue();
+  }
+
+  /**
+   * The next {@code n} values in one round trip, ascending: an assigning transaction takes its
+   * stamps before its inserts, so no query in between flushes them one by one.
+   */
+  public long[] next(int n) {
+    if (n <= 0) {
+      return new long[0];
+    }
+    var dialect = em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
+    String value = dialect.getSequenceSupport().getSelectSequenceNextValString("revision_seq");
+    String rows = dialect instanceof org.hibernate.dialect.PostgreSQLDialect
+        ? "generate_series(1, " + n + ")" : "system_range(1, " + n + ")";
+    List<?> out = em.createNativeQuery("select " + value + " from " + rows).getResultList();
+    return out.stream().mapToLong(v -> ((Number) v).longValue()).sorted().toArray();
   }
 
   /** The newest revision stamped on any source: the data version that merged feeds are cached by. */

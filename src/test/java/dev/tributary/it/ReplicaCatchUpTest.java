@@ -64,6 +64,38 @@ class ReplicaCatchUpTest {
     });
   }
 
+  @Test
+  void oneFeedSortsIntoNewChangedAndUnchangedReports() {
+    Instant when = Instant.parse("2026-11-26T08:00:00Z");
+    IncomingItem a = item("sort-a", "https://flaky.example/sort-a", "Tbilisi opens a cable car line to Narikala", when);
+    IncomingItem b = item("sort-b", "https://flaky.example/sort-b", "Yerevan metro extends its evening hours", when);
+    var first = ingest.ingest("flaky", List.of(a, b, a)); // a feed that repeats an entry
+    assertThat(first.added()).isEqualTo(2);
+    assertThat(first.unchanged()).isEqualTo(1);
+
+    IncomingItem bChanged = item("sort-b", "https://flaky.example/sort-b", "Yerevan metro extends its evening hours to 1 am", when);
+    IncomingItem d = item("sort-d", "https://flaky.example/sort-d", "Baku ferry terminal reopens after repairs", when);
+    var second = ingest.ingest("flaky", List.of(a, bChanged, d));
+    assertThat(second.added()).isEqualTo(1);
+    assertThat(second.updated()).isEqualTo(1);
+    assertThat(second.unchanged()).isEqualTo(1);
+    String title = QuarkusTransaction.requiringNew().call(() ->
+        ItemEntity.<ItemEntity>find("sourceId = ?1 and guid = ?2", "flaky", "sort-b").firstResult().title);
+    assertThat(title).endsWith("to 1 am");
+  }
+
+  @Test
+  void stampsTakenTogetherAreDistinctAndAscending() {
+    long[] stamps = QuarkusTransaction.requiringNew().call(() -> revisions.next(5));
+    long after = QuarkusTransaction.requiringNew().call(() -> revisions.next());
+    assertThat(stamps).hasSize(5).doesNotHaveDuplicates().isSorted();
+    assertThat(after).isGreaterThan(stamps[4]);
+  }
+
+  private static IncomingItem item(String guid, String url, String title, Instant when) {
+    return new IncomingItem(guid, url, title, "<p>" + title + "</p>", title, null, "en", when, null);
+  }
+
   private long storeAsAnotherReplica(Instant when) {
     long seq = revisions.next();
     StoryEntity story = new StoryEntity();
