@@ -3,6 +3,7 @@ package dev.tributary.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.config.DefaultSettings;
+import dev.tributary.testing.LoopbackServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,8 +49,8 @@ class HttpFeedFetcherTest {
     for (AutoCloseable c : closeables) c.close();
   }
 
-  TestServer server(TestServer.Handler h) throws IOException {
-    TestServer s = new TestServer(h);
+  LoopbackServer server(LoopbackServer.Handler h) throws IOException {
+    LoopbackServer s = LoopbackServer.serving(h);
     closeables.add(s);
     return s;
   }
@@ -88,7 +89,7 @@ class HttpFeedFetcherTest {
 
   @Test
   void fetchesBodyHeadersAndCacheHints() throws Exception {
-    TestServer s = server((req, out, sock) -> TestServer.respond(out, 200, FEED,
+    LoopbackServer s = server((req, out, sock) -> LoopbackServer.respond(out, 200, FEED,
         "Content-Type", "application/rss+xml; charset=utf-8", "ETag", "\"v1\"",
         "Last-Modified", "Sun, 01 Mar 2026 09:00:00 GMT", "Cache-Control", "public, max-age=900",
         "Expires", "Sun, 01 Mar 2026 11:00:00 GMT", "Content-Language", "ka"));
@@ -104,7 +105,7 @@ class HttpFeedFetcherTest {
     assertThat(f.contentType()).startsWith("application/rss+xml");
     assertThat(f.permanentRedirect()).isNull();
     assertThat(f.hints()).isEqualTo(new CacheHints(Duration.ofSeconds(900), Instant.parse("2026-03-01T11:00:00Z")));
-    TestServer.Request seen = s.seen.get(0);
+    LoopbackServer.Request seen = s.seen.get(0);
     assertThat(seen.header("User-Agent")).isEqualTo(DefaultSettings.fetch().userAgent());
     assertThat(seen.header("Accept")).startsWith("application/rss+xml");
     assertThat(seen.header("Accept-Encoding")).contains("gzip").contains("deflate");
@@ -113,11 +114,11 @@ class HttpFeedFetcherTest {
 
   @Test
   void conditionalGetWithEtagAnswers304() throws Exception {
-    TestServer s = server((req, out, sock) -> {
+    LoopbackServer s = server((req, out, sock) -> {
       if ("\"v1\"".equals(req.header("If-None-Match"))) {
-        TestServer.respond(out, 304, (byte[]) null, "ETag", "\"v1\"", "Cache-Control", "max-age=60");
+        LoopbackServer.respond(out, 304, (byte[]) null, "ETag", "\"v1\"", "Cache-Control", "max-age=60");
       } else {
-        TestServer.respond(out, 200, FEED, "ETag", "\"v1\"");
+        LoopbackServer.respond(out, 200, FEED, "ETag", "\"v1\"");
       }
     });
     HttpFeedFetcher f = fetcher();
@@ -135,9 +136,9 @@ class HttpFeedFetcherTest {
   @Test
   void conditionalGetWithLastModifiedKeepsValidatorsWhen304OmitsThem() throws Exception {
     String lm = "Sun, 01 Mar 2026 09:00:00 GMT";
-    TestServer s = server((req, out, sock) -> {
-      if (lm.equals(req.header("If-Modified-Since"))) TestServer.respond(out, 304, (byte[]) null);
-      else TestServer.respond(out, 200, FEED, "Last-Modified", lm);
+    LoopbackServer s = server((req, out, sock) -> {
+      if (lm.equals(req.header("If-Modified-Since"))) LoopbackServer.respond(out, 304, (byte[]) null);
+      else LoopbackServer.respond(out, 200, FEED, "Last-Modified", lm);
     });
     FetchResult r = fetcher().fetch(new FetchRequest(URI.create(s.url("/feed")), "\"old\"", lm));
     assertThat(r).isInstanceOf(FetchResult.NotModified.class);
@@ -148,7 +149,7 @@ class HttpFeedFetcherTest {
 
   @Test
   void changedFeedAnswers200ToConditionalGet() throws Exception {
-    TestServer s = server((req, out, sock) -> TestServer.respond(out, 200, FEED, "ETag", "\"v2\""));
+    LoopbackServer s = server((req, out, sock) -> LoopbackServer.respond(out, 200, FEED, "ETag", "\"v2\""));
     FetchResult r = fetcher().fetch(new FetchRequest(URI.create(s.url("/feed")), "\"v1\"", null));
     assertThat(r).isInstanceOf(FetchResult.Fetched.class);
     assertThat(((FetchResult.Fetched) r).etag()).isEqualTo("\"v2\"");
@@ -162,11 +163,11 @@ class HttpFeedFetcherTest {
     byte[] gz = gzip(plain);
     byte[] zlib = deflate(plain, false);
     byte[] raw = deflate(plain, true);
-    TestServer s = server((req, out, sock) -> {
+    LoopbackServer s = server((req, out, sock) -> {
       switch (req.target()) {
-        case "/gz" -> TestServer.respond(out, 200, gz, "Content-Encoding", "gzip");
-        case "/zlib" -> TestServer.respond(out, 200, zlib, "Content-Encoding", "deflate");
-        default -> TestServer.respond(out, 200, raw, "Content-Encoding", "deflate");
+        case "/gz" -> LoopbackServer.respond(out, 200, gz, "Content-Encoding", "gzip");
+        case "/zlib" -> LoopbackServer.respond(out, 200, zlib, "Content-Encoding", "deflate");
+        default -> LoopbackServer.respond(out, 200, raw, "Content-Encoding", "deflate");
       }
     });
     HttpFeedFetcher f = fetcher();
@@ -179,15 +180,15 @@ class HttpFeedFetcherTest {
 
   @Test
   void corruptGzipIsAnIoFailure() throws Exception {
-    TestServer s = server((req, out, sock) ->
-        TestServer.respond(out, 200, "not gzip at all", "Content-Encoding", "gzip"));
+    LoopbackServer s = server((req, out, sock) ->
+        LoopbackServer.respond(out, 200, "not gzip at all", "Content-Encoding", "gzip"));
     failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.IO);
   }
 
   @Test
   void announcedOversizeBodyIsRefusedUnread() throws Exception {
     settings = settings.withMaxBodyBytes(1000);
-    TestServer s = server((req, out, sock) -> TestServer.respond(out, 200, new byte[5000]));
+    LoopbackServer s = server((req, out, sock) -> LoopbackServer.respond(out, 200, new byte[5000]));
     FetchResult.Failed f = failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.TOO_LARGE);
     assertThat(f.message()).contains("1000");
   }
@@ -196,7 +197,7 @@ class HttpFeedFetcherTest {
   void unannouncedOversizeBodyStopsAtTheCap() throws Exception {
     settings = settings.withMaxBodyBytes(1000);
     // no Content-Length: the body ends when the connection closes, so only counting can catch it
-    TestServer s = server((req, out, sock) -> {
+    LoopbackServer s = server((req, out, sock) -> {
       out.write("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
       out.write(new byte[1_000_000]);
     });
@@ -208,7 +209,7 @@ class HttpFeedFetcherTest {
     settings = settings.withMaxBodyBytes(1024 * 1024);
     byte[] bomb = gzip(new byte[64 * 1024 * 1024]); // ~64 KB on the wire, 64 MB decoded
     assertThat(bomb.length).isLessThan(1024 * 1024);
-    TestServer s = server((req, out, sock) -> TestServer.respond(out, 200, bomb, "Content-Encoding", "gzip"));
+    LoopbackServer s = server((req, out, sock) -> LoopbackServer.respond(out, 200, bomb, "Content-Encoding", "gzip"));
     FetchResult.Failed f = failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.TOO_LARGE);
     assertThat(f.message()).contains("body larger than the cap");
   }
@@ -217,12 +218,12 @@ class HttpFeedFetcherTest {
 
   @Test
   void followsRedirectsAndRecordsTheLeadingPermanentMoves() throws Exception {
-    TestServer s = server((req, out, sock) -> {
+    LoopbackServer s = server((req, out, sock) -> {
       switch (req.target()) {
-        case "/old" -> TestServer.respond(out, 301, "", "Location", "/older-still");
-        case "/older-still" -> TestServer.respond(out, 308, "", "Location", "/new");
-        case "/new" -> TestServer.respond(out, 302, "", "Location", "/cdn/feed.xml");
-        default -> TestServer.respond(out, 200, FEED);
+        case "/old" -> LoopbackServer.respond(out, 301, "", "Location", "/older-still");
+        case "/older-still" -> LoopbackServer.respond(out, 308, "", "Location", "/new");
+        case "/new" -> LoopbackServer.respond(out, 302, "", "Location", "/cdn/feed.xml");
+        default -> LoopbackServer.respond(out, 200, FEED);
       }
     });
     FetchResult r = fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/old"))));
@@ -233,9 +234,9 @@ class HttpFeedFetcherTest {
 
   @Test
   void permanentMoveIsReportedOnA304Too() throws Exception {
-    TestServer s = server((req, out, sock) -> {
-      if (req.target().equals("/old")) TestServer.respond(out, 301, "", "Location", "/new");
-      else TestServer.respond(out, 304, (byte[]) null, "ETag", "\"v1\"");
+    LoopbackServer s = server((req, out, sock) -> {
+      if (req.target().equals("/old")) LoopbackServer.respond(out, 301, "", "Location", "/new");
+      else LoopbackServer.respond(out, 304, (byte[]) null, "ETag", "\"v1\"");
     });
     FetchResult r = fetcher().fetch(new FetchRequest(URI.create(s.url("/old")), "\"v1\"", null));
     assertThat(r).isInstanceOf(FetchResult.NotModified.class);
@@ -245,11 +246,11 @@ class HttpFeedFetcherTest {
 
   @Test
   void permanentMoveAfterATemporaryOneIsNotRecorded() throws Exception {
-    TestServer s = server((req, out, sock) -> {
+    LoopbackServer s = server((req, out, sock) -> {
       switch (req.target()) {
-        case "/a" -> TestServer.respond(out, 302, "", "Location", "/b");
-        case "/b" -> TestServer.respond(out, 301, "", "Location", "/c");
-        default -> TestServer.respond(out, 200, FEED);
+        case "/a" -> LoopbackServer.respond(out, 302, "", "Location", "/b");
+        case "/b" -> LoopbackServer.respond(out, 301, "", "Location", "/c");
+        default -> LoopbackServer.respond(out, 200, FEED);
       }
     });
     FetchResult.Fetched f = (FetchResult.Fetched) fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/a"))));
@@ -258,8 +259,8 @@ class HttpFeedFetcherTest {
 
   @Test
   void redirectLoopIsDetected() throws Exception {
-    TestServer s = server((req, out, sock) ->
-        TestServer.respond(out, 302, "", "Location", req.target().equals("/a") ? "/b" : "/a"));
+    LoopbackServer s = server((req, out, sock) ->
+        LoopbackServer.respond(out, 302, "", "Location", req.target().equals("/a") ? "/b" : "/a"));
     FetchResult.Failed f = failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/a")))), FailureKind.TOO_MANY_REDIRECTS);
     assertThat(f.message()).contains("loop");
     assertThat(s.requests()).isEqualTo(2);
@@ -267,9 +268,9 @@ class HttpFeedFetcherTest {
 
   @Test
   void stopsAfterFiveRedirects() throws Exception {
-    TestServer s = server((req, out, sock) -> {
+    LoopbackServer s = server((req, out, sock) -> {
       int n = Integer.parseInt(req.target().substring(1));
-      TestServer.respond(out, 302, "", "Location", "/" + (n + 1));
+      LoopbackServer.respond(out, 302, "", "Location", "/" + (n + 1));
     });
     failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/0")))), FailureKind.TOO_MANY_REDIRECTS);
     assertThat(s.requests()).isEqualTo(6);
@@ -279,12 +280,12 @@ class HttpFeedFetcherTest {
 
   @Test
   void guardRefusesAPublicLookingNameThatResolvesToLoopback() throws Exception {
-    TestServer s = server((req, out, sock) -> TestServer.respond(out, 200, FEED));
+    LoopbackServer s = server((req, out, sock) -> LoopbackServer.respond(out, 200, FEED));
     HttpFeedFetcher f = fetcher(mapping("feeds.example.com", ip("127.0.0.1")), AddressGuard.strict());
     FetchResult.Failed r = failed(f.fetch(FetchRequest.unconditional(
         URI.create("http://feeds.example.com:" + s.port() + "/feed"))), FailureKind.BLOCKED_ADDRESS);
     assertThat(r.message()).contains("127.0.0.1").contains("loopback");
-    assertThat(s.connections.get()).isZero();
+    assertThat(s.connectionCount.get()).isZero();
   }
 
   @Test
@@ -298,9 +299,9 @@ class HttpFeedFetcherTest {
 
   @Test
   void guardChecksEveryRedirectHop() throws Exception {
-    TestServer internal = server((req, out, sock) -> TestServer.respond(out, 200, "secret"));
+    LoopbackServer internal = server((req, out, sock) -> LoopbackServer.respond(out, 200, "secret"));
     InetAddress publicLooking = ip("127.0.0.2");
-    TestServer outside = new TestServer(publicLooking, 0, (req, out, sock) -> TestServer.respond(out, 302, "",
+    LoopbackServer outside = LoopbackServer.serving(publicLooking, 0, (req, out, sock) -> LoopbackServer.respond(out, 302, "",
         "Location", req.target().equals("/by-name")
             ? "http://intranet.example.com:" + internal.port() + "/"
             : "http://127.0.0.1:" + internal.port() + "/"));
@@ -317,15 +318,15 @@ class HttpFeedFetcherTest {
     failed(f.fetch(FetchRequest.unconditional(URI.create(base + "/by-name"))), FailureKind.BLOCKED_ADDRESS);
     failed(f.fetch(FetchRequest.unconditional(URI.create(base + "/by-literal"))), FailureKind.BLOCKED_ADDRESS);
     assertThat(outside.requests()).isEqualTo(2);
-    assertThat(internal.connections.get()).isZero();
+    assertThat(internal.connectionCount.get()).isZero();
   }
 
   @Test
   void connectsToTheAddressThatWasCheckedEvenIfDnsChangesItsAnswer() throws Exception {
     InetAddress checked = ip("127.0.0.2");
-    TestServer good = new TestServer(checked, 0, (req, out, sock) -> TestServer.respond(out, 200, "checked"));
+    LoopbackServer good = LoopbackServer.serving(checked, 0, (req, out, sock) -> LoopbackServer.respond(out, 200, "checked"));
     closeables.add(good);
-    TestServer evil = new TestServer(ip("127.0.0.1"), good.port(), (req, out, sock) -> TestServer.respond(out, 200, "rebound"));
+    LoopbackServer evil = LoopbackServer.serving(ip("127.0.0.1"), good.port(), (req, out, sock) -> LoopbackServer.respond(out, 200, "rebound"));
     closeables.add(evil);
     AtomicInteger lookups = new AtomicInteger();
     // first answer passes the guard; any later lookup would hand out the forbidden one
@@ -337,16 +338,16 @@ class HttpFeedFetcherTest {
     assertThat(r).isInstanceOf(FetchResult.Fetched.class);
     assertThat(new String(((FetchResult.Fetched) r).body(), StandardCharsets.UTF_8)).isEqualTo("checked");
     assertThat(lookups.get()).isEqualTo(1);
-    assertThat(evil.connections.get()).isZero();
+    assertThat(evil.connectionCount.get()).isZero();
   }
 
   // ---- throttling
 
   @Test
   void status429WithRetryAfterPausesTheWholeHost() throws Exception {
-    TestServer s = server((req, out, sock) -> {
-      if (req.target().equals("/a")) TestServer.respond(out, 429, "slow down", "Retry-After", "120");
-      else TestServer.respond(out, 200, FEED);
+    LoopbackServer s = server((req, out, sock) -> {
+      if (req.target().equals("/a")) LoopbackServer.respond(out, 429, "slow down", "Retry-After", "120");
+      else LoopbackServer.respond(out, 200, FEED);
     });
     HttpFeedFetcher f = fetcher();
     FetchResult.Failed first = failed(f.fetch(FetchRequest.unconditional(URI.create(s.url("/a")))), FailureKind.THROTTLED);
@@ -367,8 +368,8 @@ class HttpFeedFetcherTest {
 
   @Test
   void status503WithAnHttpDateRetryAfterPausesTheHost() throws Exception {
-    TestServer s = server((req, out, sock) ->
-        TestServer.respond(out, 503, "maintenance", "Retry-After", "Sun, 01 Mar 2026 10:30:00 GMT"));
+    LoopbackServer s = server((req, out, sock) ->
+        LoopbackServer.respond(out, 503, "maintenance", "Retry-After", "Sun, 01 Mar 2026 10:30:00 GMT"));
     HttpFeedFetcher f = fetcher();
     FetchResult.Failed r = failed(f.fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.THROTTLED);
     assertThat(r.retryAfter()).isEqualTo(Duration.ofMinutes(30));
@@ -378,7 +379,7 @@ class HttpFeedFetcherTest {
 
   @Test
   void goneAndOtherStatusesAreValues() throws Exception {
-    TestServer s = server((req, out, sock) -> TestServer.respond(out, req.target().equals("/gone") ? 410 : 404, "x"));
+    LoopbackServer s = server((req, out, sock) -> LoopbackServer.respond(out, req.target().equals("/gone") ? 410 : 404, "x"));
     HttpFeedFetcher f = fetcher();
     assertThat(failed(f.fetch(FetchRequest.unconditional(URI.create(s.url("/gone")))), FailureKind.GONE).status()).isEqualTo(410);
     assertThat(failed(f.fetch(FetchRequest.unconditional(URI.create(s.url("/missing")))), FailureKind.HTTP_ERROR).status()).isEqualTo(404);
@@ -389,7 +390,7 @@ class HttpFeedFetcherTest {
   @Test
   void slowLorisHeadersHitTheTotalTimeout() throws Exception {
     settings = settings.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(600));
-    TestServer s = server((req, out, sock) -> {
+    LoopbackServer s = server((req, out, sock) -> {
       out.write("HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(StandardCharsets.ISO_8859_1));
       dribble(out);
     });
@@ -402,7 +403,7 @@ class HttpFeedFetcherTest {
   @Test
   void slowLorisBodyHitsTheTotalTimeout() throws Exception {
     settings = settings.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(600));
-    TestServer s = server((req, out, sock) -> {
+    LoopbackServer s = server((req, out, sock) -> {
       out.write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n<rss>".getBytes(StandardCharsets.ISO_8859_1));
       dribble(out);
     });
@@ -414,7 +415,7 @@ class HttpFeedFetcherTest {
   @Test
   void silentServerHitsTheReadTimeout() throws Exception {
     settings = settings.withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofSeconds(10));
-    TestServer s = server((req, out, sock) -> {
+    LoopbackServer s = server((req, out, sock) -> {
       out.write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       testOver.await(10, TimeUnit.SECONDS);
@@ -425,7 +426,7 @@ class HttpFeedFetcherTest {
 
   @Test
   void resetMidBodyIsAnIoFailure() throws Exception {
-    TestServer s = server((req, out, sock) -> {
+    LoopbackServer s = server((req, out, sock) -> {
       out.write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n<rss><channel>".getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       sock.setSoLinger(true, 0); // close sends RST
@@ -442,7 +443,7 @@ class HttpFeedFetcherTest {
 
   @Test
   void refusedConnectionIsAnIoFailure() throws Exception {
-    TestServer s = server((req, out, sock) -> {});
+    LoopbackServer s = server((req, out, sock) -> {});
     String url = s.url("/");
     s.close();
     failed(fetcher().fetch(FetchRequest.unconditional(URI.create(url))), FailureKind.IO);
@@ -494,7 +495,7 @@ class HttpFeedFetcherTest {
       try (Socket sock = tls.accept()) {
         sock.getInputStream().read(new byte[4096]); // the handshake happens here, and fails
         served.incrementAndGet();
-        TestServer.respond(sock.getOutputStream(), 200, FEED);
+        LoopbackServer.respond(sock.getOutputStream(), 200, FEED);
       } catch (IOException e) {
         // the client refused our certificate: expected
       }
@@ -509,7 +510,7 @@ class HttpFeedFetcherTest {
 
   @Test
   void hugeAnnouncedBodyIsRefusedWithoutReadingIt() throws Exception {
-    TestServer s = server((req, out, sock) -> {
+    LoopbackServer s = server((req, out, sock) -> {
       out.write("HTTP/1.1 200 OK\r\nContent-Length: 1073741824\r\n\r\n<rss>".getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       testOver.await(10, TimeUnit.SECONDS);
@@ -520,7 +521,7 @@ class HttpFeedFetcherTest {
 
   @Test
   void absurdHeadersAreAnIoFailure() throws Exception {
-    TestServer s = server((req, out, sock) -> {
+    LoopbackServer s = server((req, out, sock) -> {
       out.write(("HTTP/1.1 200 OK\r\nX-Junk: " + "a".repeat(100_000) + "\r\nContent-Length: 0\r\n\r\n")
           .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
@@ -540,10 +541,10 @@ class HttpFeedFetcherTest {
     CountDownLatch twoInside = new CountDownLatch(2);
     CountDownLatch allStarted = new CountDownLatch(6);
     CountDownLatch gate = new CountDownLatch(1);
-    TestServer s = server((req, out, sock) -> {
+    LoopbackServer s = server((req, out, sock) -> {
       twoInside.countDown();
       gate.await(10, TimeUnit.SECONDS);
-      TestServer.respond(out, 200, FEED);
+      LoopbackServer.respond(out, 200, FEED);
     });
     HttpFeedFetcher f = fetcher();
     ExecutorService pool = Executors.newFixedThreadPool(6);

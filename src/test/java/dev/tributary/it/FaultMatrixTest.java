@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.tributary.config.FeedsRegistry;
 import dev.tributary.poll.PollJob;
 import dev.tributary.poll.PollReport;
+import dev.tributary.testing.LoopbackServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -78,7 +79,7 @@ class FaultMatrixTest {
   @Test
   void slowLorisHeadersHitTheTotalTimeout() {
     goodOnRaw("slow-headers");
-    lab.raw.route("/slow-headers", RawServer.slowHeaders());
+    lab.raw.route("/slow-headers", LoopbackServer.slowHeaders());
     failuresBefore = (Integer) source("slow-headers").get("consecutiveFailures");
     assertReady(); // warm: the timed calls below measure serving, not first-call costs
     long t0 = System.nanoTime();
@@ -95,7 +96,7 @@ class FaultMatrixTest {
   @Test
   void slowLorisBodyHitsTheTotalTimeout() {
     goodOnRaw("slow-body");
-    lab.raw.route("/slow-body", RawServer.slowBody(TestFeeds.good("slow-body")));
+    lab.raw.route("/slow-body", LoopbackServer.slowBody(TestFeeds.good("slow-body")));
     Duration took = timed(() -> pollFault("slow-body"));
     assertFault("slow-body", "TIMEOUT", null, "total timeout");
     assertThat(took).isLessThan(Duration.ofSeconds(6));
@@ -104,7 +105,7 @@ class FaultMatrixTest {
   @Test
   void resetMidBodyIsAnIoError() {
     goodOnRaw("reset-mid-body");
-    lab.raw.route("/reset-mid-body", RawServer.resetMidBody(TestFeeds.rss("reset-mid-body",
+    lab.raw.route("/reset-mid-body", LoopbackServer.resetMidBody(TestFeeds.rss("reset-mid-body",
         List.of("Half a story that never arrives", "x".repeat(20_000)))));
     pollFault("reset-mid-body");
     assertFault("reset-mid-body", "IO", null, "127.0.0.1");
@@ -113,7 +114,7 @@ class FaultMatrixTest {
   @Test
   void gigabyteBodyIsCutAtTheCapWithoutReadingIt() {
     goodOnRaw("gigabyte");
-    lab.raw.route("/gigabyte", RawServer.endless(1L << 30));
+    lab.raw.route("/gigabyte", LoopbackServer.endless(1L << 30));
     Duration took = timed(() -> pollFault("gigabyte"));
     assertFault("gigabyte", "TOO_LARGE", null, "cap of 1048576");
     // the fetcher stopped reading at the cap: only the cap plus socket buffers ever left the server
@@ -124,7 +125,7 @@ class FaultMatrixTest {
   @Test
   void announcedGigabyteIsRefusedBeforeReadingTheBody() {
     goodOnRaw("gigabyte-announced");
-    lab.raw.route("/gigabyte-announced", RawServer.announced(1L << 30));
+    lab.raw.route("/gigabyte-announced", LoopbackServer.announced(1L << 30));
     pollFault("gigabyte-announced");
     assertFault("gigabyte-announced", "TOO_LARGE", 200, "announced 1073741824 bytes");
   }
@@ -134,7 +135,7 @@ class FaultMatrixTest {
     goodOnRaw("gzip-bomb");
     byte[] bomb = TestFeeds.gzipOfZeros(64L << 20);
     assertThat(bomb.length).isLessThan(1 << 20); // small on the wire: only the decoded size is over the cap
-    lab.raw.route("/gzip-bomb", RawServer.gzipped(bomb));
+    lab.raw.route("/gzip-bomb", LoopbackServer.gzipped(bomb));
     pollFault("gzip-bomb");
     assertFault("gzip-bomb", "TOO_LARGE", null, "cap of 1048576");
   }
@@ -144,7 +145,7 @@ class FaultMatrixTest {
     goodOnRaw("corrupt-gzip");
     byte[] gz = TestFeeds.gzipOfZeros(1 << 16);
     for (int i = 10; i < gz.length - 8; i++) gz[i] = (byte) (gz[i] ^ 0x5a); // keep the header, break the deflate stream
-    lab.raw.route("/corrupt-gzip", RawServer.gzipped(gz));
+    lab.raw.route("/corrupt-gzip", LoopbackServer.gzipped(gz));
     pollFault("corrupt-gzip");
     assertFault("corrupt-gzip", "IO", null, "127.0.0.1");
   }
@@ -152,7 +153,7 @@ class FaultMatrixTest {
   @Test
   void headerFloodIsRefusedWithoutBufferingIt() {
     goodOnRaw("header-flood");
-    lab.raw.route("/header-flood", RawServer.headerFlood());
+    lab.raw.route("/header-flood", LoopbackServer.headerFlood());
     pollFault("header-flood");
     // IO, not TIMEOUT: the header limit stopped it long before the total timeout
     assertFault("header-flood", "IO", null, "127.0.0.1");
@@ -333,7 +334,7 @@ class FaultMatrixTest {
   // ---- steps and checks ----
 
   private void goodOnRaw(String id) {
-    lab.raw.route("/" + id, RawServer.ok(RSS, TestFeeds.good(id)));
+    lab.raw.route("/" + id, LoopbackServer.ok(RSS, TestFeeds.good(id)));
     pollGood(id);
   }
 

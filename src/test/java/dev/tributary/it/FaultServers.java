@@ -3,6 +3,7 @@ package dev.tributary.it;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.tributary.testing.LoopbackServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 /**
  * Hostile publishers for {@link FaultMatrixTest}, all on loopback: WireMock for HTTP-level faults,
- * a {@link RawServer} for byte-level ones, and one WireMock per throttling host on its own
+ * a {@link LoopbackServer} for byte-level ones, and one WireMock per throttling host on its own
  * loopback address (a Retry-After pauses a whole host, so throttling cases must not share one
  * with the others). Writes a feeds.yaml with one source, and one channel, per fault.
  */
@@ -33,7 +34,7 @@ public class FaultServers implements QuarkusTestResourceLifecycleManager {
     WireMockServer web;
     WireMockServer throttled;
     WireMockServer unavailable;
-    RawServer raw;
+    LoopbackServer raw;
     Path feedsFile;
     /** A local file the XXE case tries to read, and the text that must never leak from it. */
     Path secretFile;
@@ -49,7 +50,7 @@ public class FaultServers implements QuarkusTestResourceLifecycleManager {
       lab.web = wiremock("127.0.0.1");
       lab.throttled = wiremock("127.0.0.2");
       lab.unavailable = wiremock("127.0.0.3");
-      lab.raw = new RawServer(InetAddress.getByName("127.0.0.1"));
+      lab.raw = new LoopbackServer(InetAddress.getByName("127.0.0.1"));
       lab.secret = "tributary-canary-" + Long.toHexString(System.nanoTime());
       lab.secretFile = Files.createTempFile("tributary-secret", ".txt");
       Files.writeString(lab.secretFile, lab.secret, StandardCharsets.UTF_8);
