@@ -1,0 +1,179 @@
+package dev.tributary.web;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Local publishers for the browser tests: a gazette with a backlog of stories published from
+ * February into March, a courier carrying three of them (with images), a source that fails, and
+ * two sources on a second loopback address whose server answers 429 with Retry-After (pausing
+ * that host and port).
+ */
+public class BrowserFeeds implements QuarkusTestResourceLifecycleManager {
+  /** Only these publishers: the other tests' global fake feeds stay out of this service. */
+  public static class Profile implements QuarkusTestProfile {
+    @Override
+    public List<TestResourceEntry> testResources() {
+      return List.of(new TestResourceEntry(BrowserFeeds.class));
+    }
+
+    @Override
+    public boolean disableGlobalTestResources() {
+      return true;
+    }
+  }
+
+  static final int BACKLOG = 30;
+  static final Instant FIRST = Instant.parse("2026-02-10T08:00:00Z");
+  private static final String[] PLACES = {
+    "Kutaisi", "Batumi", "Gyumri", "Ganja", "Sukhumi", "Vanadzor", "Sheki", "Zugdidi", "Telavi", "Dilijan",
+    "Lankaran", "Poti", "Gori", "Goris", "Quba", "Rustavi", "Sevan", "Shusha", "Mtskheta", "Jermuk",
+    "Mingachevir", "Borjomi", "Ijevan", "Gabala", "Akhaltsikhe", "Kapan", "Nakhchivan", "Ozurgeti", "Abovyan", "Sumqayit"};
+  private static final String[] EVENTS = {
+    "opens a tram depot", "restores its old bathhouse", "hosts a chess final", "repaves the market square",
+    "plants a walnut orchard", "launches night buses", "reopens the puppet theatre", "builds a cycling lane",
+    "cleans the river embankment", "lights the fortress walls"};
+
+  private WireMockServer publisher;
+  private WireMockServer throttled;
+  private Path feedsFile;
+
+  static String title(int i) {
+    return PLACES[i % PLACES.length] + " " + EVENTS[i % EVENTS.length];
+  }
+
+  /** Story i is published i days after the first; the gazette lists them newest first. */
+  static Instant published(int i) {
+    return FIRST.plusSeconds(86_400L * i + 3_600L * (i % 5));
+  }
+
+  @Override
+  public Map<String, String> start() {
+    publisher = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    publisher.start();
+    throttled = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.2"));
+    throttled.start();
+    publisher.stubFor(get("/gazette.rss").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
+        .withBody(gazette())));
+    publisher.stubFor(get("/courier.rss").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
+        .withBody(courier())));
+    publisher.stubFor(get("/down.rss").willReturn(aResponse().withStatus(500).withBody("maintenance")));
+    throttled.stubFor(get("/busy-a.rss").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+    throttled.stubFor(get("/busy-b.rss").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+    try {
+      feedsFile = Files.createTempFile("tributary-browser-feeds", ".yaml");
+      Files.writeString(feedsFile, feedsYaml());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Map.of("tributary.feeds", feedsFile.toString());
+  }
+
+  private String feedsYaml() {
+    String base = "http://127.0.0.1:" + publisher.port();
+    String busy = "http://127.0.0.2:" + throttled.port();
+    return """
+        defaults:
+          interval: 30m
+        sources:
+          - id: gazette
+            url: %1$s/gazette.rss
+            title: Caucasus Gazette
+            language: en
+            tags: [news]
+          - id: courier
+            url: %1$s/courier.rss
+            title: Mountain Courier
+            language: en
+            tags: [news]
+          - id: down
+            url: %1$s/down.rss
+            title: Broken Bulletin
+            tags: [news, lab]
+          - id: busy-a
+            url: %2$s/busy-a.rss
+            title: Busy Wire A
+            tags: [lab]
+          - id: busy-b
+            url: %2$s/busy-b.rss
+            title: Busy Wire B
+            tags: [lab]
+        channels:
+          - id: caucasus
+            title: Caucasus towns
+            description: Town news from the gazette and the courier
+            tags: [news]
+          - id: lab
+            title: Lab
+            tags: [lab]
+        """.formatted(base, busy);
+  }
+
+  private static String gazette() {
+    StringBuilder items = new StringBuilder();
+    for (int i = BACKLOG - 1; i >= 0; i--) {
+      items.append(item("gazette", i, "The town council of " + PLACES[i % PLACES.length]
+          + " said the work on " + EVENTS[i % EVENTS.length].replace("opens", "opening") + " was done on time.", null));
+    }
+    return rss("Caucasus Gazette", items);
+  }
+
+  /** Three of the gazette's stories, reported an hour later, with a picture each. */
+  private static String courier() {
+    StringBuilder items = new StringBuilder();
+    for (int i : new int[] {BACKLOG - 1, BACKLOG - 2, 4}) {
+      items.append(item("courier", i, "Residents of " + PLACES[i % PLACES.length] + " welcomed the news.",
+          "https://courier.example/img/" + i + ".jpg"));
+    }
+    return rss("Mountain Courier", items);
+  }
+
+  private static String item(String outlet, int i, String summary, String image) {
+    Instant at = published(i).plusSeconds(outlet.equals("courier") ? 3600 : 0);
+    return "<item><title>" + title(i) + "</title><link>https://" + outlet + ".example/news/" + i + "</link>"
+        + "<guid>" + outlet + "-" + i + "</guid><description>" + summary + "</description>"
+        + "<pubDate>" + DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC)) + "</pubDate>"
+        + (image == null ? "" : "<enclosure url=\"" + image + "\" type=\"image/jpeg\" length=\"1000\"/>")
+        + "</item>";
+  }
+
+  private static String rss(String title, StringBuilder items) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>" + title
+        + "</title><link>https://example.org/</link><description>test</description>" + items + "</channel></rss>";
+  }
+
+  @Override
+  public void inject(TestInjector injector) {
+    injector.injectIntoFields(publisher, new TestInjector.AnnotatedAndMatchesType(Publisher.class, WireMockServer.class));
+  }
+
+  /** Marks the field that receives the main publisher server. */
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.FIELD)
+  public @interface Publisher {}
+
+  @Override
+  public void stop() {
+    if (publisher != null) publisher.stop();
+    if (throttled != null) throttled.stop();
+    try {
+      if (feedsFile != null) Files.deleteIfExists(feedsFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
