@@ -152,7 +152,7 @@ public final class HostLimiter {
    * mirrors, sidecars), so only the concurrency bound applies to it.
    */
   private Duration spacingFor(String host) {
-    String h = host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+    String h = host == null ? "" : host.toLowerCase(java.util.Locale.ROOT).replaceFirst(":\\d+$", "");
     boolean loopback = h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
     return loopback ? Duration.ZERO : spacing;
   }
@@ -191,6 +191,15 @@ public final class HostLimiter {
 
   int size() {
     return hosts.size();
+  }
+
+  /**
+   * The politeness key of a URL: host and port (the scheme's default when none is given), since
+   * two servers on one host answer for themselves (a 429 from one port pauses only that port).
+   */
+  public static String hostKey(java.net.URI url) {
+    int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    return url.getHost() + ":" + port;
   }
 
   /** Turns the host's requests away until {@code until} (never shortens an existing pause). */

@@ -116,9 +116,7 @@ public final class HttpFeedFetcher implements FeedFetcher, AutoCloseable {
     for (int hop = 0; ; hop++) {
       String bad = unsupported(url);
       if (bad != null) return failed(FailureKind.IO, null, bad);
-      String host = url.getHost();
-
-      HostLimiter.Admission admission = limiter.acquire(host);
+      HostLimiter.Admission admission = limiter.acquire(HostLimiter.hostKey(url));
       if (admission instanceof HostLimiter.Deferred d) {
         Duration wait = Duration.between(clock.instant(), d.notBefore());
         return new FetchResult.Failed(FailureKind.DEFERRED, null, d.reason(),
@@ -253,8 +251,8 @@ public final class HttpFeedFetcher implements FeedFetcher, AutoCloseable {
       }
       String message = "HTTP " + code + " " + reason(response);
       if (retryAfter != null && !retryAfter.isZero()) {
-        limiter.pause(url.getHost(), now.plus(retryAfter));
-        message += "; Retry-After " + retryAfter.toSeconds() + " s, host " + url.getHost() + " paused";
+        limiter.pause(HostLimiter.hostKey(url), now.plus(retryAfter));
+        message += "; Retry-After " + retryAfter.toSeconds() + " s, host " + HostLimiter.hostKey(url) + " paused";
       }
       return new Reply(new Done(new FetchResult.Failed(FailureKind.THROTTLED, code, message, retryAfter, hints)), noBody);
     }

@@ -344,7 +344,7 @@ class HttpFeedFetcherTest {
   // ---- throttling
 
   @Test
-  void status429WithRetryAfterPausesTheWholeHost() throws Exception {
+  void status429WithRetryAfterPausesTheHostAndPort() throws Exception {
     LoopbackServer s = server((req, out, sock) -> {
       if (req.target().equals("/a")) LoopbackServer.respond(out, 429, "slow down", "Retry-After", "120");
       else LoopbackServer.respond(out, 200, FEED);
@@ -353,7 +353,11 @@ class HttpFeedFetcherTest {
     FetchResult.Failed first = failed(f.fetch(FetchRequest.unconditional(URI.create(s.url("/a")))), FailureKind.THROTTLED);
     assertThat(first.status()).isEqualTo(429);
     assertThat(first.retryAfter()).isEqualTo(Duration.ofSeconds(120));
-    assertThat(f.hostLimiter().pausedUntil("127.0.0.1")).contains(T0.plusSeconds(120));
+    String key = HostLimiter.hostKey(URI.create(s.url("/a")));
+    assertThat(key).isEqualTo("127.0.0.1:" + URI.create(s.url("/a")).getPort());
+    assertThat(f.hostLimiter().pausedUntil(key)).contains(T0.plusSeconds(120));
+    // another server on the same address answers for itself
+    assertThat(f.hostLimiter().pausedUntil("127.0.0.1:1")).isEmpty();
 
     // another source on the same host is not even attempted while the pause lasts
     FetchResult.Failed other = failed(f.fetch(FetchRequest.unconditional(URI.create(s.url("/b")))), FailureKind.DEFERRED);
@@ -361,7 +365,7 @@ class HttpFeedFetcherTest {
     assertThat(s.requests()).isEqualTo(1);
 
     clock.advance(Duration.ofSeconds(121));
-    assertThat(f.hostLimiter().pausedUntil("127.0.0.1")).isEmpty();
+    assertThat(f.hostLimiter().pausedUntil(key)).isEmpty();
     assertThat(f.fetch(FetchRequest.unconditional(URI.create(s.url("/b"))))).isInstanceOf(FetchResult.Fetched.class);
     assertThat(s.requests()).isEqualTo(2);
   }
