@@ -149,7 +149,7 @@ public final class HttpFeedFetcher implements FeedFetcher, AutoCloseable {
       try {
         next = url.resolve(new URI(r.location().trim())).normalize();
       } catch (URISyntaxException | IllegalArgumentException e) {
-        return failed(FailureKind.IO, r.status(), "unusable Location header from " + host + ": " + r.location());
+        return failed(FailureKind.IO, r.status(), "unusable Location header from " + url.getHost() + ": " + r.location());
       }
       if (!seen.add(next)) {
         return failed(FailureKind.TOO_MANY_REDIRECTS, r.status(), "redirect loop: " + next + " visited twice");

@@ -24,8 +24,28 @@ public class StoryQueries {
     return page(sourceIds, limit, null).stories();
   }
 
+  /** How many stories (not merged away) hold a report of these sources. */
+  @Transactional
+  public long count(Collection<String> sourceIds) {
+    if (sourceIds.isEmpty()) {
+      return 0;
+    }
+    return em.createQuery("select count(s) from StoryEntity s where s.mergedInto is null"
+        + " and exists (select 1 from ItemEntity i where i.storyId = s.id and i.sourceId in ?1)", Long.class)
+        .setParameter(1, sourceIds).getSingleResult();
+  }
+
   /**
-   * Keyset paging on (updated, id) descending.
+   * When a story was last reported, as its reports say: the latest publication time among the
+   * channel's reports, each bounded by when this service first saw it (an undated or future-dated
+   * report counts from then). Never the storage time: after a first ingest of a backlog every
+   * story would carry the same instant.
+   */
+  private static final String REPORTED = "(select max(case when i2.published is null or i2.published > i2.firstSeen"
+      + " then i2.firstSeen else i2.published end) from ItemEntity i2 where i2.storyId = s.id and i2.sourceId in ?1)";
+
+  /**
+   * Keyset paging on (last reported, id) descending; each view's {@code updated} is that instant.
    *
    * @throws IllegalArgumentException for a cursor this service did not hand out
    */
@@ -37,20 +57,27 @@ public class StoryQueries {
     Cursor after = Cursor.decode(cursor);
     String where = "s.mergedInto is null and exists (select 1 from ItemEntity i where i.storyId = s.id and i.sourceId in ?1)";
     if (after != null) {
-      where += " and (s.updated < ?2 or (s.updated = ?2 and s.id < ?3))";
+      where += " and (" + REPORTED + " < ?2 or (" + REPORTED + " = ?2 and s.id < ?3))";
     }
-    var query = em.createQuery("select s from StoryEntity s where " + where + " order by s.updated desc, s.id desc",
-        StoryEntity.class).setParameter(1, sourceIds).setMaxResults(limit + 1);
+    var query = em.createQuery("select s, " + REPORTED + " from StoryEntity s where " + where
+        + " order by " + REPORTED + " desc, s.id desc", Object[].class).setParameter(1, sourceIds).setMaxResults(limit + 1);
     if (after != null) {
       query.setParameter(2, after.updated()).setParameter(3, after.id());
     }
-    List<StoryEntity> rows = query.getResultList();
+    List<Object[]> rows = query.getResultList();
     boolean more = rows.size() > limit;
     if (more) {
       rows = rows.subList(0, limit);
     }
-    List<StoryView> views = withReports(rows, sourceIds);
-    String next = more ? new Cursor(rows.get(rows.size() - 1).updated, rows.get(rows.size() - 1).id).encode() : null;
+    List<StoryEntity> stories = rows.stream().map(r -> (StoryEntity) r[0]).toList();
+    Map<Long, Instant> reported = new HashMap<>();
+    rows.forEach(r -> reported.put(((StoryEntity) r[0]).id, (Instant) r[1]));
+    List<StoryView> views = withReports(stories, sourceIds).stream()
+        .map(v -> new StoryView(v.id(), v.publicId(), v.title(), v.link(), v.created(),
+            reported.getOrDefault(v.id(), v.updated()), v.items()))
+        .toList();
+    Object[] last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+    String next = more ? new Cursor((Instant) last[1], ((StoryEntity) last[0]).id).encode() : null;
     return new StoryPage(views, next);
   }
 

@@ -36,6 +36,7 @@ public class ApiResource {
   @Inject SourceStore sources;
   @Inject TributarySettings settings;
   @Inject InstantSource clock;
+  @Inject HostPauses pauses;
   @Inject StoryRegrouper regrouper;
 
   @GET
@@ -103,6 +104,13 @@ public class ApiResource {
   @POST
   @Path("/sources/{source}/fetch")
   public Response fetchSoon(@PathParam("source") String source) {
+    var paused = sources.health().stream().filter(h -> h.id().equals(source) && h.active()).findFirst()
+        .flatMap(h -> pauses.of(h.url()));
+    if (paused.isPresent()) {
+      // scheduling it would do nothing: the fetch would be turned away until the pause ends
+      return Response.status(Response.Status.CONFLICT).entity(Map.of("source", source, "status", "host paused",
+          "pausedUntil", paused.get().toString())).build();
+    }
     if (!sources.fetchSoon(source, clock.instant())) {
       return Errors.notFound("no active source '" + source + "'");
     }
