@@ -100,8 +100,13 @@ public class PollJob {
   /** Starts what is due and returns at once: a slow publisher never holds up the next tick. */
   @Scheduled(every = "${tributary.poll.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void tick() {
+    if (writeHealth.failure().isPresent()) {
+      return; // the database refuses writes: WriteHealth said so once, and probes until it recovers
+    }
     startDue();
   }
+
+  @Inject WriteHealth writeHealth;
 
   /** Renews the leases of every source held here, queued or running, so none lapses while this replica lives. */
   @Scheduled(every = "${tributary.poll.heartbeat:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

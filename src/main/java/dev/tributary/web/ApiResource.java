@@ -3,6 +3,7 @@ package dev.tributary.web;
 import dev.tributary.config.ChannelConfig;
 import dev.tributary.config.FeedsConfig;
 import dev.tributary.config.FeedsRegistry;
+import dev.tributary.poll.WriteHealth;
 import dev.tributary.config.TributarySettings;
 import dev.tributary.ingest.StoryRegrouper;
 import dev.tributary.store.SourceHealth;
@@ -117,12 +118,22 @@ public class ApiResource {
     return Response.accepted(Map.of("source", source, "status", "due now")).build();
   }
 
+  @Inject WriteHealth writes;
+
   @GET
   @Path("/status")
   public ApiViews.Status status() {
     FeedsRegistry.State st = registry.state();
-    Totals totals = sources.totals();
+    Totals totals;
+    try {
+      totals = sources.totals();
+    } catch (RuntimeException e) {
+      totals = null; // the database is down: the status still answers, with the reason below
+    }
     return new ApiViews.Status(st.file(), st.loadedAt(), st.lastError(), st.lastErrorAt(), st.config().sources().size(),
-        st.config().channels().size(), totals.items(), totals.stories(), regrouper.due());
+        st.config().channels().size(), totals == null ? null : totals.items(), totals == null ? null : totals.stories(),
+        regrouper.due(),
+        writes.failure().map(WriteHealth.Failure::reason).orElse(null),
+        writes.failure().map(WriteHealth.Failure::since).orElse(null));
   }
 }

@@ -58,5 +58,5 @@ final class ApiViews {
 
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record Status(String feedsFile, Instant loadedAt, String lastError, Instant lastErrorAt, int sources, int channels,
-      long items, long stories, boolean regroupPending) {}
+      Long items, Long stories, boolean regroupPending, String writeError, Instant writeErrorSince) {}
 }

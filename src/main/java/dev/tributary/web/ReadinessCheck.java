@@ -1,6 +1,7 @@
 package dev.tributary.web;
 
 import dev.tributary.config.FeedsRegistry;
+import dev.tributary.poll.WriteHealth;
 import dev.tributary.store.Revisions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class ReadinessCheck implements HealthCheck {
   @Inject FeedsRegistry registry;
   @Inject Revisions revisions;
+  @Inject WriteHealth writes;
 
   @Override
   public HealthCheckResponse call() {
@@ -22,6 +24,11 @@ public class ReadinessCheck implements HealthCheck {
     FeedsRegistry.State state = registry.state();
     if (state == null) {
       return builder.down().withData("feeds", "not loaded").build();
+    }
+    var failing = writes.failure();
+    if (failing.isPresent()) {
+      return builder.down().withData("database", "writes failing since " + failing.get().since() + ": "
+          + failing.get().reason()).build();
     }
     try {
       long revision = QuarkusTransaction.requiringNew().call(revisions::current);
