@@ -6,7 +6,9 @@ import dev.tributary.model.NormalizedFeed;
 import java.util.ArrayList;
 import java.util.List;
 import dev.tributary.sanitize.HtmlText;
+import dev.tributary.sanitize.SafeUrl;
 import java.util.Locale;
+import java.util.Objects;
 
 /** Normalized entries to the items the store keeps. */
 final class EntryMapper {
@@ -30,9 +32,22 @@ final class EntryMapper {
       out.add(new IncomingItem(e.id(), e.link(), title, html,
           HtmlText.truncate(text, MAX_TEXT),
           e.author() == null ? null : e.author().name(), language == null ? null : shortLanguage(language),
-          e.published() != null ? e.published() : e.updated(), e.updated()));
+          e.published() != null ? e.published() : e.updated(), e.updated(), image(e)));
     }
     return out;
+  }
+
+  /**
+   * The item's picture: the first enclosure served as an image, over http(s). (Feeds put their lead
+   * picture there: RSS {@code <enclosure type="image/jpeg">}, Atom {@code rel="enclosure"}.)
+   */
+  static String image(Entry e) {
+    if (e.enclosures() == null) {
+      return null;
+    }
+    return e.enclosures().stream()
+        .filter(x -> x.type() != null && x.type().toLowerCase(Locale.ROOT).startsWith("image/"))
+        .map(x -> SafeUrl.http(x.url())).filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   private static String firstContent(Entry e) {

@@ -193,6 +193,6 @@ public class IngestService {
 
   private static ItemFields fields(IncomingItem in) {
     return new ItemFields(in.url(), in.title(), in.summaryHtml(), in.author(), in.language(), in.published(),
-        in.updated());
+        in.updated(), in.image());
   }
 }

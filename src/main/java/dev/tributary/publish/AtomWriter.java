@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Atom 1.0 through Rome, one {@code <entry>} per story, with a {@code rel="related"} link per
- * report and a contributor per source.
+ * report, a contributor per source and a Media RSS thumbnail when a report gave a picture.
  */
 final class AtomWriter {
   private AtomWriter() {}
@@ -62,6 +62,7 @@ final class AtomWriter {
     entry.setOtherLinks(related);
     entry.setContributors(new ArrayList<>(StoryText.sources(story).stream().map(AtomWriter::person).toList()));
     entry.setContents(new ArrayList<>(List.of(text(Content.HTML, StoryHtml.render(story)))));
+    Thumbnails.of(story).ifPresent(media -> entry.setModules(new ArrayList<>(List.of(media))));
     return entry;
   }
 

@@ -44,6 +44,7 @@ final class JsonFeedWriter {
     }
     item.put("title", StoryHtml.title(story.title()));
     item.put("content_html", StoryHtml.render(story));
+    Thumbnails.imageOf(story).ifPresent(image -> item.put("image", image));
     item.put("date_published", FeedDates.iso(story.published()));
     item.put("date_modified", FeedDates.iso(story.updated()));
     ArrayNode authors = item.putArray("authors");

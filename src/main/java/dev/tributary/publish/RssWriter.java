@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * RSS 2.0 through Rome, one {@code <item>} per story: its guid the story's stable id, a short
- * description, the full story in {@code content:encoded} and one {@code dc:creator} per
- * source.
+ * description, the full story in {@code content:encoded}, one {@code dc:creator} per source and a
+ * Media RSS thumbnail when a report gave a picture.
  */
 final class RssWriter {
   private RssWriter() {}
@@ -66,6 +66,7 @@ final class RssWriter {
     ContentModuleImpl content = new ContentModuleImpl();
     content.setEncodeds(List.of(cdataSafe(StoryHtml.render(story))));
     modules.add(content);
+    Thumbnails.of(story).ifPresent(modules::add);
     item.setModules(modules);
     return item;
   }

@@ -34,6 +34,7 @@ public class ItemEntity extends PanacheEntityBase {
   public Instant updated;
   @Column(name = "first_seen") public Instant firstSeen;
   @Column(name = "duplicate_of") public Long duplicateOf;
+  @Column(name = "image_url") public String imageUrl;
   /** Assignment order across replicas, stamped under the assignment lock. */
   public Long seq;
 }

@@ -188,6 +188,7 @@ public class ItemStore {
     item.language = f.language();
     item.published = f.published();
     item.updated = f.updated();
+    item.imageUrl = f.image();
   }
 
   /** A new story is dated by its report, but never in the future (clocks and feeds lie). */

@@ -112,7 +112,7 @@ public class StoryQueries {
     for (ItemEntity i : items) {
       reports.computeIfAbsent(i.storyId, k -> new ArrayList<>()).add(new ReportView(i.id, i.sourceId,
           titles.getOrDefault(i.sourceId, i.sourceId), i.url, i.title, i.summary, i.author, i.language,
-          i.published, i.firstSeen, i.duplicateOf));
+          i.published, i.firstSeen, i.duplicateOf, i.imageUrl));
     }
     List<StoryView> out = new ArrayList<>(stories.size());
     for (StoryEntity s : stories) {

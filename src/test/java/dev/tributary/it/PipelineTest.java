@@ -63,6 +63,8 @@ class PipelineTest {
     // The wire's copy of the Herald link (other case, default port, fragment) is kept as the wire's
     // report of the Herald's story, not dropped and not a story of its own (the item count below).
     assertThat(rss).contains("Same cable car story, carried by the wire");
+    // The Herald's picture (an image enclosure) is the merged item's Media RSS thumbnail.
+    assertThat(rss).contains("<media:thumbnail url=\"https://herald.example/img/cable-car.jpg\"");
 
     JsonPath json = given().get("/feeds/region.json").then().statusCode(200)
         .header("Content-Type", containsString("application/feed+json")).extract().jsonPath();

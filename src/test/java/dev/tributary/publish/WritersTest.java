@@ -27,6 +27,7 @@ class WritersTest {
   private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
   private static final String CONTENT_NS = "http://purl.org/rss/1.0/modules/content/";
   private static final String DC_NS = "http://purl.org/dc/elements/1.1/";
+  private static final String MEDIA_NS = "http://search.yahoo.com/mrss/";
   private static final Instant T = Instant.parse("2026-11-25T10:00:00Z");
 
   static Stream<String> hostileTexts() {
@@ -108,6 +109,29 @@ class WritersTest {
   void sameDataGivesSameBytes(String text) {
     assertThat(RssWriter.write(hostileEverywhere(text))).isEqualTo(RssWriter.write(hostileEverywhere(text)));
     assertThat(AtomWriter.write(hostileEverywhere(text))).isEqualTo(AtomWriter.write(hostileEverywhere(text)));
+  }
+
+  /** A report's picture shows on the merged item in every format; a non-web link never does. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(nullValues = "NULL", value = {
+      "https://civil.ge/img/a.jpg?w=600&h=400, https://civil.ge/img/a.jpg?w=600&h=400",
+      "javascript:alert(1), NULL",
+      "NULL, NULL"})
+  void reportPictureIsTheItemsThumbnail(String image, String shown) throws Exception {
+    ReportView a = new ReportView(1, "civil-ge", "Civil.ge", "https://civil.ge/a", "t", null, null, "en", T, T, null, image);
+    StoryView story = new StoryView(1, "story1", "t", "https://civil.ge/a", T, T, List.of(a));
+    ChannelFeed feed = new ChannelFeed("c", "C", "d", "http://localhost:8080", T, List.of(story));
+    for (byte[] xml : List.of(RssWriter.write(feed), AtomWriter.write(feed))) {
+      org.w3c.dom.NodeList thumbs = xml(xml).getElementsByTagNameNS(MEDIA_NS, "thumbnail");
+      if (shown == null) {
+        assertThat(thumbs.getLength()).isZero();
+      } else {
+        assertThat(thumbs.getLength()).isEqualTo(1);
+        assertThat(((Element) thumbs.item(0)).getAttribute("url")).isEqualTo(shown);
+      }
+    }
+    JsonNode item = new ObjectMapper().readTree(JsonFeedWriter.write(feed)).path("items").get(0);
+    assertThat(item.has("image") ? item.path("image").asText() : null).isEqualTo(shown);
   }
 
   @Test
