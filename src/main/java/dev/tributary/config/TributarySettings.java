@@ -30,6 +30,14 @@ public interface TributarySettings {
 
   Preview preview();
 
+  Store store();
+
+  interface Store {
+    /** How often a one-row write checks that the database takes writes (disk full, read-only). */
+    @WithDefault("10s")
+    Duration writeCheck();
+  }
+
   /** {@code /api/preview}: its own fetcher, apart from polling, with its own small limits. */
   interface Preview {
     /** Previews fetching at once (its own connection pool); more are refused with 503. */
