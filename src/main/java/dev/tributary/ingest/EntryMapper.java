@@ -38,12 +38,14 @@ final class EntryMapper {
   }
 
   /**
-   * The item's picture: the first enclosure served as an image, over http(s). (Feeds put their lead
-   * picture there: RSS {@code <enclosure type="image/jpeg">}, Atom {@code rel="enclosure"}.)
+   * The item's picture, over http(s): the one the parser found standing for the entry (a Media
+   * RSS thumbnail, an iTunes image, ...), else the first enclosure served as an image (RSS
+   * {@code <enclosure type="image/jpeg">}, Atom {@code rel="enclosure"}).
    */
   static String image(Entry e) {
-    if (e.enclosures() == null) {
-      return null;
+    String parsed = e.image() == null ? null : SafeUrl.http(e.image().url());
+    if (parsed != null || e.enclosures() == null) {
+      return parsed;
     }
     return e.enclosures().stream()
         .filter(x -> x.type() != null && x.type().toLowerCase(Locale.ROOT).startsWith("image/"))
