@@ -1,6 +1,8 @@
 package dev.tributary.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tributary.sanitize.SafeText;
+import dev.tributary.sanitize.SafeUrl;
 import dev.tributary.store.ReportView;
 import dev.tributary.store.SourceHealth;
 import dev.tributary.store.StoryView;
@@ -21,7 +23,7 @@ final class ApiViews {
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record ItemView(String source, String url, String title, Instant published, String language, String duplicate_of) {
     static ItemView of(ReportView r, Map<Long, String> urls) {
-      return new ItemView(r.sourceId(), r.url(), r.title(), r.published(), r.language(),
+      return new ItemView(r.sourceId(), SafeUrl.http(r.url()), SafeText.title(r.title()), r.published(), r.language(),
           r.duplicateOf() == null ? null : urls.get(r.duplicateOf()));
     }
   }
@@ -32,7 +34,7 @@ final class ApiViews {
     static StoryJson of(StoryView s) {
       Map<Long, String> urls = new HashMap<>();
       s.items().forEach(r -> urls.put(r.itemId(), r.url()));
-      return new StoryJson(s.publicId(), s.title(), s.link(), s.published().truncatedTo(ChronoUnit.SECONDS),
+      return new StoryJson(s.publicId(), SafeText.title(s.title()), SafeUrl.http(s.link()), s.published().truncatedTo(ChronoUnit.SECONDS),
           s.created(), s.updated(),
           s.items().stream().map(r -> ItemView.of(r, urls)).toList());
     }
