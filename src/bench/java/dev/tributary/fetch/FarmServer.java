@@ -2,12 +2,15 @@ package dev.tributary.fetch;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPOutputStream;
 
@@ -29,7 +32,7 @@ public final class FarmServer {
     server.start();
     System.out.println("port " + server.getAddress().getPort());
     System.out.flush();
-    java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line; (line = in.readLine()) != null; ) {
       if (line.startsWith("cycle ")) cycle = Integer.parseInt(line.substring(6).trim());
     }
@@ -64,7 +67,7 @@ public final class FarmServer {
 
   /** A typical news feed: 30 items with a paragraph of varied words each, about 30 KB (8 KB gzipped). */
   private static byte[] feedBody() {
-    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    SplittableRandom random = new SplittableRandom(7);
     String[] words = ("government minister election parliament border talks economy energy pipeline protest court "
         + "opposition reform region capital agreement president coalition budget inflation harvest festival "
         + "journalist statement ministry visit summit security trade tariff bridge railway airport")

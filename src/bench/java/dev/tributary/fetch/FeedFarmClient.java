@@ -1,5 +1,6 @@
 package dev.tributary.fetch;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.tributary.config.DefaultSettings;
 import dev.tributary.parse.FeedDocument;
 import dev.tributary.parse.ParseResult;
@@ -158,7 +159,7 @@ public final class FeedFarmClient {
 
   private static long processCpuNanos() {
     var os = ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    return os instanceof OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
   }
 
   private static String vmHwm() throws IOException {

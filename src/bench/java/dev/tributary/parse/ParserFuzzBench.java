@@ -2,13 +2,16 @@ package dev.tributary.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,7 +43,7 @@ class ParserFuzzBench {
     corpus.removeIf(p -> {
       try {
         return Files.size(p) > 200_000;
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         return true;
       }
     });
@@ -63,7 +66,7 @@ class ParserFuzzBench {
           failures.add("hang on mutation " + i + " of " + source);
           executor.shutdownNow();
           executor = Executors.newSingleThreadExecutor();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
           failures.add("exception on mutation " + i + " of " + source + ": " + e.getCause());
         }
         slowest = Math.max(slowest, System.nanoTime() - start);
@@ -97,10 +100,10 @@ class ParserFuzzBench {
         case 2 -> data = splice(data, pos, 0, TOKENS[random.nextInt(TOKENS.length)].getBytes(StandardCharsets.UTF_8));
         case 3 -> { // duplicate a chunk
           int len = Math.min(data.length - pos, random.nextInt(2048));
-          byte[] chunk = java.util.Arrays.copyOfRange(data, pos, pos + len);
+          byte[] chunk = Arrays.copyOfRange(data, pos, pos + len);
           data = splice(data, pos, 0, chunk);
         }
-        case 4 -> data = java.util.Arrays.copyOf(data, pos); // truncate
+        case 4 -> data = Arrays.copyOf(data, pos); // truncate
         default -> { // random bytes
           byte[] junk = new byte[1 + random.nextInt(64)];
           random.nextBytes(junk);

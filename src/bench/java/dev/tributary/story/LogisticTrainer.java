@@ -1,5 +1,7 @@
 package dev.tributary.story;
 
+import java.util.Arrays;
+
 /**
  * Weighted logistic regression with an L2 penalty on the weights (not the intercept), fitted by
  * Newton's method: the model has a dozen inputs, so each step solves a small linear system.
@@ -71,7 +73,7 @@ final class LogisticTrainer {
     int n = b.length;
     double[][] m = new double[n][];
     for (int i = 0; i < n; i++) {
-      m[i] = java.util.Arrays.copyOf(a[i], n + 1);
+      m[i] = Arrays.copyOf(a[i], n + 1);
       m[i][n] = b[i];
     }
     for (int c = 0; c < n; c++) {

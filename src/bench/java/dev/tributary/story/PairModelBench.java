@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import java.util.TreeMap;
 import dev.tributary.config.DefaultSettings;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -324,7 +325,7 @@ class PairModelBench {
         storyOf.put(delivered.get(i).candidate().itemId(), k * 10_000_000_000L + stories.get(i));
       }
     }
-    Map<String, int[]> byLanguage = new java.util.TreeMap<>();
+    Map<String, int[]> byLanguage = new TreeMap<>();
     for (var p : set.pairs()) {
       boolean joined = storyOf.get(p.a().itemId()).equals(storyOf.get(p.b().itemId()));
       tally(byLanguage.computeIfAbsent("all", l -> new int[4]), p.sameStory(), joined);

@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import java.util.Collections;
 import dev.tributary.config.DefaultSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ class RegroupArrivalOrderBench {
     List<LabelledArticles.Article> outletOrder = new ArrayList<>();
     byOutlet.values().forEach(outletOrder::addAll);
     List<LabelledArticles.Article> reversed = new ArrayList<>(outletOrder);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
 
     // a pair whose score sits at the threshold may tip either way (scores are summed in another
     // order), so the partitions must agree almost everywhere rather than exactly

@@ -1,5 +1,15 @@
 package dev.tributary.story;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.net.URI;
+import java.util.Collections;
+import java.util.Random;
+import java.util.Comparator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.SplittableRandom;
+import java.time.Duration;
 import dev.tributary.config.DefaultSettings;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -72,7 +82,7 @@ class StoryEvaluationBench {
     if (regroup) {
       // as the service does after a burst: everything re-decided in publication order, then refined
       Regrouping r = engine.regroup(Long.MIN_VALUE, Integer.MAX_VALUE);
-      Map<Long, Long> moved = new java.util.HashMap<>();
+      Map<Long, Long> moved = new HashMap<>();
       r.moves().forEach(m -> moved.put(m.itemId(), m.toStory() < 0 ? 1_000_000_000L - m.toStory() : m.toStory()));
       for (int i = 0; i < articles.size(); i++) {
         Long to = moved.get(articles.get(i).candidate().itemId());
@@ -113,7 +123,7 @@ class StoryEvaluationBench {
     var file = LabelledArticles.shared("caucasus-dev.jsonl");
     assumeTrue(file.isPresent(), "shared test data not found");
     var articles = half(LabelledArticles.articles(file.get()));
-    Map<String, List<LabelledArticles.Article>> byOutlet = new java.util.LinkedHashMap<>();
+    Map<String, List<LabelledArticles.Article>> byOutlet = new LinkedHashMap<>();
     for (var a : articles) {
       var c = a.candidate();
       var undeclared = new StoryCandidate(c.itemId(), c.sourceId(), c.url(), c.title(), c.text(), null, c.published());
@@ -172,7 +182,7 @@ class StoryEvaluationBench {
 
   /** One side of a pair as its site's feed serves it: the host is the source, no date, no declared language. */
   private static StoryCandidate served(long id, StoryCandidate side) {
-    return new StoryCandidate(id, java.net.URI.create(side.url()).getHost(), side.url(), side.title(), side.text(), null, null);
+    return new StoryCandidate(id, URI.create(side.url()).getHost(), side.url(), side.title(), side.text(), null, null);
   }
 
   /**
@@ -183,23 +193,23 @@ class StoryEvaluationBench {
   @Test
   void pairsDevTogether() throws IOException {
     var pairs = devPairs();
-    Map<String, StoryCandidate> byUrl = new java.util.LinkedHashMap<>();
+    Map<String, StoryCandidate> byUrl = new LinkedHashMap<>();
     for (var p : pairs) {
       for (var side : List.of(p.a(), p.b())) {
         byUrl.computeIfAbsent(side.url(), u -> served(byUrl.size() + 1L, side));
       }
     }
-    Map<String, List<StoryCandidate>> bySite = new java.util.LinkedHashMap<>();
+    Map<String, List<StoryCandidate>> bySite = new LinkedHashMap<>();
     byUrl.values().forEach(c -> bySite.computeIfAbsent(c.sourceId(), k -> new ArrayList<>()).add(c));
     List<List<StoryCandidate>> sites = new ArrayList<>(bySite.values());
     // -Dstory.seed=N polls the sites in another order, as a real run's scheduling may
     long seed = Long.getLong("story.seed", 0);
-    if (seed != 0) java.util.Collections.shuffle(sites, new java.util.Random(seed));
+    if (seed != 0) Collections.shuffle(sites, new Random(seed));
     List<LabelledArticles.Article> delivered = new ArrayList<>();
     sites.forEach(l -> l.forEach(c -> delivered.add(new LabelledArticles.Article(c, c.url()))));
     for (StoryConfig config : configs()) {
       List<Long> predicted = predictedStories(new ClusteringStoryEngine(config), delivered, true);
-      Map<String, Long> storyOf = new java.util.HashMap<>();
+      Map<String, Long> storyOf = new HashMap<>();
       for (int i = 0; i < delivered.size(); i++) storyOf.put(delivered.get(i).candidate().url(), predicted.get(i));
       var tally = new PairTally();
       for (var p : pairs) {
@@ -294,7 +304,7 @@ class StoryEvaluationBench {
           r.bcubed().f1(), r.bcubed().precision(), r.bcubed().recall(), ok.get("en")[0] / (double) ok.get("en")[1],
           ok.get("ru")[0] / (double) ok.get("ru")[1], h.bcubed().f1(), describe(c)));
     }
-    out.sort(java.util.Comparator.reverseOrder());
+    out.sort(Comparator.reverseOrder());
     out.forEach(System.out::println);
   }
 
@@ -357,7 +367,7 @@ class StoryEvaluationBench {
   void mstreamFile() throws IOException {
     String path = System.getProperty("story.mstream", "");
     assumeTrue(!path.isBlank(), "no -Dstory.mstream file given");
-    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var json = new ObjectMapper();
     // -Dstory.mstreamStep=S dates the items S seconds apart in file order (undated by default)
     long step = Long.getLong("story.mstreamStep", 0L);
     List<LabelledArticles.Article> items = new ArrayList<>();
@@ -367,13 +377,13 @@ class StoryEvaluationBench {
       long id = Long.parseLong(n.get("tweetId").asText());
       items.add(new LabelledArticles.Article(new StoryCandidate(id, "news", "https://news.example/" + id,
           n.get("textCleaned").asText(), "", System.getProperty("story.mstreamLanguage"),
-          step == 0 ? null : java.time.Instant.parse("2013-11-20T00:00:00Z").plusSeconds(step * items.size())),
+          step == 0 ? null : Instant.parse("2013-11-20T00:00:00Z").plusSeconds(step * items.size())),
           "c" + n.get("clusterNo").asText()));
     }
     // -Dstory.mstreamOrder=reverse|shuffle: another arrival order than the file's
     switch (System.getProperty("story.mstreamOrder", "file")) {
-      case "reverse" -> java.util.Collections.reverse(items);
-      case "shuffle" -> java.util.Collections.shuffle(items, new java.util.Random(7));
+      case "reverse" -> Collections.reverse(items);
+      case "shuffle" -> Collections.shuffle(items, new Random(7));
       default -> { }
     }
     for (StoryConfig c : configs()) {
@@ -412,8 +422,8 @@ class StoryEvaluationBench {
    */
   @Test
   void headlinesAtScale() {
-    var random = new java.util.SplittableRandom(11_109);
-    var words = new SyntheticNews(7, 4000, java.time.Instant.EPOCH, 1);
+    var random = new SplittableRandom(11_109);
+    var words = new SyntheticNews(7, 4000, Instant.EPOCH, 1);
     List<LabelledArticles.Article> items = new ArrayList<>();
     long id = 1;
     for (int story = 0; story < 150; story++) {
@@ -430,7 +440,7 @@ class StoryEvaluationBench {
         id++;
       }
     }
-    java.util.Collections.shuffle(items, new java.util.Random(3));
+    Collections.shuffle(items, new Random(3));
     for (StoryConfig c : configs()) {
       long start = System.nanoTime();
       var r = cluster(new ClusteringStoryEngine(c), items);
@@ -442,8 +452,8 @@ class StoryEvaluationBench {
 
   /** Each distinct article of one language's pairs, labelled by its connected same-story pairs. */
   static List<LabelledArticles.Article> pairArticles(List<LabelledArticles.Pair> pairs, String language) {
-    Map<String, StoryCandidate> byUrl = new java.util.LinkedHashMap<>();
-    Map<String, String> parent = new java.util.HashMap<>();
+    Map<String, StoryCandidate> byUrl = new LinkedHashMap<>();
+    Map<String, String> parent = new HashMap<>();
     for (var p : pairs) {
       if (!p.language().equals(language)) continue;
       byUrl.putIfAbsent(p.a().url(), p.a());
@@ -517,7 +527,7 @@ class StoryEvaluationBench {
               : types[i] == float.class ? Float.parseFloat(value)
               : types[i] == int.class ? Integer.parseInt(value)
               : types[i] == boolean.class ? Boolean.parseBoolean(value)
-              : java.time.Duration.parse(value);
+              : Duration.parse(value);
         }
       }
       if (!found) throw new IllegalArgumentException("no StoryConfig component " + name);

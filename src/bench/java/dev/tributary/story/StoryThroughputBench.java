@@ -3,6 +3,7 @@ package dev.tributary.story;
 import dev.tributary.config.DefaultSettings;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class StoryThroughputBench {
     }
     double s = median(smallRates), l = median(largeRates);
     System.out.printf(Locale.ROOT, "10k rounds (items/CPU-second): %s%n100k rounds: %s%n",
-        java.util.Arrays.toString(round(smallRates)), java.util.Arrays.toString(round(largeRates)));
+        Arrays.toString(round(smallRates)), Arrays.toString(round(largeRates)));
     System.out.printf(Locale.ROOT,
         "throughput (per CPU-second, median of %d rounds): %.0f items/s with 10k indexed, %.0f items/s with 100k indexed, cost growth %.2fx%n",
         rounds, s, l, s / l);
@@ -88,12 +89,12 @@ class StoryThroughputBench {
 
   private static double median(double[] values) {
     double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     return sorted[sorted.length / 2];
   }
 
   private static long[] round(double[] values) {
-    return java.util.Arrays.stream(values).mapToLong(Math::round).toArray();
+    return Arrays.stream(values).mapToLong(Math::round).toArray();
   }
 
   /** What one regrouping pass costs at its default bound (3,000 items) in a 10k and a 100k index. */

@@ -1,6 +1,8 @@
 package dev.tributary.config;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +17,7 @@ public final class DurationText {
     if (text == null) {
       return Optional.empty();
     }
-    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+    String t = text.trim().toLowerCase(Locale.ROOT);
     Matcher m = SHORT.matcher(t);
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));
@@ -28,8 +30,8 @@ public final class DurationText {
       });
     }
     try {
-      return Optional.of(Duration.parse(text.trim().toUpperCase(java.util.Locale.ROOT)));
-    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.of(Duration.parse(text.trim().toUpperCase(Locale.ROOT)));
+    } catch (DateTimeParseException e) {
       return Optional.empty();
     }
   }

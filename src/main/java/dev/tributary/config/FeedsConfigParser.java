@@ -1,8 +1,13 @@
 package dev.tributary.config;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,13 +57,13 @@ public final class FeedsConfigParser {
    * The file's text, read no further than the size limit: a huge file (or a link to a device)
    * is refused with a clear message instead of filling memory or keeping YAML busy for a minute.
    */
-  public static String read(java.nio.file.Path path) throws java.io.IOException {
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
+  public static String read(Path path) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw new java.io.IOException(tooLarge(java.nio.file.Files.size(path)));
+        throw new IOException(tooLarge(Files.size(path)));
       }
-      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      return new String(bytes, StandardCharsets.UTF_8);
     }
   }
 

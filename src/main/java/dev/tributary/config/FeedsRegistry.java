@@ -1,6 +1,7 @@
 package dev.tributary.config;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -29,7 +30,7 @@ public class FeedsRegistry {
 
   private final AtomicReference<State> state = new AtomicReference<>();
 
-  void onStart(@Observes @jakarta.annotation.Priority(10) StartupEvent event) {
+  void onStart(@Observes @Priority(10) StartupEvent event) {
     Path path = path();
     String text;
     try {

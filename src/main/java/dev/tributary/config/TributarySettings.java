@@ -3,6 +3,7 @@ package dev.tributary.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Every {@code tributary.*} setting, typed, with its default. */
 @ConfigMapping(prefix = "tributary")
@@ -65,7 +66,7 @@ public interface TributarySettings {
    * Base URL of the self links in feeds and pages (env TRIBUTARY_PUBLIC_URL); never taken from
    * request headers. Unset: {@code http://localhost:{port}}.
    */
-  java.util.Optional<String> publicUrl();
+  Optional<String> publicUrl();
 
   interface Admin {
     /**
@@ -73,7 +74,7 @@ public interface TributarySettings {
      * {@code Authorization: Bearer TOKEN} or a session from the login form; unset, it answers
      * loopback clients only.
      */
-    java.util.Optional<String> token();
+    Optional<String> token();
 
     /** How long a login from the admin page lasts. */
     @WithDefault("12h")

@@ -1,5 +1,6 @@
 package dev.tributary.fetch;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -152,7 +153,7 @@ public final class HostLimiter {
    * mirrors, sidecars), so only the concurrency bound applies to it.
    */
   private Duration spacingFor(String host) {
-    String h = host == null ? "" : host.toLowerCase(java.util.Locale.ROOT).replaceFirst(":\\d+$", "");
+    String h = host == null ? "" : host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
     boolean loopback = h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
     return loopback ? Duration.ZERO : spacing;
   }
@@ -197,7 +198,7 @@ public final class HostLimiter {
    * The politeness key of a URL: host and port (the scheme's default when none is given), since
    * two servers on one host answer for themselves (a 429 from one port pauses only that port).
    */
-  public static String hostKey(java.net.URI url) {
+  public static String hostKey(URI url) {
     int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     return url.getHost() + ":" + port;
   }

@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -344,7 +345,7 @@ final class CharsetResolver {
     int n = Math.min(bytes.length, 1024);
     String head;
     if (bom != null && (bom.startsWith("utf-16") || bom.startsWith("utf-32"))) {
-      head = lenient(java.util.Arrays.copyOf(bytes, n), bom);
+      head = lenient(Arrays.copyOf(bytes, n), bom);
     } else {
       head = new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
     }
@@ -369,7 +370,7 @@ final class CharsetResolver {
       return "tis-620";
     }
     CharsetDetector detector = new CharsetDetector();
-    detector.setText(bytes.length > DETECTION_BYTES ? java.util.Arrays.copyOf(bytes, DETECTION_BYTES) : bytes);
+    detector.setText(bytes.length > DETECTION_BYTES ? Arrays.copyOf(bytes, DETECTION_BYTES) : bytes);
     CharsetMatch match = detector.detect();
     if (match == null) {
       return null;

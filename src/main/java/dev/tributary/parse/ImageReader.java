@@ -5,6 +5,7 @@ import static dev.tributary.parse.XmlValues.resolve;
 import static dev.tributary.parse.XmlValues.text;
 
 import dev.tributary.model.Image;
+import java.util.Locale;
 
 /** The feed's image: RSS {@code <image>}, Atom logo/icon, iTunes image. The first one wins over later fallbacks. */
 final class ImageReader {
@@ -48,7 +49,7 @@ final class ImageReader {
         String medium = el.attr("medium");
         String type = el.attr("type");
         boolean picture = medium != null ? medium.strip().equalsIgnoreCase("image")
-            : type != null && type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("image/");
+            : type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("image/");
         if (picture) {
           offer(f, attributeImage(el), 2);
         }
@@ -71,7 +72,7 @@ final class ImageReader {
       return f.image;
     }
     for (var enclosure : f.enclosures) {
-      if (enclosure.type() != null && enclosure.type().toLowerCase(java.util.Locale.ROOT).startsWith("image/")) {
+      if (enclosure.type() != null && enclosure.type().toLowerCase(Locale.ROOT).startsWith("image/")) {
         return new Image(enclosure.url(), null, null, null, null, null);
       }
     }

@@ -1,8 +1,10 @@
 package dev.tributary.parse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tributary.model.Category;
 import dev.tributary.model.Content;
 import dev.tributary.model.Enclosure;
@@ -20,8 +22,8 @@ import java.util.List;
 /** Maps JSON Feed 1.0 and 1.1 documents onto the normalized model. */
 final class JsonFeedMapper {
   /** Lenient where publishers are sloppy (NaN ids), never about structure. */
-  private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .build();
   /**
    * A bound on entries kept per document, well above real feeds and archive dumps (a one-feed

@@ -1,5 +1,6 @@
 package dev.tributary.parse;
 
+import java.util.Locale;
 import java.util.Set;
 
 /** Serializes inline XML children back to markup, for xhtml content and markup embedded in RSS. */
@@ -46,7 +47,7 @@ final class MarkupWriter {
           : a.qname().startsWith("xmlns") || !a.ns().isEmpty() ? a.qname() : a.local();
       b.append(' ').append(key).append("=\"").append(escapeAttr(a.value())).append('"');
     }
-    if (el.children.isEmpty() && VOID.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+    if (el.children.isEmpty() && VOID.contains(name.toLowerCase(Locale.ROOT))) {
       b.append(" />");
       return;
     }

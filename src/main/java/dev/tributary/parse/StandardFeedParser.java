@@ -5,6 +5,7 @@ import dev.tributary.model.NormalizedFeed;
 import dev.tributary.sanitize.HtmlSanitizer;
 import dev.tributary.sanitize.UrlResolver;
 import java.net.URI;
+import java.util.ArrayDeque;
 import org.jboss.logging.Logger;
 
 /**
@@ -112,7 +113,7 @@ public final class StandardFeedParser implements FeedParser {
   }
 
   private static void adoptNamespace(XElement el, String from, String to) {
-    java.util.ArrayDeque<XElement> todo = new java.util.ArrayDeque<>();
+    ArrayDeque<XElement> todo = new ArrayDeque<>();
     todo.push(el);
     while (!todo.isEmpty()) {
       XElement e = todo.pop();

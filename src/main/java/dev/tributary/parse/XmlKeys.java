@@ -2,6 +2,7 @@ package dev.tributary.parse;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Names elements by a canonical prefix for the modules we read, so mappers switch on one string. */
 final class XmlKeys {
@@ -9,7 +10,7 @@ final class XmlKeys {
       "pubdate", "pubDate", "lastbuilddate", "lastBuildDate", "managingeditor", "managingEditor",
       "webmaster", "webMaster", "ispermalink", "isPermaLink", "textinput", "textInput");
 
-  private static final java.util.Set<String> DC_ELEMENTS = java.util.Set.of(
+  private static final Set<String> DC_ELEMENTS = Set.of(
       "title", "creator", "subject", "description", "publisher", "contributor", "date", "type", "format",
       "identifier", "source", "language", "relation", "coverage", "rights");
 

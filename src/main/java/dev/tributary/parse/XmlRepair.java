@@ -1,6 +1,7 @@
 package dev.tributary.parse;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +33,7 @@ final class XmlRepair {
     if (doctype >= 0) {
       int end = endOfDoctype(text, doctype);
       String decl = text.substring(doctype, end);
-      netscape = decl.toLowerCase(java.util.Locale.ROOT).contains("netscape");
+      netscape = decl.toLowerCase(Locale.ROOT).contains("netscape");
       Matcher m = ENTITY_DECL.matcher(decl);
       while (m.find() && declared.size() < MAX_DECLARED) {
         declared.put(m.group(1), m.group(3));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
@@ -16,6 +17,7 @@ import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -182,7 +184,7 @@ final class XmlTreeBuilder {
   }
 
   private static XElement lenient(String text, URI base) {
-    org.jsoup.nodes.Document doc = Jsoup.parse(text, "", Parser.xmlParser());
+    Document doc = Jsoup.parse(text, "", Parser.xmlParser());
     Element start = null;
     for (Element e : doc.children()) {
       start = e;
@@ -198,13 +200,13 @@ final class XmlTreeBuilder {
     return convert(start, null, new HashMap<>(KNOWN_PREFIXES), base, 0);
   }
 
-  private static Element findFeedRoot(org.jsoup.nodes.Document doc) {
+  private static Element findFeedRoot(Document doc) {
     int visited = 0;
     for (Element e : doc.getAllElements()) {
       if (++visited > 5000) {
         break;
       }
-      String name = e.tagName().toLowerCase(java.util.Locale.ROOT);
+      String name = e.tagName().toLowerCase(Locale.ROOT);
       String local = name.contains(":") ? name.substring(name.indexOf(':') + 1) : name;
       if (local.equals("rss") || local.equals("feed") || local.equals("rdf") || local.equals("channel")) {
         return e;

@@ -4,6 +4,7 @@ import dev.tributary.store.WriteProbe;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import org.jboss.logging.Logger;
  * comes back by itself when a probe write succeeds again.
  */
 @ApplicationScoped
-@jakarta.inject.Named("writeHealth")
+@Named("writeHealth")
 public class WriteHealth {
   private static final Logger LOG = Logger.getLogger(WriteHealth.class);
 

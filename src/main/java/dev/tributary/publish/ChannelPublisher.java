@@ -3,16 +3,17 @@ package dev.tributary.publish;
 import dev.tributary.config.ChannelConfig;
 import dev.tributary.config.FeedsConfig;
 import dev.tributary.config.FeedsRegistry;
+import dev.tributary.store.DataChanged;
 import dev.tributary.store.Hashes;
 import dev.tributary.store.Revisions;
 import dev.tributary.store.StoryQueries;
 import dev.tributary.store.StoryView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import dev.tributary.store.DataChanged;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Renders merged feeds and caches the bytes per channel, format, size and base URL. The cache
@@ -42,7 +44,7 @@ public class ChannelPublisher {
   private volatile long knownRevision;
   private volatile Instant checkedAt;
   private volatile boolean revisionKnown;
-  private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
+  private final ReentrantLock refreshing = new ReentrantLock();
 
   /**
    * The data version a feed would be rendered at. Read from the database at most once a
@@ -101,7 +103,7 @@ public class ChannelPublisher {
       case ATOM -> AtomWriter.write(feed);
       case JSON -> JsonFeedWriter.write(feed);
     };
-    String etag = "\"" + Hashes.hex(new String(body, java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32) + "\"";
+    String etag = "\"" + Hashes.hex(new String(body, StandardCharsets.UTF_8)).substring(0, 32) + "\"";
     RenderedFeed rendered = new RenderedFeed(body, etag, updated, format.mediaType(), revision);
     if (cache.size() >= MAX_CACHED) {
       cache.clear();

@@ -2,6 +2,8 @@ package dev.tributary.sanitize;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Resolves possibly sloppy relative references found in feeds. Feeds carry spaces and other
@@ -63,7 +65,7 @@ public final class UrlResolver {
     if (path != null && path.startsWith("/..")) {
       String fixed = path.replaceAll("^(/\\.\\.)+", "");
       resolved = URI.create(resolved.toString().replaceFirst(
-          java.util.regex.Pattern.quote(path), java.util.regex.Matcher.quoteReplacement(fixed.isEmpty() ? "/" : fixed)));
+          Pattern.quote(path), Matcher.quoteReplacement(fixed.isEmpty() ? "/" : fixed)));
     }
     return resolved;
   }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
@@ -35,7 +36,7 @@ public class Revisions {
     }
     var dialect = em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
     String value = dialect.getSequenceSupport().getSelectSequenceNextValString("revision_seq");
-    String rows = dialect instanceof org.hibernate.dialect.PostgreSQLDialect
+    String rows = dialect instanceof PostgreSQLDialect
         ? "generate_series(1, " + n + ")" : "system_range(1, " + n + ")";
     List<?> out = em.createNativeQuery("select " + value + " from " + rows).getResultList();
     return out.stream().mapToLong(v -> ((Number) v).longValue()).sorted().toArray();

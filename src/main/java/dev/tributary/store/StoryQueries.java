@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The read side: a channel's stories, newest first, with their reports from the channel's sources. */
 @ApplicationScoped
@@ -86,13 +87,13 @@ public class StoryQueries {
    * into another answers with that one, so a reader's old link still leads to the event.
    */
   @Transactional
-  public java.util.Optional<StoryView> byPublicId(String publicId) {
+  public Optional<StoryView> byPublicId(String publicId) {
     StoryEntity s = StoryEntity.find("publicId", publicId).firstResult();
     for (int hops = 0; s != null && s.mergedInto != null && hops < 16; hops++) {
       s = StoryEntity.findById(s.mergedInto);
     }
     if (s == null || s.mergedInto != null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     List<String> sources = em.createQuery("select distinct i.sourceId from ItemEntity i where i.storyId = ?1", String.class)
         .setParameter(1, s.id).getResultList();

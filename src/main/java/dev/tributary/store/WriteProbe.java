@@ -4,7 +4,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether the database still takes writes: rewrites one row to itself in its own transaction.
@@ -28,16 +35,16 @@ public class WriteProbe {
 
   /** The database's own words (disk full, read-only file), found anywhere in the cause chain. */
   static String reason(Throwable e) {
-    java.util.LinkedHashSet<String> messages = new java.util.LinkedHashSet<>();
-    java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
-    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    LinkedHashSet<String> messages = new LinkedHashSet<>();
+    ArrayDeque<Throwable> todo = new ArrayDeque<>();
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     todo.add(e);
     while (!todo.isEmpty() && seen.size() < 20) {
       Throwable t = todo.poll();
       if (!seen.add(t)) {
         continue;
       }
-      if (t instanceof java.sql.SQLException || t instanceof java.io.IOException || t.getCause() == null) {
+      if (t instanceof SQLException || t instanceof IOException || t.getCause() == null) {
         if (t.getMessage() != null) {
           messages.add(t.getMessage());
         }
@@ -45,8 +52,8 @@ public class WriteProbe {
       if (t.getCause() != null) {
         todo.add(t.getCause());
       }
-      java.util.Collections.addAll(todo, t.getSuppressed());
-      if (t instanceof java.sql.SQLException sql && sql.getNextException() != null) {
+      Collections.addAll(todo, t.getSuppressed());
+      if (t instanceof SQLException sql && sql.getNextException() != null) {
         todo.add(sql.getNextException());
       }
     }

@@ -1,5 +1,7 @@
 package dev.tributary.story;
 
+import java.util.function.Consumer;
+
 /**
  * What the engine keeps of an item: native stems (precise within one language), cross-script
  * keys (stems, names, numbers and mapped concepts every language shares), the keys of
@@ -38,7 +40,7 @@ record ItemProfile(
   }
 
   /** Every id the profile holds, for the vocabulary's reference counts. */
-  void forEachIdArray(java.util.function.Consumer<int[]> action) {
+  void forEachIdArray(Consumer<int[]> action) {
     action.accept(terms.ids());
     action.accept(keys.ids());
     action.accept(titleKeys.ids());

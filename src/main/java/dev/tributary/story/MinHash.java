@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -36,7 +37,7 @@ final class MinHash {
       return new int[0];
     }
     long[] sig = new long[mulA.length];
-    java.util.Arrays.fill(sig, Long.MAX_VALUE);
+    Arrays.fill(sig, Long.MAX_VALUE);
     int width = Math.min(shingle, n);
     for (int start = 0; start + width <= n; start++) {
       long h = 1125899906842597L;

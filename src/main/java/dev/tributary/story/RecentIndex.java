@@ -2,10 +2,13 @@ package dev.tributary.story;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
@@ -232,7 +235,7 @@ final class RecentIndex {
         }
       }
     }
-    out.sort(java.util.Comparator.comparingLong((Entry e) -> e.profile.time()).thenComparingLong(e -> e.profile.itemId()));
+    out.sort(Comparator.comparingLong((Entry e) -> e.profile.time()).thenComparingLong(e -> e.profile.itemId()));
     return out;
   }
 
@@ -381,8 +384,8 @@ final class RecentIndex {
       }
     }
     // keep the best `limit` in a small heap rather than sorting everything found
-    java.util.PriorityQueue<Entry> best =
-        new java.util.PriorityQueue<>(limit + 1, (x, y) -> Double.compare(x.overlap, y.overlap));
+    PriorityQueue<Entry> best =
+        new PriorityQueue<>(limit + 1, (x, y) -> Double.compare(x.overlap, y.overlap));
     for (Entry e : touched) {
       best.add(e);
       if (best.size() > limit) {
@@ -393,7 +396,7 @@ final class RecentIndex {
     while (!best.isEmpty()) {
       out.add(best.poll());
     }
-    java.util.Collections.reverse(out);
+    Collections.reverse(out);
     return out;
   }
 }

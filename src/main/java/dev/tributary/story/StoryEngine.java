@@ -1,5 +1,8 @@
 package dev.tributary.story;
 
+import java.util.List;
+import java.util.OptionalLong;
+
 /**
  * Decides which story an item belongs to. Callers serialize calls (one assignment at a time, under
  * the store's assignment lock) and report each decision back with {@link #indexed}, so the engine's
@@ -16,8 +19,8 @@ public interface StoryEngine {
   void clear();
 
   /** The earliest publication time decided out of order since the last {@link #regroup}, if any. */
-  default java.util.OptionalLong regroupDueFrom() {
-    return java.util.OptionalLong.empty();
+  default OptionalLong regroupDueFrom() {
+    return OptionalLong.empty();
   }
 
   /**
@@ -25,7 +28,7 @@ public interface StoryEngine {
    * in publication order; the index reflects the outcome on return. Serialized like {@link #assign}.
    */
   default Regrouping regroup(long from, int maxItems) {
-    return new Regrouping(0, java.util.List.of());
+    return new Regrouping(0, List.of());
   }
 
   /** A regrouping's placeholder story now exists as {@code storyId}. */

@@ -21,6 +21,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,12 +43,12 @@ public class AdminAuthMechanism implements HttpAuthenticationMechanism {
   @Override
   public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
     if (isCrossSiteWrite(context)) {
-      return Uni.createFrom().optional(java.util.Optional.empty());
+      return Uni.createFrom().optional(Optional.empty());
     }
     if (!session.tokenRequired()) {
       return isLoopback(context)
           ? Uni.createFrom().item(admin("loopback"))
-          : Uni.createFrom().optional(java.util.Optional.empty());
+          : Uni.createFrom().optional(Optional.empty());
     }
     String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -57,7 +58,7 @@ public class AdminAuthMechanism implements HttpAuthenticationMechanism {
     if (cookie != null) {
       return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(cookie.getValue(), SESSION)));
     }
-    return Uni.createFrom().optional(java.util.Optional.empty());
+    return Uni.createFrom().optional(Optional.empty());
   }
 
   /** Browsers asking for the admin page go to the login form; other clients get 401 (or 403 off loopback without a token). */

@@ -7,6 +7,7 @@ import dev.tributary.store.SourceHealth;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -93,6 +94,6 @@ record AdminView(List<Row> rows, Map<State, Integer> counts, int removed, List<S
   }
 
   public List<String> states() {
-    return java.util.Arrays.stream(State.values()).map(State::label).toList();
+    return Arrays.stream(State.values()).map(State::label).toList();
   }
 }

@@ -1,6 +1,7 @@
 package dev.tributary.web;
 
 import dev.tributary.config.TributarySettings;
+import jakarta.ws.rs.core.Response;
 import java.util.OptionalInt;
 
 /** The {@code ?limit=} of feeds and story pages: the configured default, bounded by the maximum. */
@@ -29,7 +30,7 @@ final class PageLimit {
     return limit;
   }
 
-  static jakarta.ws.rs.core.Response outOfRange(TributarySettings.Publish publish) {
+  static Response outOfRange(TributarySettings.Publish publish) {
     return Errors.badRequest("limit must be between 1 and " + publish.maxLimit());
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HostLimiterTest {
@@ -35,7 +37,7 @@ class HostLimiterTest {
   @Test
   void defersWhenTheQueueForAHostIsLongerThanTheWaitBound() throws Exception {
     // the sleeper only records: as if the requests all arrived at the same moment
-    java.util.List<Instant> sleeps = new java.util.ArrayList<>();
+    List<Instant> sleeps = new ArrayList<>();
     HostLimiter l = new HostLimiter(10, Duration.ofSeconds(10), Duration.ofSeconds(15), clock, sleeps::add);
     HostLimiter.Permit first = granted(l.acquire("slow.example"));
     HostLimiter.Permit second = granted(l.acquire("slow.example"));

@@ -13,6 +13,9 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HttpFeedFetcherTest {
   static final String FEED = "<rss version=\"2.0\"><channel><title>t</title></channel></rss>";
@@ -476,21 +482,21 @@ class HttpFeedFetcherTest {
   }
 
   @Test
-  void selfSignedCertificateIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    java.nio.file.Path store = dir.resolve("self.p12");
-    Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+  void selfSignedCertificateIsRefused(@TempDir Path dir) throws Exception {
+    Path store = dir.resolve("self.p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
         "-genkeypair", "-alias", "self", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
         "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
         "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
     keytool.getInputStream().transferTo(OutputStream.nullOutputStream());
     assertThat(keytool.waitFor()).isZero();
-    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
-    try (var in = java.nio.file.Files.newInputStream(store)) {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(store)) {
       ks.load(in, "changeit".toCharArray());
     }
-    javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(ks, "changeit".toCharArray());
-    javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+    SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(kmf.getKeyManagers(), null, null);
     ServerSocket tls = ctx.getServerSocketFactory().createServerSocket(0, 10, InetAddress.getLoopbackAddress());
     closeables.add(tls);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tributary.model.Enclosure;
 import dev.tributary.model.Entry;
 import dev.tributary.model.Image;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +20,7 @@ class EntryMapperImageTest {
       "https://a.example/v.mp4 video/mp4 | NULL",
       "https://a.example/x.jpg NULL | NULL"})
   void firstWebImageEnclosure(String enclosures, String expected) {
-    List<Enclosure> list = java.util.Arrays.stream(enclosures.split(" ; ")).map(String::strip).map(p -> p.split(" "))
+    List<Enclosure> list = Arrays.stream(enclosures.split(" ; ")).map(String::strip).map(p -> p.split(" "))
         .map(p -> new Enclosure(p[0], "NULL".equals(p[1]) ? null : p[1], null)).toList();
     Entry e = new Entry("id", "t", null, null, null, null, null, null, null, null, null, null, null, list, null, null, null);
     assertThat(EntryMapper.image(e)).isEqualTo(expected);

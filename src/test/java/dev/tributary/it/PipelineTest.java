@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.tributary.poll.PollJob;
 import dev.tributary.poll.PollReport;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,8 +23,10 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -86,14 +89,14 @@ class PipelineTest {
   void conditionalGetIsSentBackToPublishersAndUnchangedFeedsChangeNothing() {
     String etagBefore = given().get("/feeds/region.rss").then().extract().header("ETag");
     server.resetRequests();
-    server.stubFor(get("/herald.rss").withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.equalTo("\"h1\""))
+    server.stubFor(get("/herald.rss").withHeader("If-None-Match", WireMock.equalTo("\"h1\""))
         .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"h1\"")));
 
     List<PollReport> outcomes = pollAll();
 
-    server.verify(getRequestedFor(urlEqualTo("/herald.rss")).withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.equalTo("\"h1\"")));
+    server.verify(getRequestedFor(urlEqualTo("/herald.rss")).withHeader("If-None-Match", WireMock.equalTo("\"h1\"")));
     assertThat(outcomes).extracting(PollReport::sourceId, PollReport::result)
-        .contains(org.assertj.core.groups.Tuple.tuple("herald", PollReport.Result.NOT_MODIFIED));
+        .contains(Tuple.tuple("herald", PollReport.Result.NOT_MODIFIED));
     assertThat(outcomes).allSatisfy(o -> assertThat(o.added()).isZero());
     assertThat(outcomes).allSatisfy(o -> assertThat(o.updated()).isZero());
     given().get("/feeds/region.rss").then().header("ETag", equalTo(etagBefore));
@@ -138,7 +141,7 @@ class PipelineTest {
         .then().statusCode(200).extract().jsonPath();
     assertThat(second.getList("stories")).hasSize(1);
     assertThat(second.getString("next")).isNull();
-    List<String> ids = new java.util.ArrayList<>(first.getList("stories.id"));
+    List<String> ids = new ArrayList<>(first.getList("stories.id"));
     ids.addAll(second.getList("stories.id"));
     assertThat(ids).doesNotHaveDuplicates().hasSize(4);
     Map<String, Object> item = second.getMap("stories[0].items[0]");
@@ -170,7 +173,7 @@ class PipelineTest {
   }
 
   private List<PollReport> pollAll() {
-    List<PollReport> out = new java.util.ArrayList<>();
+    List<PollReport> out = new ArrayList<>();
     for (String id : List.of("herald", "wire", "baku", "flaky")) {
       out.add(poll.poll(id));
     }

@@ -3,17 +3,19 @@ package dev.tributary.it;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.ingest.RegroupJob;
 import dev.tributary.ingest.IncomingItem;
 import dev.tributary.ingest.IngestService;
-import dev.tributary.store.ItemEntity;
-import dev.tributary.store.StoryEntity;
+import dev.tributary.ingest.RegroupJob;
 import dev.tributary.ingest.StoryIndexLoader;
+import dev.tributary.store.ItemEntity;
+import dev.tributary.store.Revisions;
+import dev.tributary.store.StoryEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +30,7 @@ class RegroupServiceTest {
   @Inject IngestService ingest;
   @Inject StoryIndexLoader loader;
   @Inject RegroupJob regroup;
-  @Inject dev.tributary.store.Revisions revisions;
+  @Inject Revisions revisions;
 
   private static IncomingItem item(String guid, String url, String title, String text, Instant at, String lang) {
     return new IncomingItem(guid, url, title, "<p>" + text + "</p>", text, null, lang, at, null);
@@ -100,9 +102,9 @@ class RegroupServiceTest {
     // the merged story's id still leads to the event
     String bridgeId = stories.getString("stories.find { it.link == 'https://flaky.example/rg/bridge' }.id");
     given().redirects().follow(false).get("/api/stories/rg-split-story").then().statusCode(301)
-        .header("Location", org.hamcrest.Matchers.endsWith("/api/stories/" + bridgeId));
-    given().get("/api/stories/rg-split-story").then().statusCode(200).body("id", org.hamcrest.Matchers.equalTo(bridgeId))
-        .body("items.size()", org.hamcrest.Matchers.equalTo(2));
+        .header("Location", Matchers.endsWith("/api/stories/" + bridgeId));
+    given().get("/api/stories/rg-split-story").then().statusCode(200).body("id", Matchers.equalTo(bridgeId))
+        .body("items.size()", Matchers.equalTo(2));
     given().get("/api/stories/no-such-story").then().statusCode(404);
 
     // nothing is due any more; running again changes nothing

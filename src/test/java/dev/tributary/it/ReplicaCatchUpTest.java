@@ -2,9 +2,10 @@ package dev.tributary.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.store.Hashes;
 import dev.tributary.ingest.IncomingItem;
 import dev.tributary.ingest.IngestService;
+import dev.tributary.ingest.StoryIndexLoader;
+import dev.tributary.store.Hashes;
 import dev.tributary.store.ItemEntity;
 import dev.tributary.store.Revisions;
 import dev.tributary.store.StoryEntity;
@@ -27,7 +28,7 @@ class ReplicaCatchUpTest {
 
   @Inject IngestService ingest;
   @Inject Revisions revisions;
-  @Inject dev.tributary.ingest.StoryIndexLoader loader;
+  @Inject StoryIndexLoader loader;
 
   @Test
   void itemsStoredByAnotherReplicaAreSeenBeforeAssigning() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tributary.model.NormalizedFeed;
 import java.net.URI;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,7 +42,7 @@ class EncodingDetectionTest {
     byte[] body = xml.getBytes(Charset.forName(charset));
     ParseResult result = parser.parse(new FeedDocument(body, null, null, URI.create("https://example.org/" + lang)));
     NormalizedFeed feed = ((ParseResult.Parsed) result).feed();
-    assertThat(feed.meta().encoding()).as(lang).isEqualTo(charset.toLowerCase(java.util.Locale.ROOT));
+    assertThat(feed.meta().encoding()).as(lang).isEqualTo(charset.toLowerCase(Locale.ROOT));
     assertThat(feed.entries().get(0).title()).isEqualTo(t1);
   }
 
@@ -52,8 +54,8 @@ class EncodingDetectionTest {
   })
   void declaredNamesAreReportedByTheirIanaPreferredName(String declared, String iana) {
     byte[] body = ("<?xml version=\"1.0\" encoding=\"" + declared + "\"?><rss version=\"2.0\"><channel><title>t</title></channel></rss>")
-        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        .getBytes(StandardCharsets.US_ASCII);
     ParseResult result = parser.parse(new FeedDocument(body, "application/rss+xml", null, URI.create("https://example.org/")));
-    assertThat(((ParseResult.Parsed) result).feed().meta().encoding()).isEqualTo(iana.toLowerCase(java.util.Locale.ROOT));
+    assertThat(((ParseResult.Parsed) result).feed().meta().encoding()).isEqualTo(iana.toLowerCase(Locale.ROOT));
   }
 }

@@ -9,6 +9,12 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class StandardFeedParserTest {
@@ -146,7 +152,7 @@ class StandardFeedParserTest {
   @Test
   void garbageIsNotAFeed() {
     byte[] junk = new byte[4096];
-    new java.util.Random(7).nextBytes(junk);
+    new Random(7).nextBytes(junk);
     assertThat(parser.parse(new FeedDocument(junk, null, null, URL))).isInstanceOf(ParseResult.NotAFeed.class);
     assertThat(parser.parse(new FeedDocument(new byte[0], null, null, URL))).isInstanceOf(ParseResult.NotAFeed.class);
     assertThat(parser.parse(null)).isInstanceOf(ParseResult.NotAFeed.class);
@@ -215,9 +221,9 @@ class StandardFeedParserTest {
   @Test
   void parsingIsThreadSafe() throws Exception {
     byte[] body = fixture("rss-windows-1251.xml");
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      java.util.List<java.util.concurrent.Future<NormalizedFeed>> futures = new java.util.ArrayList<>();
+      List<Future<NormalizedFeed>> futures = new ArrayList<>();
       for (int i = 0; i < 64; i++) {
         futures.add(pool.submit(() -> parsed(body, null)));
       }

@@ -2,6 +2,7 @@ package dev.tributary.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ class PollPoolTest {
   @Test
   void aClosedPoolAnswersTheFallback() throws Exception {
     PollPool pool = new PollPool(1, 1);
-    pool.close(java.time.Duration.ofSeconds(1));
+    pool.close(Duration.ofSeconds(1));
     assertThat(pool.isShutdown()).isTrue();
     assertThat(pool.submit(() -> "polled", () -> "closed").get(1, TimeUnit.SECONDS)).isEqualTo("closed");
   }

@@ -2,6 +2,7 @@ package dev.tributary.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.model.Entry;
 import dev.tributary.model.Link;
 import dev.tributary.model.NormalizedFeed;
@@ -61,7 +62,7 @@ class PublisherLinkAttackTest {
   void parsedFeedKeepsNoScriptableUrl(String format, String body) throws Exception {
     NormalizedFeed feed = parse(body);
     assertThat(feed.entries()).isNotEmpty();
-    String json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules().writeValueAsString(feed);
+    String json = new ObjectMapper().findAndRegisterModules().writeValueAsString(feed);
     // an id is a name, never followed as a link: a guid may read like anything
     assertNoScriptableUrl(json.replaceAll("\"id\":\"[^\"]*\"", ""));
     for (Entry e : feed.entries()) {

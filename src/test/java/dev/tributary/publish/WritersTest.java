@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
 import dev.tributary.store.ReportView;
 import dev.tributary.store.StoryView;
 import java.io.ByteArrayInputStream;
@@ -11,16 +13,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
 import org.junit.jupiter.api.Test;
-import org.xml.sax.InputSource;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /** The merged feeds stay well-formed and keep their text (less hidden bidi overrides) whatever the sources sent. */
 class WritersTest {
@@ -113,7 +115,7 @@ class WritersTest {
 
   /** A report's picture shows on the merged item in every format; a non-web link never does. */
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.CsvSource(nullValues = "NULL", value = {
+  @CsvSource(nullValues = "NULL", value = {
       "https://civil.ge/img/a.jpg?w=600&h=400, https://civil.ge/img/a.jpg?w=600&h=400",
       "javascript:alert(1), NULL",
       "NULL, NULL"})
@@ -122,7 +124,7 @@ class WritersTest {
     StoryView story = new StoryView(1, "story1", "t", "https://civil.ge/a", T, T, List.of(a));
     ChannelFeed feed = new ChannelFeed("c", "C", "d", "http://localhost:8080", T, List.of(story));
     for (byte[] xml : List.of(RssWriter.write(feed), AtomWriter.write(feed))) {
-      org.w3c.dom.NodeList thumbs = xml(xml).getElementsByTagNameNS(MEDIA_NS, "thumbnail");
+      NodeList thumbs = xml(xml).getElementsByTagNameNS(MEDIA_NS, "thumbnail");
       if (shown == null) {
         assertThat(thumbs.getLength()).isZero();
       } else {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class LeadDateTest {
@@ -35,7 +36,7 @@ class LeadDateTest {
 
   @Test
   void aDatedReportKeepsOnlyAnOpeningDateNearItsOwn() {
-    var published = java.time.Instant.parse("2024-12-29T08:50:00Z");
+    var published = Instant.parse("2024-12-29T08:50:00Z");
     assertEquals(LeadDate.of("29 December"), LeadDate.ofReport("On 29 December the president said", published));
     assertEquals(LeadDate.of("28 December"), LeadDate.ofReport("On 28 December the president said", published));
     // background: the crash days before the interview being reported

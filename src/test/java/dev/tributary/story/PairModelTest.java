@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import org.assertj.core.data.Offset;
 import dev.tributary.config.DefaultSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,7 +49,7 @@ class PairModelTest {
     double[] w = new double[PairModel.FEATURES.size()];
     w[PairModel.FEATURES.indexOf("body")] = 4;
     var model = new PairModel("test", -2, w);
-    assertThat(model.probability(pair(0.5, 0.5, 0, true, false))).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(model.probability(pair(0.5, 0.5, 0, true, false))).isCloseTo(0.5, Offset.offset(1e-12));
     assertThat(model.probability(pair(1, 1, 0, true, false))).isGreaterThan(0.85);
   }
 

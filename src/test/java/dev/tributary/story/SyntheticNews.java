@@ -1,6 +1,7 @@
 package dev.tributary.story;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Seeded synthetic news items: Zipf-distributed words from a made-up vocabulary, spread over time. */
@@ -75,7 +76,7 @@ final class SyntheticNews {
       if (random.nextInt(8) == 0) {
         b.append(names[random.nextInt(names.length)]);
       } else {
-        int idx = java.util.Arrays.binarySearch(cumulative, random.nextDouble());
+        int idx = Arrays.binarySearch(cumulative, random.nextDouble());
         b.append(words[idx < 0 ? Math.min(-idx - 1, words.length - 1) : idx]);
       }
     }

@@ -9,8 +9,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -108,7 +110,7 @@ class AdminAuthTest {
 
   @Test
   void crossSiteWriteIsRefusedEvenWithAValidSession() {
-    String session = new AdminSession(java.util.Optional.of(TOKEN), 3600, java.time.InstantSource.system()).open().orElseThrow();
+    String session = new AdminSession(Optional.of(TOKEN), 3600, InstantSource.system()).open().orElseThrow();
     for (List<String> header : List.of(List.of("Origin", "https://evil.example"), List.of("Sec-Fetch-Site", "cross-site"))) {
       given().cookie(AdminSession.COOKIE, session).header(header.get(0), header.get(1))
           .post("/api/sources/anything/fetch").then().statusCode(401);

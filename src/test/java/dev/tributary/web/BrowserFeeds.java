@@ -9,6 +9,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -166,8 +170,8 @@ public class BrowserFeeds implements QuarkusTestResourceLifecycleManager {
   }
 
   /** Marks the field that receives the main publisher server. */
-  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-  @java.lang.annotation.Target(java.lang.annotation.ElementType.FIELD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.FIELD)
   public @interface Publisher {}
 
   @Override

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -152,7 +153,7 @@ class PagesBrowserTest {
   @Order(5)
   void adminFiltersByStateAndTag() {
     browser.open(url("/admin"));
-    new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.name("state"))).selectByValue("paused");
+    new Select(browser.driver.findElement(By.name("state"))).selectByValue("paused");
     click(By.cssSelector("form.filter button"));
     List<String> ids = browser.driver.findElements(By.cssSelector("tbody tr")).stream().map(r -> r.getAttribute("id")).toList();
     assertThat(ids).containsExactly("source-busy-a", "source-busy-b");
