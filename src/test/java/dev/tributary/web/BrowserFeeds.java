@@ -2,6 +2,7 @@ package dev.tributary.web;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -79,7 +80,11 @@ public class BrowserFeeds implements QuarkusTestResourceLifecycleManager {
     publisher.stubFor(get("/gazette.rss").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
         .withBody(gazette())));
     publisher.stubFor(get("/courier.rss").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
-        .withBody(courier())));
+        .withBody(courier("http://127.0.0.1:" + publisher.port() + "/img/"))));
+    // the courier's pictures come from the same loopback publisher, so the story page loads them
+    publisher.stubFor(get(urlMatching("/img/[0-9]+\\.svg")).willReturn(aResponse()
+        .withHeader("Content-Type", "image/svg+xml")
+        .withBody("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"30\"><rect width=\"40\" height=\"30\" fill=\"#3a6\"/></svg>")));
     publisher.stubFor(get("/down.rss").willReturn(aResponse().withStatus(500).withBody("maintenance")));
     throttled.stubFor(get("/busy-a.rss").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
     throttled.stubFor(get("/busy-b.rss").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
@@ -141,11 +146,11 @@ public class BrowserFeeds implements QuarkusTestResourceLifecycleManager {
   }
 
   /** Three of the gazette's stories, reported an hour later, with a picture each. */
-  private static String courier() {
+  private static String courier(String pictures) {
     StringBuilder items = new StringBuilder();
     for (int i : new int[] {BACKLOG - 1, BACKLOG - 2, 4}) {
       items.append(item("courier", i, "Residents of " + PLACES[i] + " welcomed the news.",
-          "https://courier.example/img/" + i + ".jpg"));
+          pictures + i + ".svg"));
     }
     return rss("Mountain Courier", items);
   }

@@ -119,6 +119,8 @@ class PagesBrowserTest {
     assertThat(text()).contains("Caucasus Gazette", "Mountain Courier", "Residents of");
     assertThat(browser.driver.findElements(By.cssSelector("ol.reports a[href^='https://courier.example/news/']"))).hasSize(1);
     assertThat(browser.driver.findElements(By.cssSelector("ol.reports time[title]"))).hasSize(2);
+    assertThat(browser.driver.findElements(By.cssSelector("ol.reports img.pic[src$='/img/" + (BrowserFeeds.BACKLOG - 1)
+        + ".svg']"))).as("the courier's picture, the gazette gave none").hasSize(1);
     checkAndShoot("story");
   }
 
