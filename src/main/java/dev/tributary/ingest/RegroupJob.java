@@ -2,6 +2,7 @@ package dev.tributary.ingest;
 
 import dev.tributary.config.TributarySettings;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +52,10 @@ public class RegroupJob {
   /** Regroups now if anything is due; returns the number of items that changed story. */
   public int runNow() {
     dueSince = null;
+    Timer.Sample sample = Timer.start(metrics);
     var report = regrouper.regroup(settings.stories().regroupMaxItems());
+    sample.stop(Timer.builder("tributary.stories.regroup.duration")
+        .description("one regrouping, during which ingestion waits").register(metrics));
     metrics.counter("tributary.stories.regrouped.items").increment(report.moved());
     return report.moved();
   }

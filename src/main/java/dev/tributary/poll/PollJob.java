@@ -16,6 +16,7 @@ import dev.tributary.store.FetchRecord;
 import dev.tributary.store.SourceState;
 import dev.tributary.store.SourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -31,9 +32,11 @@ import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -171,7 +174,12 @@ public class PollJob {
     }
     String languageHint = registry.config().source(sourceId).map(SourceConfig::language).orElse(null);
     Instant started = clock.instant();
-    FetchResult result = fetcher.fetch(new FetchRequest(URI.create(state.url()), state.validators().etag(), state.validators().lastModified()));
+    long t0 = System.nanoTime();
+    FetchResult result = fetcher.fetch(
+        new FetchRequest(URI.create(state.url()), state.validators().etag(), state.validators().lastModified()));
+    Timer.builder("tributary.fetch.duration").description("one fetch of a publisher's feed, redirects included")
+        .tag("outcome", outcomeOf(result)).publishPercentileHistogram().register(metrics)
+        .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
     PollReport outcome;
     try {
       if (result instanceof FetchResult.Fetched f) {
@@ -215,6 +223,12 @@ public class PollJob {
     metrics.counter("tributary.items.added").increment(report.added());
     record(state, planner.fetched(state, f, feed, report.changedAnything(), started));
     return new PollReport(state.id(), PollReport.Result.FETCHED, report.added(), report.updated(), null);
+  }
+
+  private static String outcomeOf(FetchResult result) {
+    if (result instanceof FetchResult.Fetched) return "fetched";
+    if (result instanceof FetchResult.NotModified) return "not-modified";
+    return ((FetchResult.Failed) result).kind().name().toLowerCase(Locale.ROOT);
   }
 
   /** Stores the outcome; a change of health (failing, recovered, parked) is logged once, at INFO. */

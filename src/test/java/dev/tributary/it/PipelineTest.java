@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.tributary.poll.PollJob;
 import dev.tributary.poll.PollReport;
+import dev.tributary.poll.ServiceGauges;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PipelineTest {
   @FakeFeeds.Server WireMockServer server;
   @Inject PollJob poll;
+  @Inject ServiceGauges gauges;
 
   @BeforeEach
   void publishers() throws IOException {
@@ -170,6 +172,21 @@ class PipelineTest {
     given().get("/channels/region").then().statusCode(200).body(containsString("Cable car"));
     given().get("/admin").then().statusCode(200).body(containsString("flaky"));
     given().get("/api/status").then().statusCode(200).body("sources", equalTo(5));
+  }
+
+  @Test
+  @Order(8)
+  void metricsShowWhatAnOperatorAlertsOn() {
+    gauges.refresh();
+    String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(scrape)
+        .contains("tributary_fetch_duration_seconds_bucket{outcome=\"fetched\"")
+        .contains("tributary_fetch_duration_seconds_count{outcome=\"not-modified\"}")
+        .containsPattern("tributary_sources\\{health=\"failing\"\\} 1\\.0")
+        .containsPattern("tributary_source_failures\\{source=\"flaky\"\\} [1-9]")
+        .containsPattern("tributary_source_last_success_seconds\\{source=\"herald\"\\} [1-9]")
+        .containsPattern("tributary_items_stored [1-9]")
+        .contains("tributary_feeds_reload_refused 0.0");
   }
 
   private List<PollReport> pollAll() {
