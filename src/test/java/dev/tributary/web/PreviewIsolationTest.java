@@ -2,6 +2,8 @@ package dev.tributary.web;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,7 +83,13 @@ class PreviewIsolationTest {
         answers.add(CompletableFuture.supplyAsync(
             () -> given().queryParam("url", url("/slow")).get("/api/preview").then().extract().statusCode(), clients));
       }
-      Thread.sleep(800); // the previews are in flight, blocked on the slow publisher
+      // wait until the previews are in flight, blocked on the slow publisher, and the cap has refused the rest
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (System.nanoTime() < deadline
+          && (publisher.findAll(getRequestedFor(urlEqualTo("/slow"))).isEmpty()
+              || answers.stream().noneMatch(a -> a.isDone() && a.join() == 503))) {
+        LockSupport.parkNanos(20_000_000L); // poll the condition, a few times a second
+      }
       long started = System.nanoTime();
       FetchResult polled = pollFetcher.fetch(FetchRequest.unconditional(URI.create(url("/fast"))));
       long pollMillis = (System.nanoTime() - started) / 1_000_000;
