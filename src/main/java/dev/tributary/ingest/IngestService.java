@@ -2,6 +2,7 @@ package dev.tributary.ingest;
 
 import dev.tributary.model.NormalizedFeed;
 import dev.tributary.store.AssignmentLock;
+import dev.tributary.store.Columns;
 import dev.tributary.store.Hashes;
 import dev.tributary.store.ItemFields;
 import dev.tributary.store.ItemStore;
@@ -151,9 +152,8 @@ public class IngestService {
   }
 
   private static NewItem identify(String sourceId, IncomingItem in, Instant now) {
-    NewItem provisional = new NewItem(sourceId, ItemIdentity.guidOf(in), null, null, null, now, fields(in));
     // the guid as stored (clipped to its column) is the one hashed, so it is found again
-    String guid = provisional.guid();
+    String guid = Columns.clip(ItemIdentity.guidOf(in), Columns.GUID);
     String urlHash = CanonicalUrl.identityKey(in.url()).map(Hashes::hex).orElse(null);
     return new NewItem(sourceId, guid, Hashes.hex(guid), urlHash, ItemIdentity.contentHash(in), now, fields(in));
   }
