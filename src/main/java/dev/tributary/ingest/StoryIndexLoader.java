@@ -86,10 +86,19 @@ public class StoryIndexLoader {
         item.language(), item.published(), null), null, item.firstSeen());
   }
 
-  /** An undated report is placed in time by when it was first seen. */
+  /**
+   * An undated report is placed in time by when it was first seen. The engine gets the link as the
+   * article's identity (canonical, fragment kept apart), so it keeps reports of one article together
+   * as ingestion does, however each source spelled the link.
+   */
   static StoryCandidate candidate(long id, String sourceId, ItemFields f, String text, Instant firstSeen) {
     String body = text != null ? text : HtmlText.of(f.summaryHtml());
-    return new StoryCandidate(id, sourceId, f.url(), f.title(), body, f.language(),
+    return new StoryCandidate(id, sourceId, linkIdentity(f.url()), f.title(), body, f.language(),
         f.published() != null ? f.published() : firstSeen, f.published() != null);
+  }
+
+  static String linkIdentity(String url) {
+    String fragment = url == null ? "" : CanonicalUrl.fragment(url);
+    return CanonicalUrl.identityKey(url).map(k -> fragment.isEmpty() ? k : k + "#" + fragment).orElse(null);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -30,6 +31,10 @@ final class RecentIndex {
     private boolean pending;
     // hash of the URL, 0 without one: the index finds items by URL but never reads it back
     private final long urlKey;
+    // the same link's page (before '#') and fragment, each hashed (0: none): reports of one page
+    // stay in one story through a regrouping (SharedLinks)
+    private final long pageKey;
+    private final long fragmentKey;
     // cached vector norms under the IDF of the moment they were computed; refreshed as the index grows
     private double termNorm;
     private double keyNorm;
@@ -43,6 +48,23 @@ final class RecentIndex {
       this.profile = profile.withoutUrl();
       this.storyId = storyId;
       this.urlKey = urlKey(profile.url());
+      String url = profile.url();
+      int hash = url == null ? -1 : url.indexOf('#');
+      this.pageKey = hash < 0 ? urlKey : urlKey(url.substring(0, hash));
+      this.fragmentKey = hash < 0 ? 0 : urlKey(url.substring(hash + 1));
+    }
+
+    long pageKey() {
+      return pageKey;
+    }
+
+    /**
+     * Whether two entries carry the same article's link: the same page, and fragments that agree
+     * (a page naming several items by fragment holds distinct articles; a link without one matches any).
+     */
+    boolean sameArticle(Entry other) {
+      return pageKey != 0 && pageKey == other.pageKey
+          && (fragmentKey == 0 || other.fragmentKey == 0 || fragmentKey == other.fragmentKey);
     }
 
     ItemProfile profile() {
@@ -236,6 +258,22 @@ final class RecentIndex {
       }
     }
     out.sort(Comparator.comparingLong((Entry e) -> e.profile.time()).thenComparingLong(e -> e.profile.itemId()));
+    return out;
+  }
+
+  /** Every indexed entry whose page is one of {@code pageKeys}, in no particular order. */
+  List<Entry> withPages(Set<Long> pageKeys) {
+    List<Entry> out = new ArrayList<>();
+    if (pageKeys.isEmpty()) {
+      return out;
+    }
+    for (Slice s : slices.values()) {
+      for (Entry e : s.entries) {
+        if (e.pageKey != 0 && pageKeys.contains(e.pageKey)) {
+          out.add(e);
+        }
+      }
+    }
     return out;
   }
 

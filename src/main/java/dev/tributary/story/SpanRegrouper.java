@@ -68,6 +68,7 @@ final class SpanRegrouper {
       // MStream News slices: BCubed F1 0.754 -> 0.776 and 0.740 -> 0.769; a second round changed nothing
       mergeHeadlineFragments(span);
     }
+    SharedLinks.keepTogether(index, span, copyOf);
     Map<Long, List<RecentIndex.Entry>> fresh = new LinkedHashMap<>();
     for (RecentIndex.Entry e : span) {
       if (e.storyId() < 0) {

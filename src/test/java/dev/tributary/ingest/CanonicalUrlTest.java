@@ -9,6 +9,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CanonicalUrlTest {
+  @Test
+  void theStoryEngineGetsTheArticlesIdentityWithItsFragmentApart() {
+    assertThat(StoryIndexLoader.linkIdentity("https://herald.example/a?utm_source=rss"))
+        .isEqualTo(StoryIndexLoader.linkIdentity("http://HERALD.example:80/a"))
+        .isEqualTo("herald.example/a");
+    assertThat(StoryIndexLoader.linkIdentity("http://herald.example/live#a2")).isEqualTo("herald.example/live#a2");
+    assertThat(StoryIndexLoader.linkIdentity("mailto:desk@herald.example")).isNull();
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       HTTPS://Civil.GE/archives/123                              | https://civil.ge/archives/123

@@ -89,6 +89,54 @@ class RegroupTest {
     assertThat(r.moves()).isEmpty();
   }
 
+  private static StoryCandidate linked(long id, String source, String url, String title, String text, Instant at) {
+    return new StoryCandidate(id, source, url, title, text, "en", at);
+  }
+
+  private static final String WIRE_TEXT = "Our correspondent files this dispatch from the capital, carried for subscribers "
+      + "of the evening bulletin under the usual syndication terms.";
+
+  @Test
+  void reportsCarryingOneArticlesLinkStayInOneStoryThoughTheirTextsDiffer() {
+    var engine = new ClusteringStoryEngine(DefaultSettings.story());
+    var original = linked(3, "farm-news", "farm.example/2030/harvest", HARVEST.title(), HARVEST.text(), HARVEST.published());
+    var wireCopy = linked(6, "wire", "farm.example/2030/harvest#top", "Carried by the wire", WIRE_TEXT,
+        HARVEST.published().plusSeconds(600));
+    engine.indexed(EN_BRIDGE, 100);
+    engine.indexed(original, 300);
+    engine.indexed(wireCopy, 300);
+    Regrouping r = engine.regroup(DAY.getEpochSecond(), 1000);
+    assertThat(r.moves()).isEmpty();
+  }
+
+  @Test
+  void aSharedLinkJoinsTheStoryOfItsReportOutsideTheSpan() {
+    var engine = new ClusteringStoryEngine(DefaultSettings.story());
+    var original = linked(3, "farm-news", "farm.example/2030/harvest", HARVEST.title(), HARVEST.text(), HARVEST.published());
+    var wireCopy = linked(6, "wire", "farm.example/2030/harvest", "Carried by the wire", WIRE_TEXT,
+        HARVEST.published().plusSeconds(3600));
+    engine.indexed(original, 300);
+    // filed apart, e.g. by an earlier text-only regrouping
+    engine.indexed(wireCopy, 500);
+    Regrouping r = engine.regroup(wireCopy.published().getEpochSecond(), 1000);
+    assertThat(r.moves()).containsExactly(new Regrouping.Move(6, 500, 300, null));
+  }
+
+  @Test
+  void itemsOfOnePageNamedByDifferentFragmentsAreNotHeldTogether() {
+    var engine = new ClusteringStoryEngine(DefaultSettings.story());
+    var first = linked(3, "farm-news", "farm.example/live#a1", HARVEST.title(), HARVEST.text(), HARVEST.published());
+    var second = linked(6, "farm-news", "farm.example/live#a2", "Carried by the wire", WIRE_TEXT,
+        HARVEST.published().plusSeconds(600));
+    engine.indexed(first, 300);
+    engine.indexed(second, 300);
+    Regrouping r = engine.regroup(DAY.getEpochSecond(), 1000);
+    assertThat(r.moves()).singleElement().satisfies(m -> {
+      assertThat(m.itemId()).isEqualTo(6);
+      assertThat(m.toStory()).isNegative();
+    });
+  }
+
   private static void store(ClusteringStoryEngine engine, StoryCandidate c, long story) {
     Assignment a = engine.assign(c);
     engine.indexed(c, a instanceof Assignment.Join j ? j.storyId() : story);
