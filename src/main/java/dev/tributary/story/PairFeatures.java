@@ -6,9 +6,8 @@ package dev.tributary.story;
  * whether they share a source or a language; {@code copy} is the estimated shingle Jaccard;
  * {@code phaseDiffers} when one announces what the other reports; {@code brief} when either is
  * little more than a headline; {@code datesDiffer} when the openings' first dates are more than a
- * day apart ({@link LeadDate}); {@code shortSide} grows from 0 (both sides at least {@link
- * PairScorer#FULL_TERMS} distinct terms) to 1 as the shorter side has fewer.
+ * day apart ({@link LeadDate}).
  */
 record PairFeatures(
     double terms, double keys, double title, double names, boolean sameSource, boolean sameLanguage,
-    double copy, boolean phaseDiffers, boolean brief, boolean datesDiffer, double shortSide) {}
+    double copy, boolean phaseDiffers, boolean brief, boolean datesDiffer) {}

@@ -10,8 +10,6 @@ final class PairScorer {
 
   /** Items with fewer distinct terms than this are headlines more than reports. */
   static final int BRIEF_TERMS = 16;
-  /** Distinct terms from which a report counts as full length. */
-  static final int FULL_TERMS = 100;
 
   private final PairModel model;
 
@@ -47,8 +45,7 @@ final class PairScorer {
         a.announcement() != b.announcement(), brief,
         // two dated reports are already as far apart as their dates; an opening's date adds to that
         // only for a report whose feed gave none
-        !(a.dated() && b.dated()) && LeadDate.apart(a.leadDate(), b.leadDate()),
-        1 - Math.min(1, shorter / (double) FULL_TERMS));
+        !(a.dated() && b.dated()) && LeadDate.apart(a.leadDate(), b.leadDate()));
   }
 
   double score(PairFeatures f) {
