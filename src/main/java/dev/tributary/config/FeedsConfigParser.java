@@ -37,7 +37,9 @@ public final class FeedsConfigParser {
   static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Set<String> TOP_KEYS = Set.of("sources", "channels", "defaults");
   private static final Set<String> SOURCE_KEYS = Set.of("id", "url", "title", "language", "tags", "interval");
-  private static final Set<String> CHANNEL_KEYS = Set.of("id", "title", "description", "sources", "tags");
+  private static final Set<String> CHANNEL_KEYS = Set.of("id", "title", "description", "sources", "tags", "language");
+  // a BCP 47 tag's shape: a primary language subtag, then subtags (en, pt-BR, sr-Latn)
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
   private static final Set<String> DEFAULT_KEYS = Set.of("interval");
   private static final Duration FALLBACK_INTERVAL = Duration.ofMinutes(15);
   private static final Duration MIN_INTERVAL = Duration.ofSeconds(30);
@@ -177,8 +179,14 @@ public final class FeedsConfigParser {
         }
       }
       List<String> tags = strings(m.get("tags"), "tags");
+      String language = optionalText(m.get("language"), "language");
+      if (language != null && !LANGUAGE_TAG.matcher(language).matches()) {
+        error(m.get("language"), "channel '" + id + "' language must be a language tag like en or pt-BR, not '" + language + "'");
+        language = null;
+      }
       if (id != null) {
-        out.add(new ChannelConfig(id, title == null ? id : title, description, named, tags));
+        out.add(new ChannelConfig(id, title == null ? id : title, description, named, tags,
+            language == null ? null : language.toLowerCase(Locale.ROOT)));
       }
     }
     return out;

@@ -33,6 +33,7 @@ class FeedsConfigParserTest {
           tags: [georgia, armenia]
         - id: georgia
           sources: [civil-ge]
+          language: EN-gb
       """;
 
   @Test
@@ -46,6 +47,8 @@ class FeedsConfigParserTest {
     assertThat(config.sourceIdsOf(config.channel("south-caucasus").orElseThrow())).containsExactly("civil-ge", "news-am");
     assertThat(config.sourceIdsOf(config.channel("georgia").orElseThrow())).containsExactly("civil-ge");
     assertThat(config.channel("georgia").orElseThrow().title()).isEqualTo("georgia");
+    assertThat(config.channel("georgia").orElseThrow().language()).isEqualTo("en-gb");
+    assertThat(config.channel("south-caucasus").orElseThrow().language()).isNull();
   }
 
   @Test
@@ -71,6 +74,7 @@ class FeedsConfigParserTest {
       bad url syntax       | sources:\\n  - id: a\\n    url: 'https://a b/'                        | 3 | 10 | bad URL
       bad id               | sources:\\n  - id: A_1\\n    url: https://a.example/f                 | 2 | 9 | bad source id
       bad interval         | sources:\\n  - id: a\\n    url: https://a.example/f\\n    interval: soon | 4 | 15 | bad interval
+      bad channel language | sources: []\\nchannels:\\n  - id: c\\n    language: english!        | 4 | 15 | language must be a language tag
       missing url          | sources:\\n  - id: a                                                 | 2 | 5 | needs a 'url'
       yaml syntax          | sources:\\n  - id: a\\n    url: [unclosed                             | 3 | 19 | YAML error
       """)
