@@ -37,15 +37,20 @@ final class AtomWriter {
     Generator generator = new Generator();
     generator.setValue("Tributary");
     atom.setGenerator(generator);
-    atom.setEntries(feed.stories().stream().map(AtomWriter::entry).toList());
+    if (feed.language() != null) {
+      atom.setLanguage(feed.language());
+    }
+    atom.setEntries(feed.shown().stream().map(AtomWriter::entry).toList());
     return RomeXml.write(atom, feed.channelId());
   }
 
-  private static Entry entry(StoryView story) {
+  /** The id stays the story's; {@code updated} is when its current edition opened (a significant change, in Atom's terms). */
+  private static Entry entry(ShownStory shown) {
+    StoryView story = shown.view();
     Entry entry = new Entry();
     entry.setId(ChannelFeed.storyId(story));
     entry.setTitleEx(text(Content.TEXT, StoryText.title(story)));
-    entry.setUpdated(Date.from(story.updated()));
+    entry.setUpdated(Date.from(shown.editionAt()));
     entry.setPublished(Date.from(story.published()));
     List<Link> alternate = new ArrayList<>();
     if (StoryText.link(story) != null) {
@@ -61,7 +66,7 @@ final class AtomWriter {
     }
     entry.setOtherLinks(related);
     entry.setContributors(new ArrayList<>(StoryText.sources(story).stream().map(AtomWriter::person).toList()));
-    entry.setContents(new ArrayList<>(List.of(text(Content.HTML, StoryHtml.render(story)))));
+    entry.setContents(new ArrayList<>(List.of(text(Content.HTML, StoryHtml.render(shown)))));
     Thumbnails.of(story).ifPresent(media -> entry.setModules(new ArrayList<>(List.of(media))));
     return entry;
   }

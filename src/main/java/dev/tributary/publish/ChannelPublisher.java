@@ -97,7 +97,7 @@ public class ChannelPublisher {
     // ETag, so a 304 from one answers a validator from another. An empty channel has no time.
     Instant updated = stories.stream().map(StoryView::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
     ChannelConfig c = channel.get();
-    ChannelFeed feed = new ChannelFeed(c.id(), c.title(), c.description(), baseUrl, updated, stories);
+    ChannelFeed feed = new ChannelFeed(c.id(), c.title(), c.description(), c.language(), baseUrl, updated, stories);
     byte[] body = switch (format) {
       case RSS -> RssWriter.write(feed);
       case ATOM -> AtomWriter.write(feed);

@@ -24,8 +24,11 @@ final class JsonFeedWriter {
     if (feed.description() != null) {
       root.put("description", feed.description());
     }
+    if (feed.language() != null) {
+      root.put("language", feed.language());
+    }
     ArrayNode items = root.putArray("items");
-    for (StoryView story : feed.stories()) {
+    for (ShownStory story : feed.shown()) {
       items.add(item(story));
     }
     try {
@@ -35,7 +38,9 @@ final class JsonFeedWriter {
     }
   }
 
-  private static ObjectNode item(StoryView story) {
+  /** The id stays the story's; {@code date_modified} is when its current edition opened, {@code _tributary.edition} its number. */
+  private static ObjectNode item(ShownStory shown) {
+    StoryView story = shown.view();
     ObjectNode item = JSON.createObjectNode();
     item.put("id", ChannelFeed.storyId(story));
     String link = SafeUrl.http(story.link());
@@ -43,14 +48,15 @@ final class JsonFeedWriter {
       item.put("url", link);
     }
     item.put("title", StoryHtml.title(story.title()));
-    item.put("content_html", StoryHtml.render(story));
+    item.put("content_html", StoryHtml.render(shown));
     Thumbnails.imageOf(story).ifPresent(image -> item.put("image", image));
     item.put("date_published", FeedDates.iso(story.published()));
-    item.put("date_modified", FeedDates.iso(story.updated()));
+    item.put("date_modified", FeedDates.iso(shown.editionAt()));
     ArrayNode authors = item.putArray("authors");
     story.items().stream().map(r -> SafeText.title(r.sourceTitle())).distinct().forEach(name -> authors.addObject().put("name", name));
     ObjectNode ext = item.putObject("_tributary");
     ext.put("story_id", story.publicId());
+    ext.put("edition", shown.edition());
     ArrayNode reports = ext.putArray("items");
     for (ReportView r : story.items()) {
       ObjectNode o = reports.addObject();

@@ -15,7 +15,7 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * RSS 2.0 through Rome, one {@code <item>} per story: its guid the story's stable id, a short
+ * RSS 2.0 through Rome, one {@code <item>} per story: its guid the story's id (and edition), a short
  * description, the full story in {@code content:encoded}, one {@code dc:creator} per source and a
  * Media RSS thumbnail when a report gave a picture.
  */
@@ -31,7 +31,10 @@ final class RssWriter {
     channel.setLastBuildDate(Date.from(feed.updated()));
     channel.setGenerator("Tributary");
     channel.setModules(new ArrayList<>(List.of(selfLink(feed))));
-    channel.setItems(feed.stories().stream().map(RssWriter::item).toList());
+    if (feed.language() != null) {
+      channel.setLanguage(feed.language());
+    }
+    channel.setItems(feed.shown().stream().map(RssWriter::item).toList());
     return RomeXml.write(channel, feed.channelId());
   }
 
@@ -45,18 +48,23 @@ final class RssWriter {
     return atom;
   }
 
-  private static Item item(StoryView story) {
+  /**
+   * A new edition is a new item for RSS readers (new guid, dated when the edition opened): RSS has
+   * no "updated", and readers know an item by its guid (newsboat) or its guid, title and link (sfeed).
+   */
+  private static Item item(ShownStory shown) {
+    StoryView story = shown.view();
     Item item = new Item();
     item.setTitle(XmlText.clean(StoryText.title(story)));
     item.setLink(XmlText.orNull(StoryText.link(story)));
     Guid guid = new Guid();
     guid.setPermaLink(false);
-    guid.setValue(ChannelFeed.storyId(story));
+    guid.setValue(shown.editionGuid());
     item.setGuid(guid);
-    item.setPubDate(Date.from(story.published()));
+    item.setPubDate(Date.from(shown.editionAt()));
     Description description = new Description();
     description.setType("text/html");
-    description.setValue(StoryHtml.teaser(story));
+    description.setValue(StoryHtml.teaser(shown));
     item.setDescription(description);
 
     List<Module> modules = new ArrayList<>();
@@ -64,7 +72,7 @@ final class RssWriter {
     dc.setCreators(StoryText.sources(story));
     modules.add(dc);
     ContentModuleImpl content = new ContentModuleImpl();
-    content.setEncodeds(List.of(cdataSafe(StoryHtml.render(story))));
+    content.setEncodeds(List.of(cdataSafe(StoryHtml.render(shown))));
     modules.add(content);
     Thumbnails.of(story).ifPresent(modules::add);
     item.setModules(modules);

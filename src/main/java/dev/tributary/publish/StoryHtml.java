@@ -11,7 +11,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The body of a merged story: the lead report's summary, then every report with its source,
+ * The body of a merged story: the headline report's summary, then every report with its source,
  * language, time and link. Built as a DOM so no text can break out of its element.
  */
 final class StoryHtml {
@@ -23,20 +23,20 @@ final class StoryHtml {
 
   /**
    * The short form for RSS {@code <description>} (the full story goes in content:encoded): the
-   * lead report's summary, or the count of reports and their sources when it has none.
+   * headline report's summary, or the count of reports and their sources when it has none.
    */
-  static String teaser(StoryView story) {
+  static String teaser(ShownStory shown) {
+    StoryView story = shown.view();
     Document doc = Document.createShell("");
     Element body = doc.body();
-    if (!appendLeadSummary(body, story)) {
+    if (!appendLeadSummary(body, shown.lead())) {
       body.appendElement("p").text(reportCount(story) + " — " + String.join(", ", StoryText.sources(story)));
     }
     doc.outputSettings().prettyPrint(false);
     return body.html();
   }
 
-  private static boolean appendLeadSummary(Element body, StoryView story) {
-    ReportView lead = story.items().isEmpty() ? null : story.items().get(0);
+  private static boolean appendLeadSummary(Element body, ReportView lead) {
     if (lead == null || lead.summaryHtml() == null || lead.summaryHtml().isBlank()) {
       return false;
     }
@@ -51,10 +51,11 @@ final class StoryHtml {
     return reports == 1 ? "1 report" : reports + " reports";
   }
 
-  static String render(StoryView story) {
+  static String render(ShownStory shown) {
+    StoryView story = shown.view();
     Document doc = Document.createShell("");
     Element body = doc.body();
-    appendLeadSummary(body, story);
+    appendLeadSummary(body, shown.lead());
     body.appendElement("p").text(reportCount(story) + ":");
     Element list = body.appendElement("ul");
     for (ReportView r : story.items()) {

@@ -1,6 +1,7 @@
 package dev.tributary.web;
 
 import dev.tributary.config.ChannelConfig;
+import dev.tributary.publish.ShownStory;
 import dev.tributary.config.FeedsConfig;
 import dev.tributary.config.FeedsRegistry;
 import dev.tributary.poll.WriteHealth;
@@ -76,7 +77,9 @@ public class ApiResource {
     } catch (IllegalArgumentException e) {
       return Errors.badRequest(e.getMessage());
     }
-    return Response.ok(new ApiViews.StoriesPage(page.stories().stream().map(ApiViews.StoryJson::of).toList(),
+    // titled as the channel's feeds title them
+    return Response.ok(new ApiViews.StoriesPage(page.stories().stream()
+        .map(s -> ApiViews.StoryJson.of(ShownStory.of(s, c.language()).view())).toList(),
         page.next())).build();
   }
 
@@ -92,7 +95,7 @@ public class ApiResource {
       return Response.status(Response.Status.MOVED_PERMANENTLY)
           .location(uri.getBaseUriBuilder().path("api/stories").path(found.get().publicId()).build()).build();
     }
-    return Response.ok(ApiViews.StoryJson.of(found.get())).build();
+    return Response.ok(ApiViews.StoryJson.of(ShownStory.of(found.get(), null).view())).build();
   }
 
   @GET

@@ -7,6 +7,7 @@ import dev.tributary.store.SourceHealth;
 import dev.tributary.store.SourceStore;
 import dev.tributary.store.StoryPage;
 import dev.tributary.store.StoryQueries;
+import dev.tributary.publish.ShownStory;
 import dev.tributary.store.StoryView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -82,14 +83,15 @@ public class PageResource {
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("not a cursor this service handed out");
     }
-    return Templates.channel(channel, page.stories(), page.next(), cursor == null || cursor.isBlank(), clock.instant());
+    List<StoryView> shown = page.stories().stream().map(s -> ShownStory.of(s, channel.language()).view()).toList();
+    return Templates.channel(channel, shown, page.next(), cursor == null || cursor.isBlank(), clock.instant());
   }
 
   @GET
   @Path("stories/{id}")
   public TemplateInstance story(@PathParam("id") String id) {
     StoryView story = stories.byPublicId(id).orElseThrow(() -> new NotFoundException("no story '" + id + "'"));
-    return Templates.story(story, clock.instant());
+    return Templates.story(ShownStory.of(story, null).view(), clock.instant());
   }
 
   @GET

@@ -143,7 +143,7 @@ class WritersTest {
 
   @Test
   void storyContentListsEveryReportAndNoScript() {
-    String html = StoryHtml.render(feed("t").stories().get(0));
+    String html = StoryHtml.render(feed("t").shown().get(0));
     assertThat(html).contains("2 reports", "https://civil.ge/a", "https://jam-news.net/b", "Civil.ge", "JAMnews (ru)")
         .doesNotContain("<script");
   }
