@@ -5,10 +5,13 @@ and prints feeds polled per minute in steady state, the 200/304 split, the servi
 poll and its peak RSS.
 
 usage: bench/farm.py [feeds] [measure-seconds]     (needs target/quarkus-app; prints figures)
+  FARM_JAR=path/quarkus-run.jar: another build.  FARM_CONTAINER=1: run with the container's settings instead of -Xmx384m: JAVA_OPTS and
+  MALLOC_ARENA_MAX from docker/Dockerfile, and the pod's memory limit from
+  docker/kubernetes/base/deployment.yaml as the JVM's -XX:MaxRAM (what it sees in the pod).
 All sources share 127.0.0.1, so the per-host limit is raised for the run: this measures the
 pipeline's throughput, not politeness (the fetch tests cover that).
 """
-import collections, random, http.server, os, socket, socketserver, subprocess, sys, tempfile, threading, time, urllib.request, json
+import collections, random, re, http.server, os, socket, socketserver, subprocess, sys, tempfile, threading, time, urllib.request, json
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
 MEASURE = int(sys.argv[2]) if len(sys.argv) > 2 else 120
@@ -109,9 +112,31 @@ env = dict(os.environ, QUARKUS_HTTP_PORT=str(app_port), TRIBUTARY_FEEDS=os.path.
            TRIBUTARY_FETCH_PER_HOST_CONCURRENCY="64", QUARKUS_LOG_LEVEL="WARN",
            # every source due each minute (no adaptive stretching): this measures capacity
            TRIBUTARY_POLL_MAX_STRETCH="1")
-heap = os.environ.get("FARM_XMX", "384m")
-extra = os.environ.get("FARM_JAVA_OPTS", "").split()
-app = subprocess.Popen(["java", f"-Xmx{heap}", *extra, "-jar", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")],
+
+
+def container_settings():
+    """The JVM flags and environment the image runs with, and the pod's memory limit."""
+    dockerfile = open(os.path.join(ROOT, "docker", "Dockerfile")).read().replace("\\\n", " ")
+    opts = re.search(r'JAVA_OPTS="([^"]*)"', dockerfile).group(1).split()
+    opts = [o for o in opts if not o.startswith("-XX:SharedArchiveFile")]  # the image's archive path
+    arenas = re.search(r"MALLOC_ARENA_MAX=(\d+)", dockerfile)
+    deployment = open(os.path.join(ROOT, "docker", "kubernetes", "base", "deployment.yaml")).read()
+    limit = re.search(r"limits:\s*\n(?:\s+cpu:.*\n)?\s+memory:\s*(\d+)Mi", deployment)
+    limit = limit or re.search(r"limits:\s*\n(?:\s+cpu:.*\n)?\s+memory:\s*(\d+)Gi", deployment)
+    mb = int(limit.group(1)) * (1024 if limit.group(0).rstrip().endswith("Gi") else 1)
+    return [f"-XX:MaxRAM={mb}m", *opts], ({"MALLOC_ARENA_MAX": arenas.group(1)} if arenas else {}), f"pod limit {mb} MB"
+
+
+if os.environ.get("FARM_CONTAINER"):
+    jvm, extra_env, heap = container_settings()
+    env.update(extra_env)
+else:
+    jvm = [f"-Xmx{os.environ.get('FARM_XMX', '384m')}"]
+    heap = "heap cap " + jvm[0][4:]
+jvm += os.environ.get("FARM_JAVA_OPTS", "").split()
+print("JVM flags:", " ".join(jvm), flush=True)
+jar = os.environ.get("FARM_JAR", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar"))
+app = subprocess.Popen(["java", *jvm, "-jar", jar],
                        cwd=work, env=env, stdout=open(os.path.join(work, "app.log"), "w"), stderr=subprocess.STDOUT)
 clk = os.sysconf("SC_CLK_TCK")
 
@@ -173,7 +198,7 @@ try:
     ms200, rate200 = cost("changing")
     print(f"CPU per poll: not modified {ms304:.2f} ms ({rate304:.0f}/min), changed {ms200:.2f} ms "
           f"({rate200:.0f}/min, 5 new items each): the 304 path is {ms200 / ms304:.1f}x cheaper")
-    print(f"service RSS now {status('VmRSS:') // 1024} MB, peak {status('VmHWM:') // 1024} MB (heap cap {heap})")
+    print(f"service RSS now {status('VmRSS:') // 1024} MB, peak {status('VmHWM:') // 1024} MB ({heap})")
 finally:
     app.terminate()
     app.wait(timeout=60)

@@ -7,6 +7,7 @@ import dev.tributary.store.ItemStore;
 import dev.tributary.story.StoryCandidate;
 import dev.tributary.story.StoryEngine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,13 +16,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.jboss.logging.Logger;
 
-/** Keeps the story engine's in-memory index in step with the database, the truth. */
+/**
+ * Keeps the story engine's in-memory index in step with the database, the truth. At start-up the
+ * index is loaded on a thread of its own, so the service is ready to serve at once; nothing is
+ * assigned to a story until the load has finished ({@link #loaded}, {@link #catchUp}).
+ */
 @ApplicationScoped
 public class StoryIndexLoader {
   private static final Logger LOG = Logger.getLogger(StoryIndexLoader.class);
   private static final int PAGE = 1000;
+  private static final Duration RETRY = Duration.ofSeconds(5);
 
   @Inject StoryEngine engine;
   @Inject ItemStore items;
@@ -31,12 +38,50 @@ public class StoryIndexLoader {
   /** Highest assignment stamp the engine has seen; items above it were stored by another replica. */
   private long indexedSeq;
 
+  private final CountDownLatch firstLoad = new CountDownLatch(1);
+  private volatile int loadedItems = -1;
+  private volatile boolean stopping;
+
   void onStart(@Observes StartupEvent event) {
-    rebuild();
+    Thread loader = new Thread(this::loadAtStart, "story-index-loader");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    stopping = true;
+  }
+
+  // 100k stored reports take seconds of analysis: serving must not wait for them, only assignment
+  private void loadAtStart() {
+    while (!stopping) {
+      try {
+        rebuild();
+        return;
+      } catch (RuntimeException e) {
+        LOG.errorf("story index load failed, retrying in %s: %s", RETRY, e.toString());
+        try {
+          Thread.sleep(RETRY.toMillis());
+        } catch (InterruptedException stop) {
+          return; // shutting down
+        }
+      }
+    }
+  }
+
+  /** Whether the index holds what the database held at start-up; until then polling waits. */
+  public boolean loaded() {
+    return firstLoad.getCount() == 0;
+  }
+
+  /** Items the first load indexed, -1 while it runs. */
+  public int loadedItems() {
+    return loadedItems;
   }
 
   /** Reloads the index from the reports stored within the engine's statistics horizon. */
   public synchronized void rebuild() {
+    Instant started = clock.instant();
     Duration window = stories.config().statsHorizon();
     engine.clear();
     indexedSeq = QuarkusTransaction.requiringNew().call(items::maxSeq);
@@ -55,14 +100,36 @@ public class StoryIndexLoader {
         break;
       }
     }
-    LOG.infof("story index rebuilt items=%d window=%s", count, window);
+    LOG.infof("story index rebuilt items=%d window=%s tookMs=%d", count, window,
+        Duration.between(started, clock.instant()).toMillis());
+    if (!loaded()) {
+      loadedItems = count;
+      firstLoad.countDown();
+    }
   }
 
   /**
    * Indexes items other replicas assigned since this one last looked. Called inside the assigning
    * transaction, after the assignment lock is taken, so the engine decides with what they decided.
    */
-  synchronized void catchUp() {
+  void catchUp() {
+    // a backstop: polling waits for the load (loaded()); no decision may be taken on a part of the index
+    awaitLoad();
+    synchronized (this) {
+      catchUpLoaded();
+    }
+  }
+
+  private void awaitLoad() {
+    try {
+      firstLoad.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted waiting for the story index to load", e);
+    }
+  }
+
+  private void catchUpLoaded() {
     // every page: a regrouping elsewhere may have moved thousands of items at once
     while (true) {
       List<IndexedItem> missed = items.assignedAfter(indexedSeq, PAGE);

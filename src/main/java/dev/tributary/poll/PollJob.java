@@ -9,6 +9,7 @@ import dev.tributary.fetch.FetchRequest;
 import dev.tributary.fetch.FetchResult;
 import dev.tributary.ingest.IngestReport;
 import dev.tributary.ingest.IngestService;
+import dev.tributary.ingest.StoryIndexLoader;
 import dev.tributary.parse.FeedDocument;
 import dev.tributary.parse.FeedParser;
 import dev.tributary.parse.ParseResult;
@@ -106,10 +107,14 @@ public class PollJob {
     if (writeHealth.failure().isPresent()) {
       return; // the database refuses writes: WriteHealth said so once, and probes until it recovers
     }
+    if (!storyIndex.loaded()) {
+      return; // the service serves already; it claims once the index can decide stories
+    }
     startDue();
   }
 
   @Inject WriteHealth writeHealth;
+  @Inject StoryIndexLoader storyIndex;
 
   /** Renews the leases of every source held here, queued or running, so none lapses while this replica lives. */
   @Scheduled(every = "${tributary.poll.heartbeat:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

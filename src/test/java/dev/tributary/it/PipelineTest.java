@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -163,7 +164,9 @@ class PipelineTest {
   @Test
   @Order(7)
   void opsEndpointsAnswer() {
-    given().get("/q/health/ready").then().statusCode(200);
+    // polling ran before this test, so the story index the start-up thread loads is in place
+    given().get("/q/health/ready").then().statusCode(200)
+        .body("checks.find { it.name == 'tributary' }.data.storyIndex", startsWith("loaded "));
     given().get("/q/health/live").then().statusCode(200);
     given().get("/q/metrics").then().statusCode(200).body(containsString("tributary_polls"));
     given().get("/api/channels").then().statusCode(200).body("channels.id", hasItem("region"));
