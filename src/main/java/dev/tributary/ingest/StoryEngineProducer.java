@@ -10,10 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
 
 /** The story engine the ingest workflow assigns with, and the configuration it runs on. */
 @ApplicationScoped
 public class StoryEngineProducer {
+  private static final Logger LOG = Logger.getLogger(StoryEngineProducer.class);
 
   @Inject TributarySettings settings;
 
@@ -25,7 +27,10 @@ public class StoryEngineProducer {
   @Singleton
   @DefaultBean
   StoryEngine storyEngine() {
-    return new ClusteringStoryEngine(config(), PairModel.shipped());
+    // sized from the heap the JVM was given (a container's memory limit), not a fixed count
+    int capacity = ClusteringStoryEngine.capacityFor(Runtime.getRuntime().maxMemory());
+    LOG.infof("story index capacity items=%d maxHeapMb=%d", capacity, Runtime.getRuntime().maxMemory() >> 20);
+    return new ClusteringStoryEngine(config(), PairModel.shipped(), capacity);
   }
 
   /** The engine's configuration from the settings group: the mapping holds the only defaults. */

@@ -18,7 +18,8 @@ import org.tartarus.snowball.SnowballStemmer;
  * thread, and the poll pool has many), and bounded by emptying it when full.
  */
 final class CachedStemFoldFilter extends TokenFilter {
-  private static final int CACHE_LIMIT = 50_000;
+  // per language: a word and its stem, about 150 bytes; 1% of a 256 MB heap is ~18k
+  private static final int CACHE_LIMIT = HeapShare.entries(0.01, 150, 10_000, 50_000);
 
   private final SnowballStemmer stemmer;
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);

@@ -13,8 +13,20 @@ import java.util.OptionalLong;
  * Construct with {@code new ClusteringStoryEngine(config)}.
  */
 public final class ClusteringStoryEngine implements StoryEngine {
-  /** Items kept indexed; the oldest publication days go first past it. */
-  static final int MAX_INDEXED = 150_000;
+  /** Items kept indexed at most, however large the heap; the oldest publication days go first past it. */
+  public static final int MAX_INDEXED = 150_000;
+  /** Items kept indexed at least, however small the heap: the window of a modest feed list. */
+  static final int MIN_INDEXED = 20_000;
+  /**
+   * Heap one indexed item holds (its profile, postings, shingles, vocabulary share): 1.5 KB measured
+   * with 100k reports of 8-word titles and 60-word bodies loaded (used heap after a full collection,
+   * less that of an empty service), taken as 2 KB for real reports' longer bodies.
+   */
+  static final long BYTES_PER_INDEXED = 2_000;
+  /** Share of the heap the index may take; the rest serves requests, ingest batches and caches. */
+  static final double HEAP_SHARE = 0.4;
+
+  private final int maxIndexed;
 
   private final ProfileBuilder profiles;
   private final StoryDecision decision;
@@ -32,6 +44,12 @@ public final class ClusteringStoryEngine implements StoryEngine {
   }
 
   public ClusteringStoryEngine(StoryConfig config, PairModel model) {
+    this(config, model, MAX_INDEXED);
+  }
+
+  /** {@code maxIndexed}: items kept indexed, see {@link #capacityFor}. */
+  public ClusteringStoryEngine(StoryConfig config, PairModel model, int maxIndexed) {
+    this.maxIndexed = maxIndexed;
     this.profiles = new ProfileBuilder(config);
     this.decision = new StoryDecision(config);
     this.index = new RecentIndex(new HeadlineMixture(config.mixtureAlpha()));
@@ -110,12 +128,20 @@ public final class ClusteringStoryEngine implements StoryEngine {
     // back-filled archive after today's news), and evicting by the newest date would drop the
     // archive's neighbours before it could be compared with them. Lookups read only the days in
     // the window, so a fuller index costs memory, not per-item time.
-    while (index.size() > MAX_INDEXED) {
+    while (index.size() > maxIndexed) {
       index.evictOldestDay();
     }
     lastProfile = null;
     // no profile outside the index is left to use, so unused vocabulary ids may be recycled
     index.sweepVocabulary();
+  }
+
+  /**
+   * Items a heap of {@code maxHeapBytes} keeps indexed: {@link #HEAP_SHARE} of it, between
+   * {@link #MIN_INDEXED} and {@link #MAX_INDEXED} (a 256 MB heap: about 53,000).
+   */
+  public static int capacityFor(long maxHeapBytes) {
+    return HeapShare.entries(maxHeapBytes, HEAP_SHARE, BYTES_PER_INDEXED, MIN_INDEXED, MAX_INDEXED);
   }
 
   @Override

@@ -22,7 +22,8 @@ import com.ibm.icu.text.Transliterator;
 final class CrossScriptKeys {
 
   private static final int MAX_KEY = 6;
-  private static final int CACHE_LIMIT = 200_000;
+  // a term and its key, two short strings and a map node: about 150 bytes; 3% of a 256 MB heap is ~54k
+  private static final int CACHE_LIMIT = HeapShare.entries(0.03, 150, 20_000, 200_000);
 
   private final Analyzer transliterate =
       new Analyzer() {

@@ -1,0 +1,24 @@
+package dev.tributary.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HeapShareTest {
+  private static final long MB = 1024 * 1024;
+
+  @Test
+  void theStoryIndexGrowsWithTheHeapBetweenItsBounds() {
+    assertThat(ClusteringStoryEngine.capacityFor(256 * MB)).isBetween(50_000, 56_000);
+    assertThat(ClusteringStoryEngine.capacityFor(512 * MB)).isEqualTo(2 * ClusteringStoryEngine.capacityFor(256 * MB));
+    assertThat(ClusteringStoryEngine.capacityFor(32 * MB)).isEqualTo(ClusteringStoryEngine.MIN_INDEXED);
+    assertThat(ClusteringStoryEngine.capacityFor(8192 * MB)).isEqualTo(ClusteringStoryEngine.MAX_INDEXED);
+  }
+
+  @Test
+  void entriesAreTheShareOfTheHeapOverTheirSizeClamped() {
+    assertThat(HeapShare.entries(100 * MB, 0.1, 1024, 1, 1_000_000)).isEqualTo(10 * 1024);
+    assertThat(HeapShare.entries(100 * MB, 0.1, 1024, 20_000, 1_000_000)).isEqualTo(20_000);
+    assertThat(HeapShare.entries(100 * MB, 0.1, 1024, 1, 5_000)).isEqualTo(5_000);
+  }
+}
