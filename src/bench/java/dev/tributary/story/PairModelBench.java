@@ -68,7 +68,7 @@ class PairModelBench {
       models[k] = fit(all.stream().filter(s -> s.outside(held)).toList());
     }
     for (double threshold : thresholds()) {
-      StoryConfig config = StoryEvaluationBench.with(DefaultSettings.story(), "joinThreshold", Double.toString(threshold));
+      StoryConfig config = StoryEvaluationBench.with(base(), "joinThreshold", Double.toString(threshold));
       System.out.printf(Locale.ROOT, "== join threshold %.2f, %d folds by story, held-out figures%n", threshold, FOLDS);
       for (Served set : sets) {
         if (Boolean.getBoolean("story.pairsOnly")) {
@@ -92,7 +92,7 @@ class PairModelBench {
   void leaveOneOut() throws IOException {
     List<Served> sets = load();
     double threshold = thresholds().get(0);
-    StoryConfig config = StoryEvaluationBench.with(DefaultSettings.story(), "joinThreshold", Double.toString(threshold));
+    StoryConfig config = StoryEvaluationBench.with(base(), "joinThreshold", Double.toString(threshold));
     System.out.printf(Locale.ROOT, "== join threshold %.2f, each data set measured with a model fitted on the others%n", threshold);
     for (Served set : sets) {
       List<Sample> others = new ArrayList<>();
@@ -246,9 +246,20 @@ class PairModelBench {
   private static List<Double> thresholds() {
     String given = System.getProperty("story.thresholds", "");
     if (given.isBlank()) {
-      return List.of(DefaultSettings.story().joinThreshold());
+      return List.of(base().joinThreshold());
     }
     return Arrays.stream(given.split(",")).map(String::trim).map(Double::parseDouble).toList();
+  }
+
+  /** The shipped settings, with {@code -Dstory.set=sameSourceFactor=1.0;meanShare=0} applied. */
+  private static StoryConfig base() {
+    StoryConfig c = DefaultSettings.story();
+    for (String kv : System.getProperty("story.set", "").split(";")) {
+      if (kv.isBlank()) continue;
+      String[] p = kv.split("=", 2);
+      c = StoryEvaluationBench.with(c, p[0].trim(), p[1].trim());
+    }
+    return c;
   }
 
   private static Set<String> dropped() {
@@ -304,7 +315,7 @@ class PairModelBench {
       fold.put(c.itemId(), foldOf(a.story()));
       story.put(c.itemId(), a.story());
     }
-    var probe = new PairProbe(DefaultSettings.story());
+    var probe = new PairProbe(base());
     articles.forEach(a -> probe.index(a.candidate(), a.candidate().itemId()));
     Map<Long, StoryCandidate> byId = new HashMap<>();
     articles.forEach(a -> byId.put(a.candidate().itemId(), a.candidate()));
@@ -340,7 +351,7 @@ class PairModelBench {
       fold.put(c.itemId(), foldOf(group));
       articles.add(new LabelledArticles.Article(c, group));
     }
-    var probe = new PairProbe(DefaultSettings.story());
+    var probe = new PairProbe(base());
     articles.forEach(a -> probe.index(a.candidate(), a.candidate().itemId()));
     List<Sample> samples = new ArrayList<>();
     for (var p : pairs) {
