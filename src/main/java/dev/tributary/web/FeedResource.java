@@ -4,18 +4,16 @@ import dev.tributary.config.TributarySettings;
 import dev.tributary.publish.ChannelPublisher;
 import dev.tributary.publish.FeedFormat;
 import dev.tributary.publish.RenderedFeed;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /** The merged feeds, with validators and 304s so polling readers cost next to nothing. */
 @Path("/feeds")
@@ -31,7 +29,9 @@ public class FeedResource {
       @PathParam("format") String extension,
       @QueryParam("limit") Integer limit,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-      @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+      @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
+      @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+      @Context HttpServerResponse vertxResponse) {
     FeedFormat format = FeedFormat.ofExtension(extension).orElse(null);
     if (format == null) {
       return Errors.notFound("no feed format '" + extension + "': use .rss, .atom or .json");
@@ -44,22 +44,29 @@ public class FeedResource {
     if (feed == null) {
       return Errors.notFound("no channel '" + channel + "'");
     }
-    Instant lastModified = feed.lastModified().truncatedTo(ChronoUnit.SECONDS);
-    String lastModifiedText = DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC));
-    if (Conditional.notModified(ifNoneMatch, ifModifiedSince, feed.etag(), lastModified)) {
-      return Response.notModified().header(HttpHeaders.ETAG, feed.etag())
-          .header(HttpHeaders.LAST_MODIFIED, lastModifiedText)
-          .header(HttpHeaders.CACHE_CONTROL, cacheControl()).build();
+    FeedReply reply = FeedReply.of(feed, acceptEncoding, ifNoneMatch, ifModifiedSince);
+    if (reply.notModified()) {
+      return Response.notModified().header(HttpHeaders.ETAG, reply.etag())
+          .header(HttpHeaders.LAST_MODIFIED, reply.lastModified())
+          .header(HttpHeaders.CACHE_CONTROL, cacheControl())
+          .header(HttpHeaders.VARY, FeedReply.VARY).build();
     }
-    return Response.ok(feed.body(), feed.mediaType())
+    if (reply.coding().token() != null) {
+      // The HTTP layer marked every answer "identity" up front (so it compresses nothing itself);
+      // bytes already compressed replace that mark with their own coding instead of joining it.
+      vertxResponse.headers().remove(HttpHeaders.CONTENT_ENCODING);
+    }
+    return Response.ok(reply.body(), feed.mediaType())
         .header("X-Content-Type-Options", "nosniff")
-        .header(HttpHeaders.ETAG, feed.etag())
-        .header(HttpHeaders.LAST_MODIFIED, lastModifiedText)
+        .header(HttpHeaders.CONTENT_ENCODING, reply.coding().token())
+        .header(HttpHeaders.ETAG, reply.etag())
+        .header(HttpHeaders.LAST_MODIFIED, reply.lastModified())
         .header(HttpHeaders.CACHE_CONTROL, cacheControl())
+        .header(HttpHeaders.VARY, FeedReply.VARY)
         .build();
   }
 
   private String cacheControl() {
-    return "public, max-age=" + settings.publish().maxAgeSeconds();
+    return FeedReply.cacheControl(settings.publish().maxAgeSeconds());
   }
 }
