@@ -3,30 +3,21 @@ package dev.tributary.publish;
 import dev.tributary.config.ChannelConfig;
 import dev.tributary.config.FeedsConfig;
 import dev.tributary.config.FeedsRegistry;
-import dev.tributary.store.DataChanged;
 import dev.tributary.store.Hashes;
-import dev.tributary.store.Revisions;
 import dev.tributary.store.StoryQueries;
 import dev.tributary.store.StoryView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import org.eclipse.microprofile.context.ManagedExecutor;
+import java.util.stream.Stream;
 
 /**
  * Renders merged feeds and caches the bytes per channel, format, size and base URL, with their
@@ -40,92 +31,26 @@ public class ChannelPublisher {
 
   @Inject FeedsRegistry registry;
   @Inject StoryQueries queries;
-  @Inject Revisions revisions;
-
-  private static final Duration RECHECK = Duration.ofSeconds(1);
-
-  @Inject InstantSource clock;
-  @Inject ManagedExecutor executor;
+  @Inject RevisionWatch revision;
   @Inject MeterRegistry metrics;
 
   private final Map<String, RenderedFeed> cache = new ConcurrentHashMap<>();
-  private volatile long knownRevision;
-  private volatile Instant checkedAt;
-  private volatile boolean revisionKnown;
-  private final ReentrantLock refreshing = new ReentrantLock();
-  /** Bumped by every local commit, so a revision read that raced with one is not trusted as fresh. */
-  private final AtomicLong localChanges = new AtomicLong();
-  private final AtomicBoolean refreshQueued = new AtomicBoolean();
+  /** One rendering per key at a time: a burst after a change renders and compresses once, not once per reader. */
+  private final ReentrantLock[] rendering = Stream.generate(ReentrantLock::new).limit(64).toArray(ReentrantLock[]::new);
   private Counter compressions;
 
   /**
-   * The data version a feed would be rendered at. Read from the database at most once a
-   * second, and again at once after this replica changes anything; another replica's change
-   * shows within that second.
-   */
-  public long currentRevision() {
-    Instant now = clock.instant();
-    Instant checked = checkedAt;
-    if (checked == null || now.isAfter(checked.plus(RECHECK)) || now.isBefore(checked)) {
-      // One reader asks the database; the others serve the revision known a moment ago rather
-      // than queue for connections (a burst of readers must not drain the JDBC pool).
-      boolean first = !revisionKnown;
-      if (first) {
-        refreshing.lock();
-      } else if (!refreshing.tryLock()) {
-        return knownRevision;
-      }
-      try {
-        long changesBefore = localChanges.get();
-        knownRevision = QuarkusTransaction.joiningExisting().call(revisions::current);
-        revisionKnown = true;
-        if (localChanges.get() == changesBefore) {
-          checkedAt = now;
-        }
-      } finally {
-        refreshing.unlock();
-      }
-    }
-    return knownRevision;
-  }
-
-  void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) DataChanged event) {
-    localChanges.incrementAndGet();
-    checkedAt = null;
-  }
-
-  /**
    * The cached feed when it is known to be current, without blocking: no query, no rendering, so
-   * it may be called on an event loop. Empty when the caller must take {@link #feed} (nothing
-   * cached, or this replica changed data since). When the once-a-second check is due, the cached
-   * feed is still answered and the revision is read in the background; another replica's change
-   * shows within that second and the read, as it did when readers took turns to query.
+   * it may be called on an event loop. Empty when the caller must take {@link #feed}: nothing
+   * cached at the current revision, or this replica changed data since the revision was read.
    */
   public Optional<RenderedFeed> cached(String channelId, FeedFormat format, int limit, String baseUrl) {
-    Instant checked = checkedAt;
-    if (!revisionKnown || checked == null) {
+    long now = revision.peek();
+    if (now == RevisionWatch.UNKNOWN) {
       return Optional.empty();
     }
     RenderedFeed hit = cache.get(key(registry.state(), channelId, format, limit, baseUrl));
-    if (hit == null || hit.revision() != knownRevision) {
-      return Optional.empty();
-    }
-    Instant now = clock.instant();
-    if ((now.isAfter(checked.plus(RECHECK)) || now.isBefore(checked)) && refreshQueued.compareAndSet(false, true)) {
-      try {
-        executor.execute(() -> {
-          try {
-            currentRevision();
-          } finally {
-            refreshQueued.set(false);
-          }
-        });
-      } catch (RuntimeException e) {
-        refreshQueued.set(false);
-        return Optional.empty(); // no worker to spare: the caller reads the revision itself
-      }
-    }
-    return Optional.of(hit);
+    return hit != null && hit.revision() == now ? Optional.of(hit) : Optional.empty();
   }
 
   /** How many times feed bytes were compressed: once per new content, never per request. */
@@ -154,17 +79,36 @@ public class ChannelPublisher {
     if (channel.isEmpty()) {
       return Optional.empty();
     }
-    long revision = currentRevision();
+    long current = revision.current();
     String key = key(state, channelId, format, limit, baseUrl);
     RenderedFeed cached = cache.get(key);
-    if (cached != null && cached.revision() == revision) {
+    if (cached != null && cached.revision() == current) {
       return Optional.of(cached);
     }
-    List<StoryView> stories = queries.newest(config.sourceIdsOf(channel.get()), limit);
+    ReentrantLock lock = rendering[Math.floorMod(key.hashCode(), rendering.length)];
+    lock.lock();
+    try {
+      cached = cache.get(key);
+      if (cached != null && cached.revision() == current) {
+        return Optional.of(cached); // rendered by the reader this one waited for
+      }
+      RenderedFeed rendered = render(channel.get(), config, format, limit, baseUrl, current, cached);
+      if (cache.size() >= MAX_CACHED) {
+        cache.clear();
+      }
+      cache.put(key, rendered);
+      return Optional.of(rendered);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private RenderedFeed render(ChannelConfig c, FeedsConfig config, FeedFormat format, int limit, String baseUrl,
+      long current, RenderedFeed previous) {
+    List<StoryView> stories = queries.newest(config.sourceIdsOf(c), limit);
     // From the data only, never this replica's clock: every replica serves the same bytes and
     // ETag, so a 304 from one answers a validator from another. An empty channel has no time.
     Instant updated = stories.stream().map(StoryView::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
-    ChannelConfig c = channel.get();
     ChannelFeed feed = new ChannelFeed(c.id(), c.title(), c.description(), c.language(), baseUrl, updated, stories);
     byte[] body = switch (format) {
       case RSS -> RssWriter.write(feed);
@@ -172,14 +116,10 @@ public class ChannelPublisher {
       case JSON -> JsonFeedWriter.write(feed);
     };
     String etag = "\"" + Hashes.hex(new String(body, StandardCharsets.UTF_8)).substring(0, 32) + "\"";
-    RenderedFeed rendered = cached != null && cached.etag().equals(etag) && cached.lastModified().equals(updated)
-        ? cached.at(revision)
-        : compressed(body, etag, updated, format, revision);
-    if (cache.size() >= MAX_CACHED) {
-      cache.clear();
-    }
-    cache.put(key, rendered);
-    return Optional.of(rendered);
+    // Content unchanged by the new revision: the bytes and their compressed forms are kept.
+    return previous != null && previous.etag().equals(etag) && previous.lastModified().equals(updated)
+        ? previous.at(current)
+        : compressed(body, etag, updated, format, current);
   }
 
   private RenderedFeed compressed(byte[] body, String etag, Instant updated, FeedFormat format, long revision) {
