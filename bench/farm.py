@@ -8,6 +8,8 @@ usage: bench/farm.py [feeds] [measure-seconds]     (needs target/quarkus-app; pr
   FARM_JAR=path/quarkus-run.jar: another build.  FARM_CONTAINER=1: run with the container's settings instead of -Xmx384m: JAVA_OPTS and
   MALLOC_ARENA_MAX from docker/Dockerfile, and the pod's memory limit from
   docker/kubernetes/base/deployment.yaml as the JVM's -XX:MaxRAM (what it sees in the pod).
+  FARM_FIRST_ONLY=1 stops after the first cycle (every item stored and clustered); FARM_JAVA_OPTS
+  passes JVM options (e.g. a flight recording).
 All sources share 127.0.0.1, so the per-host limit is raised for the run: this measures the
 pipeline's throughput, not politeness (the fetch tests cover that).
 """
@@ -23,6 +25,7 @@ lock = threading.Lock()
 
 
 MODE = {"mode": "mixed", "bump": 0}
+STAMPS = {}
 last_served = {}
 
 
@@ -77,6 +80,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         data = body(n, v)
         with lock:
             counts["200"] += 1
+        with lock:
+            if "first200" not in STAMPS:
+                STAMPS["first200"] = time.time()
         self.send_response(200)
         self.send_header("Content-Type", "application/rss+xml")
         self.send_header("ETag", etag)
@@ -171,6 +177,21 @@ try:
             sys.exit(f"first cycle incomplete after {FIRST_CYCLE_LIMIT} s: {seen} of {N} fetched")
     first = time.time() - start
     print(f"first cycle (every feed new, {N * 5} items stored and clustered): {first:.0f} s")
+    # end to end: from the first feed served until the last item is stored and clustered
+    while True:
+        st = fetched_sources()
+        if (st.get("items") or 0) >= N * 5 or time.time() - start > 900:
+            break
+        time.sleep(0.5)
+    stored = time.time()
+    cpu_first = cpu_seconds()
+    span = stored - STAMPS["first200"]
+    print(f"first cycle end to end: {st.get('items')} items stored {span:.1f} s after the first feed was served "
+          f"({st.get('items') / span:.0f} items/s; {stored - start:.1f} s from launch); service CPU since launch "
+          f"{cpu_first:.1f} s ({st.get('items') / cpu_first:.0f} items per CPU-second, start-up included); "
+          f"load average {os.getloadavg()[0]:.2f}")
+    if os.environ.get("FARM_FIRST_ONLY"):
+        sys.exit(0)
 
     def phase(mode, seconds, settle):
         """Polls served and service CPU over {seconds} in {mode}, after {settle} s of settling."""

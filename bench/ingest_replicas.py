@@ -9,7 +9,9 @@ the fetches. Figures, not a test.
 usage: bench/ingest_replicas.py REPLICAS [JAR]   (JAR default target/quarkus-app-pg/quarkus-run.jar)
   build it with ./mvnw package -DskipTests -Dquarkus.profile=prod-postgres \
     -Dquarkus.package.output-directory=quarkus-app-pg
-env: SOURCES (150), ITEMS (34); PostgreSQL on 127.0.0.1:5432, user postgres (creates tributary_bench).
+env: SOURCES (150), ITEMS (34), PORT (18960: publishers, replicas on the next ports), DB (tributary_bench);
+PostgreSQL on 127.0.0.1:5432, user postgres (creates DB). Also prints the share of the wall time
+the cluster-wide assignment lock was held (tributary_ingest_lock_held_seconds summed over replicas).
 """
 import os
 import random
@@ -26,9 +28,9 @@ REPLICAS = int(sys.argv[1]) if len(sys.argv) > 1 else 1
 JAR = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else "target/quarkus-app-pg/quarkus-run.jar")
 SOURCES = int(os.environ.get("SOURCES", "150"))
 ITEMS = int(os.environ.get("ITEMS", "34"))
-FEED_PORT = 18960
-APP_PORTS = [18961 + r for r in range(REPLICAS)]
-DB = "tributary_bench"
+FEED_PORT = int(os.environ.get("PORT", "18960"))
+APP_PORTS = [FEED_PORT + 1 + r for r in range(REPLICAS)]
+DB = os.environ.get("DB", "tributary_bench")
 
 rng = random.Random(11)
 VOCAB = [("".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4))))
@@ -81,6 +83,20 @@ def ready(port):
         return False
 
 
+def lock_held():
+    """Seconds the replicas together held the assignment lock for ingestion, from /q/metrics."""
+    total = 0.0
+    for port in APP_PORTS:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/q/metrics", timeout=10) as r:
+                for line in r.read().decode().splitlines():
+                    if line.startswith("tributary_ingest_lock_held_seconds_sum"):
+                        total += float(line.split()[-1])
+        except OSError:
+            pass
+    return total
+
+
 def main():
     work = tempfile.mkdtemp(prefix="ingest-bench-")
     feeds = os.path.join(work, "feeds.yaml")
@@ -119,15 +135,18 @@ def main():
         while not fetches:
             time.sleep(0.02)
         start = time.monotonic()
+        held0 = lock_held()
         while True:
             n = int(psql("select count(*) from item", DB))
             if n >= expected or time.monotonic() - start > 900:
                 break
             time.sleep(0.2)
         elapsed = time.monotonic() - start
+        held = lock_held() - held0
         stories = psql("select count(*) from story where merged_into is null and item_count > 0", DB)
         print(f"replicas={REPLICAS} items={n}/{expected} seconds={elapsed:.1f} items/s={n / elapsed:.0f} "
-              f"stories={stories} fetches={dict(sorted(fetches.items()))}")
+              f"stories={stories} lock-held={held:.1f}s ({100 * held / elapsed:.0f}% of wall) "
+              f"fetches={dict(sorted(fetches.items()))} load={os.getloadavg()[0]:.1f}")
     finally:
         for p in procs:
             p.send_signal(signal.SIGKILL)

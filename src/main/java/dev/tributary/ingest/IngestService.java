@@ -1,6 +1,7 @@
 package dev.tributary.ingest;
 
 import dev.tributary.model.NormalizedFeed;
+import dev.tributary.store.AssignBatch;
 import dev.tributary.store.AssignmentLock;
 import dev.tributary.store.Columns;
 import dev.tributary.store.Hashes;
@@ -13,7 +14,10 @@ import dev.tributary.store.Revisions;
 import dev.tributary.store.StoredItem;
 import dev.tributary.story.Assignment;
 import dev.tributary.story.StoryEngine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -25,19 +29,27 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Stores the entries of one fetched feed: entries seen before unchanged are left alone, changed
  * entries updated, new ones assigned to a story by the engine. Assignment is serialized (one JVM
  * lock, plus a database lock so replicas take turns) because each decision depends on the
- * previous ones; the lock covers only that step. Opens no socket: the feed arrives parsed.
+ * previous ones. Feeds that wait for the lock are assigned together by whichever thread holds it
+ * (a group commit): one lock, one catch-up, one transaction and batched inserts for all of them,
+ * so the lock is held for the decisions and few round trips. Opens no socket: the feed arrives parsed.
  */
 @ApplicationScoped
 public class IngestService {
   private static final Logger LOG = Logger.getLogger(IngestService.class);
   private static final int FLUSH_EVERY = 200;
   private static final int SAME_LINK_CANDIDATES = 50;
+  // new reports one assigning transaction takes at most: bounds the lock hold and the rollback
+  static final int BATCH_ITEMS = 2000;
 
   @Inject ItemStore store;
   @Inject StoryEngine engine;
@@ -45,9 +57,23 @@ public class IngestService {
   @Inject StoryIndexLoader index;
   @Inject InstantSource clock;
   @Inject Revisions revisions;
+  @Inject MeterRegistry metrics;
+
+  // feeds whose new reports wait to be assigned by the thread holding the lock
+  private final ConcurrentLinkedQueue<Job> waiting = new ConcurrentLinkedQueue<>();
 
   // when this replica last assigned an item: regrouping waits for a quiet moment
   private volatile Instant lastAssigned = Instant.EPOCH;
+
+  private Timer lockHeld;
+
+  @PostConstruct
+  void init() {
+    lockHeld = Timer.builder("tributary.ingest.lock.held")
+        .description("time an assigning transaction held the cluster-wide assignment lock (its share of wall time"
+            + " across replicas is how serialized ingestion is)")
+        .register(metrics);
+  }
 
   public Instant lastAssigned() {
     return lastAssigned;
@@ -59,10 +85,9 @@ public class IngestService {
   }
 
   /**
-   * Two short transactions. First, without the assignment lock, what the source stored already is
-   * found and changed reports are updated (a source is polled by one replica at a time). Then,
-   * under the lock, only the new reports are decided and inserted, with a fixed number of queries
-   * (catch-up, same-link lookup, stamps) besides the inserts and the stories they join.
+   * First, without the assignment lock, what the source stored already is found and changed
+   * reports are updated (a source is polled by one replica at a time). Then the new reports join
+   * the queue of feeds waiting to be assigned, and are assigned with whatever else waits.
    */
   public IngestReport ingest(String sourceId, List<IncomingItem> items) {
     Instant now = clock.instant();
@@ -71,21 +96,74 @@ public class IngestService {
       incoming.add(new Incoming(identify(sourceId, in, now), in));
     }
     Triage triage = QuarkusTransaction.requiringNew().call(() -> triage(sourceId, incoming, now));
-    int merged = 0;
-    if (!triage.fresh().isEmpty()) {
-      dbLock.lockLocal();
-      try {
-        merged = QuarkusTransaction.requiringNew().call(() -> assignAll(sourceId, triage.fresh()));
-      } catch (RuntimeException e) {
-        // The engine may have indexed items whose transaction rolled back: rebuild it from the truth.
-        LOG.errorf(e, "ingest failed source=%s items=%d; story index rebuilt", sourceId, items.size());
-        index.rebuild();
-        throw e;
-      } finally {
-        dbLock.unlockLocal();
+    int merged = triage.fresh().isEmpty() ? 0 : assign(new Job(sourceId, triage.fresh(), new CompletableFuture<>()));
+    return new IngestReport(triage.fresh().size(), triage.updated(), triage.unchanged(), merged);
+  }
+
+  /** One feed's new reports waiting to be assigned; completed with how many merged by link. */
+  private record Job(String sourceId, List<Incoming> fresh, CompletableFuture<Integer> done) {}
+
+  private int assign(Job job) {
+    waiting.add(job);
+    dbLock.lockLocal();
+    try {
+      // another thread may have assigned this job while this one waited for the lock
+      while (!job.done().isDone()) {
+        runBatch(drain());
+      }
+    } finally {
+      dbLock.unlockLocal();
+    }
+    try {
+      return job.done().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private List<Job> drain() {
+    List<Job> batch = new ArrayList<>();
+    int size = 0;
+    for (Job j; size < BATCH_ITEMS && (j = waiting.poll()) != null; ) {
+      batch.add(j);
+      size += j.fresh().size();
+    }
+    return batch;
+  }
+
+  /** Assigns the jobs in one transaction; if it fails, each alone, so one bad feed fails only itself. */
+  private void runBatch(List<Job> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      // other replicas' reports are indexed before the cluster-wide lock: under it, only the few
+      // stored since are left to catch up on
+      QuarkusTransaction.requiringNew().run(index::catchUp);
+      long[] acquired = new long[1];
+      List<Integer> merged = QuarkusTransaction.requiringNew().call(() -> assignAll(batch, acquired));
+      lockHeld.record(System.nanoTime() - acquired[0], TimeUnit.NANOSECONDS);
+      for (int k = 0; k < batch.size(); k++) {
+        batch.get(k).done().complete(merged.get(k));
+      }
+    } catch (RuntimeException e) {
+      // The engine may have indexed items whose transaction rolled back: rebuild it from the truth.
+      index.rebuild();
+      if (batch.size() == 1) {
+        Job job = batch.get(0);
+        LOG.errorf(e, "ingest failed source=%s items=%d; story index rebuilt", job.sourceId(), job.fresh().size());
+        job.done().completeExceptionally(e);
+      } else {
+        for (Job job : batch) {
+          runBatch(List.of(job));
+        }
+      }
+    } finally {
+      // whatever happened, no thread waits for a job nobody will run (e.g. the rebuild failed too)
+      for (Job job : batch) {
+        job.done().completeExceptionally(new IllegalStateException("ingest of " + job.sourceId() + " was not finished"));
       }
     }
-    return new IngestReport(triage.fresh().size(), triage.updated(), triage.unchanged(), merged);
   }
 
   private record Incoming(NewItem item, IncomingItem in) {}
@@ -122,32 +200,44 @@ public class IngestService {
   }
 
   /**
-   * The serialized part: catch up on other replicas' decisions, look up other sources' reports of
-   * the same links, take every stamp at once, then decide and insert each new report. Returns how
-   * many joined another source's report of their link as its duplicate.
+   * The serialized part: take the lock, catch up on other replicas' decisions, look up stored
+   * reports of the same links, take every stamp at once, decide each new report, then write all
+   * rows in batches. Returns, per job, how many joined another source's report of their link.
    */
-  private int assignAll(String sourceId, List<Incoming> fresh) {
+  private List<Integer> assignAll(List<Job> batch, long[] acquired) {
     dbLock.acquire();
+    acquired[0] = System.nanoTime();
     index.catchUp();
-    Map<String, List<LinkedItem>> links = store.sameLinksElsewhere(sourceId,
-        fresh.stream().map(i -> i.item().urlHash()).filter(Objects::nonNull).toList(), SAME_LINK_CANDIDATES);
-    long[] stamps = revisions.next(fresh.size() + 1);
-    int merged = 0;
-    for (int k = 0; k < fresh.size(); k++) {
-      if (k > 0 && k % FLUSH_EVERY == 0) {
-        store.flushAndClear(); // a big backlog's context stays small
+    List<Incoming> all = batch.stream().flatMap(j -> j.fresh().stream()).toList();
+    Map<String, List<LinkedItem>> links = store.sameLinks(
+        all.stream().map(i -> i.item().urlHash()).filter(Objects::nonNull).toList());
+    long[] stamps = revisions.next(all.size() + 1);
+    AssignBatch rows = store.batch();
+    List<Integer> merged = new ArrayList<>();
+    int k = 0;
+    for (Job job : batch) {
+      int m = 0;
+      for (Incoming fresh : job.fresh()) {
+        NewItem item = fresh.item();
+        IncomingItem in = fresh.in();
+        List<LinkedItem> sameUrl = item.urlHash() == null ? List.of() : links.getOrDefault(item.urlHash(), List.of());
+        Optional<LinkedItem> sameLink = sameLinkElsewhere(item, in, sameUrl);
+        boolean distinctGuid = ItemIdentity.hasDistinctGuid(in);
+        if (sameLink.isPresent() && !distinctGuid) {
+          m++;
+        }
+        StoredItem stored = assign(rows, item, in.text(), sameLink, distinctGuid, stamps[k++]);
+        if (item.urlHash() != null) {
+          // later feeds of this batch find it as a query would have found it stored
+          links.computeIfAbsent(item.urlHash(), h -> new ArrayList<>())
+              .add(new LinkedItem(stored.itemId(), stored.storyId(), item.fields().url(), item.sourceId()));
+        }
       }
-      NewItem item = fresh.get(k).item();
-      IncomingItem in = fresh.get(k).in();
-      Optional<LinkedItem> sameLink = sameLinkElsewhere(item, in, links.getOrDefault(item.urlHash(), List.of()));
-      boolean distinctGuid = ItemIdentity.hasDistinctGuid(in);
-      if (sameLink.isPresent() && !distinctGuid) {
-        merged++;
-      }
-      assign(item, in.text(), sameLink, distinctGuid, stamps[k]);
+      merged.add(m);
     }
+    rows.write();
     lastAssigned = clock.instant();
-    store.sourceChanged(sourceId, "ingest " + sourceId, stamps[fresh.size()]);
+    store.sourcesChanged(batch.stream().map(Job::sourceId).distinct().toList(), "ingest", stamps[all.size()]);
     return merged;
   }
 
@@ -162,10 +252,12 @@ public class IngestService {
    * Another source's report of the same article, if one is stored: the one whose link agrees
    * fragment and all when the page carries several, else the oldest.
    */
-  private static Optional<LinkedItem> sameLinkElsewhere(NewItem item, IncomingItem in, List<LinkedItem> candidates) {
+  private static Optional<LinkedItem> sameLinkElsewhere(NewItem item, IncomingItem in, List<LinkedItem> stored) {
     if (item.urlHash() == null) {
       return Optional.empty();
     }
+    List<LinkedItem> candidates = stored.stream().filter(c -> !c.sourceId().equals(item.sourceId()))
+        .limit(SAME_LINK_CANDIDATES).toList();
     String fragment = CanonicalUrl.fragment(in.url());
     return candidates.stream().filter(c -> !fragment.isEmpty() && fragment.equals(CanonicalUrl.fragment(c.url()))).findFirst()
         .or(() -> candidates.stream().filter(c -> CanonicalUrl.sameArticle(in.url(), c.url())).findFirst());
@@ -176,19 +268,22 @@ public class IngestService {
    * its own source: as a duplicate of it when the item has no name of its own, as a report in its
    * own right when its guid sets it apart. Any other report goes to the story engine.
    */
-  private void assign(NewItem item, String text, Optional<LinkedItem> sameLink, boolean distinctGuid, long stamp) {
-    Optional<StoredItem> joined = sameLink.flatMap(
-        link -> store.addToStory(item, link.storyId(), distinctGuid ? null : link.itemId(), stamp));
-    if (joined.isEmpty()) {
-      // the engine needs no id to decide; the report is stored after its story so inserts follow the foreign key
+  private StoredItem assign(AssignBatch rows, NewItem item, String text, Optional<LinkedItem> sameLink,
+      boolean distinctGuid, long stamp) {
+    StoredItem stored;
+    if (sameLink.isPresent()) {
+      LinkedItem link = sameLink.get();
+      stored = rows.addToStory(item, link.storyId(), distinctGuid ? null : link.itemId(), stamp);
+    } else {
+      // the engine needs no id to decide; ids are given when the rows are added
       Assignment decision = engine.assign(StoryIndexLoader.candidate(0, item.sourceId(), item.fields(), text, item.firstSeen()));
-      joined = decision instanceof Assignment.Join join
-          ? store.addToStory(item, join.storyId(), join.duplicateOfItemId(), stamp)
-          : Optional.empty();
+      stored = decision instanceof Assignment.Join join
+          ? rows.addToStory(item, join.storyId(), join.duplicateOfItemId(), stamp)
+          : rows.addAsNewStory(item, Hashes.token(item.sourceId(), item.guid()), stamp);
     }
-    StoredItem stored = joined.orElseGet(() -> store.addAsNewStory(item, Hashes.token(item.sourceId(), item.guid()), stamp));
     index.indexed(StoryIndexLoader.candidate(stored.itemId(), item.sourceId(), item.fields(), text, item.firstSeen()),
         stored.storyId(), stored.seq());
+    return stored;
   }
 
   private static ItemFields fields(IncomingItem in) {

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Report rows and the story rows they lead: found by identity, added to a story, updated, and
@@ -36,23 +35,26 @@ public class ItemStore {
   }
 
   /**
-   * For each of these link identity keys, other sources' reports carrying it, oldest first (at
-   * most {@code max} each): {@link #sameLinkElsewhere} for a whole feed in one query per 500 keys.
+   * For each of these link identity keys, the stored reports carrying it, oldest first, whatever
+   * their source: a batch of many sources' feeds looks its links up in one query per 500 keys.
    */
-  public Map<String, List<LinkedItem>> sameLinksElsewhere(String sourceId, Collection<String> urlHashes, int max) {
+  public Map<String, List<LinkedItem>> sameLinks(Collection<String> urlHashes) {
     Map<String, List<LinkedItem>> out = new HashMap<>();
     for (List<String> chunk : chunks(urlHashes)) {
-      List<Object[]> rows = em.createQuery("select i.urlHash, i.id, i.storyId, i.url from ItemEntity i"
-              + " where i.urlHash in ?1 and i.sourceId <> ?2 order by i.id", Object[].class)
-          .setParameter(1, chunk).setParameter(2, sourceId).getResultList();
+      List<Object[]> rows = em.createQuery("select i.urlHash, i.id, i.storyId, i.url, i.sourceId from ItemEntity i"
+              + " where i.urlHash in ?1 order by i.id", Object[].class)
+          .setParameter(1, chunk).getResultList();
       for (Object[] r : rows) {
-        List<LinkedItem> linked = out.computeIfAbsent((String) r[0], k -> new ArrayList<>());
-        if (linked.size() < max) {
-          linked.add(new LinkedItem((Long) r[1], (Long) r[2], (String) r[3]));
-        }
+        out.computeIfAbsent((String) r[0], k -> new ArrayList<>())
+            .add(new LinkedItem((Long) r[1], (Long) r[2], (String) r[3], (String) r[4]));
       }
     }
     return out;
+  }
+
+  /** New rows for one assigning transaction, written together by {@link AssignBatch#write}. */
+  public AssignBatch batch() {
+    return new AssignBatch(em);
   }
 
   private static List<List<String>> chunks(Collection<String> keys) {
@@ -85,45 +87,6 @@ public class ItemStore {
     }
   }
 
-  /**
-   * Stores a report in an existing story; empty when that story is gone (retention dropped it
-   * meanwhile), and the caller starts a new one. The earliest dated report leads the story.
-   */
-  public Optional<StoredItem> addToStory(NewItem in, long storyId, Long duplicateOf, long revision) {
-    StoryEntity story = StoryEntity.findById(storyId);
-    if (story == null) {
-      return Optional.empty();
-    }
-    ItemFields f = in.fields();
-    boolean earliest = f.published() != null && f.title() != null
-        && (story.leadPublished == null || f.published().isBefore(story.leadPublished));
-    story.itemCount++;
-    story.updated = later(in.firstSeen(), story.updated);
-    story.revision = revision;
-    if (earliest) {
-      story.title = f.title();
-      story.link = f.url();
-      story.leadPublished = f.published();
-    }
-    return Optional.of(persist(in, story.id, duplicateOf, revision));
-  }
-
-  /** Stores a report as the first of a new story with the given public id, stamped {@code revision}. */
-  public StoredItem addAsNewStory(NewItem in, String publicId, long revision) {
-    ItemFields f = in.fields();
-    StoryEntity story = new StoryEntity();
-    story.publicId = publicId;
-    story.title = f.title();
-    story.link = f.url();
-    story.created = in.firstSeen();
-    story.updated = reportTime(f, in.firstSeen());
-    story.itemCount = 1;
-    story.revision = revision;
-    story.leadPublished = f.published();
-    story.persist();
-    return persist(in, story.id, null, revision);
-  }
-
   /** Marks what a source's feeds show as changed (the merged feeds' caches key on this). */
   public void sourceChanged(String sourceId, String reason) {
     sourceChanged(sourceId, reason, revisions.next());
@@ -136,6 +99,17 @@ public class ItemStore {
         .setParameter(1, revision)
         .setParameter(2, sourceId)
         .executeUpdate();
+  }
+
+  /** As {@link #sourceChanged(String, String, long)} for several sources in one statement. */
+  public void sourcesChanged(Collection<String> sourceIds, String reason, long revision) {
+    changed.fire(new DataChanged(reason));
+    for (List<String> chunk : chunks(sourceIds)) {
+      em.createQuery("update SourceEntity s set s.revision = ?1 where s.id in ?2")
+          .setParameter(1, revision)
+          .setParameter(2, chunk)
+          .executeUpdate();
+    }
   }
 
   /** Writes what is pending and forgets loaded rows: a big feed's context stays small. */
@@ -164,22 +138,6 @@ public class ItemStore {
     return out;
   }
 
-  private StoredItem persist(NewItem in, long storyId, Long duplicateOf, long revision) {
-    ItemEntity item = new ItemEntity();
-    item.sourceId = in.sourceId();
-    item.guid = in.guid();
-    item.guidHash = in.guidHash();
-    item.urlHash = in.urlHash();
-    item.contentHash = in.contentHash();
-    item.firstSeen = in.firstSeen();
-    item.storyId = storyId;
-    item.duplicateOf = duplicateOf;
-    item.seq = revision;
-    copy(item, in.fields());
-    item.persist();
-    return new StoredItem(item.id, storyId, revision);
-  }
-
   private static void copy(ItemEntity item, ItemFields f) {
     item.url = f.url();
     item.title = f.title();
@@ -189,12 +147,6 @@ public class ItemStore {
     item.published = f.published();
     item.updated = f.updated();
     item.imageUrl = f.image();
-  }
-
-  /** A new story is dated by its report, but never in the future (clocks and feeds lie). */
-  private static Instant reportTime(ItemFields f, Instant now) {
-    Instant t = f.published() != null ? f.published() : f.updated();
-    return t == null || t.isAfter(now) ? now : t;
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -27,18 +27,33 @@ public class StoryMoves {
   @Inject Revisions revisions;
   @Inject Event<DataChanged> changed;
 
-  /** What applying the moves did: the new stories' ids by placeholder, and how many stories emptied. */
-  public record Applied(Map<Long, Long> placed, int merged) {}
+  /**
+   * What applying the moves did: the new stories' ids by placeholder, how many stories emptied, and
+   * how many moves were left out because their item had left {@code fromStory} (or the database)
+   * since the regrouping was computed.
+   */
+  public record Applied(Map<Long, Long> placed, int merged, int stale) {}
 
-  public Applied apply(List<ItemMove> moves, Instant now) {
-    List<Long> ids = moves.stream().map(ItemMove::itemId).toList();
+  /**
+   * Applies moves computed on an earlier snapshot: a move whose item is no longer in its
+   * {@code fromStory} (another replica moved it, retention dropped it) is left out; reports added
+   * meanwhile count when stories are recounted, so a story they joined never empties.
+   */
+  public Applied apply(List<ItemMove> planned, Instant now) {
+    List<Long> ids = planned.stream().map(ItemMove::itemId).toList();
     Map<Long, ItemEntity> items = new HashMap<>();
     for (int i = 0; i < ids.size(); i += 500) {
       for (ItemEntity it : ItemEntity.<ItemEntity>list("id in ?1", ids.subList(i, Math.min(ids.size(), i + 500)))) {
         items.put(it.id, it);
       }
     }
+    List<ItemMove> moves = planned.stream()
+        .filter(m -> items.containsKey(m.itemId()) && items.get(m.itemId()).storyId == m.fromStory())
+        .toList();
     Map<Long, Long> placed = createStories(moves, items, now);
+    // every stamp in one round trip: the lock is held for as short a time as can be
+    long[] stamps = revisions.next(moves.size() + 1);
+    int next = 0;
     Set<Long> affected = new TreeSet<>();
     // where each emptied story's reports went, for its merged-into pointer
     Map<Long, Map<Long, Integer>> wentTo = new HashMap<>();
@@ -50,16 +65,26 @@ public class StoryMoves {
       long to = m.toStory() < 0 ? placed.get(m.toStory()) : m.toStory();
       item.storyId = to;
       item.duplicateOf = m.duplicateOf();
-      item.seq = revisions.next();
+      item.seq = stamps[next++];
       affected.add(m.fromStory());
       affected.add(to);
-      wentTo.computeIfAbsent(m.fromStory(), k -> new HashMap<>()).merge(to, 1, Integer::sum);
+      wentTo.computeIfAbsent(m.fromStory(), s -> new HashMap<>()).merge(to, 1, Integer::sum);
     }
     em.flush();
     int merged = 0;
-    long revision = revisions.next();
+    long revision = stamps[moves.size()];
+    Map<Long, StoryEntity> stories = new HashMap<>();
+    Map<Long, List<ItemEntity>> reports = new HashMap<>();
+    List<Long> touched = new ArrayList<>(affected);
+    for (int i = 0; i < touched.size(); i += 500) {
+      List<Long> chunk = touched.subList(i, Math.min(touched.size(), i + 500));
+      StoryEntity.<StoryEntity>list("id in ?1", chunk).forEach(st -> stories.put(st.id, st));
+      ItemEntity.<ItemEntity>list("storyId in ?1", chunk)
+          .forEach(it -> reports.computeIfAbsent(it.storyId, x -> new ArrayList<>()).add(it));
+    }
     for (long storyId : affected) {
-      if (refresh(storyId, wentTo.get(storyId), revision, now)) {
+      StoryEntity story = stories.get(storyId);
+      if (story != null && refresh(story, reports.getOrDefault(storyId, List.of()), wentTo.get(storyId), revision, now)) {
         merged++;
       }
     }
@@ -71,7 +96,7 @@ public class StoryMoves {
           .executeUpdate();
     }
     changed.fire(new DataChanged("regroup"));
-    return new Applied(placed, merged);
+    return new Applied(placed, merged, planned.size() - moves.size());
   }
 
   /** A story per placeholder, led by its earliest report; its public id is derived like any story's. */
@@ -107,12 +132,8 @@ public class StoryMoves {
   }
 
   /** Recounts a story and re-picks its lead; marks it merged when no report is left. True if merged. */
-  private boolean refresh(long storyId, Map<Long, Integer> wentTo, long revision, Instant now) {
-    StoryEntity story = StoryEntity.findById(storyId);
-    if (story == null) {
-      return false;
-    }
-    List<ItemEntity> reports = ItemEntity.list("storyId", storyId);
+  private boolean refresh(StoryEntity story, List<ItemEntity> reports, Map<Long, Integer> wentTo, long revision,
+      Instant now) {
     story.revision = revision;
     story.updated = now.isAfter(story.updated) ? now : story.updated;
     story.itemCount = reports.size();
