@@ -16,8 +16,8 @@ import org.apache.lucene.analysis.Analyzer;
  * <p>Edition 1 is the first report. A new edition opens when the story has grown substantially
  * since the last one opened (at least twice as many reports, and at least {@link #MIN_NEW} more),
  * or when a report brings a headline of a better kind than the one shown: the first title in the
- * reader's language where the headline was in another, or the first real title where the
- * headline was a bare dateline or a label. A single report more changes nothing readers see.
+ * reader's language where the headline was in another, or the first real headline where the
+ * headline was a bare dateline, a labelled title or a sentence. A single report more changes nothing readers see.
  *
  * <p>The headline changes only when an edition opens (a reader never sees one item under two
  * titles), and then only to a better kind of title, or to a title of its kind that is clearly
@@ -93,7 +93,7 @@ public final class Editions {
       }
       Analyzer analyzer = ANALYZERS.forLanguage(language);
       languages.add(language);
-      kinds.add(TitleKind.of(report.title(), language, report.source(), analyzer));
+      kinds.add(TitleKind.of(report.title(), language, analyzer));
       Set<String> title = new HashSet<>(Tokens.stems(analyzer, report.title()));
       titleTerms.add(title);
       Set<String> doc = new HashSet<>(title);
@@ -106,7 +106,10 @@ public final class Editions {
       }
     }
 
-    /** 0 is best: a real title in the reader's language; then labelled, then other languages; bare; none. */
+    /**
+     * 0 is best: a headline in the reader's language; then a labelled or run-on title in it; then
+     * the same two in other languages; a bare dateline; no title.
+     */
     int rank(int i) {
       TitleKind kind = kinds.get(i);
       if (kind == TitleKind.NONE || kind == TitleKind.BARE) {
@@ -114,7 +117,7 @@ public final class Editions {
       }
       String preferred = preferred();
       boolean theirs = preferred == null || preferred.equals(languages.get(i));
-      return (theirs ? 0 : 2) + (kind == TitleKind.LABELLED ? 1 : 0);
+      return (theirs ? 0 : 2) + (kind == TitleKind.PROPER ? 0 : 1);
     }
 
     private String preferred() {

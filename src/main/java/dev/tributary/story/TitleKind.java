@@ -16,17 +16,31 @@ import org.apache.lucene.analysis.Analyzer;
 /**
  * What kind of headline a title makes, judged by the shape of its words, not by a list of known
  * phrases. A word is a marker rather than content when it holds a digit, names a month or a
- * weekday (in the title's language or English, as the JDK's locale data spells them), is an
- * acronym in capitals (an agency's byline, a shouted label) or is a word of the source's own
- * name; stop words are no content either. A title with fewer than two content words, or two
- * capitalized ones beside markers (place, date, agency: "City, Month 24, AGENCY"), is
- * {@link #BARE}. A title behind a short label ("Word: ...", "LONGCAPS ...") is {@link #LABELLED}.
+ * weekday (in the title's language or English, as the JDK's locale data spells them) or is an
+ * acronym in capitals (an agency's byline, a shouted label); stop words are no content either. A
+ * title with fewer than two content words, or that is a short list of names beside a marker or a
+ * label (at most {@link #MAX_NAMES} content words, all capitalized, in two or more pieces between
+ * commas, brackets or dashes, none holding more than two: "City, Month 24, AGENCY", "Text: First
+ * Last, City"), is {@link #BARE}. A title behind a short label
+ * ("Word: ...", "LONGCAPS ...") is {@link #LABELLED}; one that runs on like a sentence (more than
+ * {@link #HEADLINE_WORDS} words, or cut off with an ellipsis) is {@link #RUN_ON}.
  */
 enum TitleKind {
   PROPER,
   LABELLED,
+  RUN_ON,
   BARE,
   NONE;
+
+  // a dateline or byline names a few things: place, person, agency
+  private static final int MAX_NAMES = 4;
+  // "and", "by", "de": the lower-case words a list of names may hold
+  private static final int NAME_JOINER_LETTERS = 3;
+
+  /** Longer than this, a title reads as an article's first sentence rather than a headline. */
+  static final int HEADLINE_WORDS = 16;
+  // the pieces a dateline or byline is made of
+  private static final Pattern PIECES = Pattern.compile("[,;/|()\\[\\]\u2013\u2014]|\\s-\\s|\\.\\s");
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
   // one or two words, then a colon, a bar or a spaced dash, then the title proper
@@ -36,7 +50,7 @@ enum TitleKind {
   private static final int SHOUTED_LABEL_LETTERS = 5;
   private static final Map<String, Set<String>> DATE_WORDS = new ConcurrentHashMap<>();
 
-  static TitleKind of(String title, String language, String sourceName, Analyzer analyzer) {
+  static TitleKind of(String title, String language, Analyzer analyzer) {
     if (title == null || title.isBlank()) {
       return NONE;
     }
@@ -44,25 +58,56 @@ enum TitleKind {
     boolean shouting = !hasLower(title);
     int labelWords = labelWords(title, words, shouting);
     Set<String> dates = dateWords(language);
-    Set<String> own = sourceWords(sourceName);
-    int content = 0;
-    int capitalized = 0;
-    boolean marker = false;
-    for (int i = labelWords; i < words.size(); i++) {
-      String w = words.get(i);
+    Words judge = w -> {
       String lower = w.toLowerCase(Locale.ROOT);
-      if (w.chars().anyMatch(Character::isDigit) || dates.contains(lower) || own.contains(lower)
-          || (!shouting && acronym(w))) {
-        marker = true;
-      } else if (!Tokens.stems(analyzer, w).isEmpty()) {
-        content++;
-        capitalized += Character.isUpperCase(w.codePointAt(0)) ? 1 : 0;
+      if (w.chars().anyMatch(Character::isDigit) || dates.contains(lower) || (!shouting && acronym(w))) {
+        return Word.MARKER;
+      }
+      return Tokens.stems(analyzer, w).isEmpty() ? Word.STOP : Word.CONTENT;
+    };
+    int content = 0;
+    boolean marker = labelWords > 0;
+    // a list of names: every content word capitalized, no lower-case word longer than a conjunction
+    boolean names = true;
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      Word kind = judge.of(w);
+      marker |= i >= labelWords && kind == Word.MARKER;
+      if (kind == Word.CONTENT) {
+        content += i >= labelWords ? 1 : 0;
+        names &= Character.isUpperCase(w.codePointAt(0));
+      } else if (kind == Word.STOP && i >= labelWords) {
+        names &= Character.isUpperCase(w.codePointAt(0)) || w.length() <= NAME_JOINER_LETTERS;
       }
     }
-    if (content < 2 || (content == 2 && capitalized == 2 && marker)) {
+    if (content < 2 || (names && marker && content <= MAX_NAMES && shortPieces(title, labelWords, judge))) {
       return BARE;
     }
-    return labelWords > 0 ? LABELLED : PROPER;
+    if (labelWords > 0) {
+      return LABELLED;
+    }
+    String end = title.strip();
+    return words.size() > HEADLINE_WORDS || end.endsWith("...") || end.endsWith("\u2026") ? RUN_ON : PROPER;
+  }
+
+  private enum Word { MARKER, STOP, CONTENT }
+
+  private interface Words {
+    Word of(String word);
+  }
+
+  // after the label, two pieces or more (between commas, brackets, dashes), none with more than two content words
+  private static boolean shortPieces(String title, int labelWords, Words judge) {
+    Matcher m = SHORT_LABEL.matcher(title);
+    String rest = labelWords > 0 && m.find() ? title.substring(m.end() - 1) : title;
+    int pieces = 0;
+    for (String piece : PIECES.split(rest)) {
+      if (WORD.matcher(piece).results().filter(w -> judge.of(w.group()) == Word.CONTENT).count() > 2) {
+        return false;
+      }
+      pieces += piece.isBlank() ? 0 : 1;
+    }
+    return pieces >= 2;
   }
 
   private static int labelWords(String title, List<String> words, boolean shouting) {
@@ -85,15 +130,6 @@ enum TitleKind {
   private static boolean acronym(String w) {
     return w.codePoints().filter(Character::isLetter).count() >= 2 && !hasLower(w)
         && w.codePoints().anyMatch(Character::isUpperCase);
-  }
-
-  private static Set<String> sourceWords(String sourceName) {
-    Set<String> out = new HashSet<>();
-    if (sourceName != null) {
-      WORD.matcher(sourceName).results().map(m -> m.group().toLowerCase(Locale.ROOT))
-          .filter(w -> w.length() > 1).forEach(out::add);
-    }
-    return out;
   }
 
   /** Month and weekday names, full and short, of the language and of English, lower case. */

@@ -16,8 +16,16 @@ class TitleKindTest {
       Latest                                               | en | Some Daily        | BARE
       Video:                                               | en | Some Daily        | BARE
       Kutaisi Gazette: Kutaisi                             | en | Kutaisi Gazette   | BARE
+      4 Shot, 1 Hurt In Kutaisi Market Fight               | en | Kutaisi Gazette   | PROPER
+      Kutaisi: Carsten Beridze (CDU) gegen jede Koalition  | de | Some Daily        | LABELLED
       Гори, 3 марта, КАВКАЗПРЕСС                           | ru | Кавказпресс       | BARE
       Gori and Kutaisi, March 3                            | en | Some Daily        | BARE
+      Text: Anna Beridze, Kutaisi                          | en | Some Daily        | BARE
+      Aliyev, Pashinyan Meet In Gori                       | en | Some Daily        | PROPER
+      Gori: Das Festungswunder von der Burgstraße          | de | Some Daily        | LABELLED
+      Mauern bröckeln: 200.000 Euro Schaden in Gori        | de | Some Daily        | LABELLED
+      Gori fortress walls restored after the winter...     | en | Some Daily        | RUN_ON
+      On Monday the walls of the Gori fortress were shown to visitors again after a winter of work by restorers from Tbilisi | en | Some Daily | RUN_ON
       Video: Gori fortress walls restored after the winter | en | Some Daily        | LABELLED
       EXCLUSIVE Gori fortress walls restored               | en | Some Daily        | LABELLED
       Gori fortress walls restored after the winter        | en | Some Daily        | PROPER
@@ -28,6 +36,6 @@ class TitleKindTest {
       -                                                    | en | Some Daily        | NONE
       """)
   void judgesATitleByTheShapeOfItsWords(String title, String language, String source, TitleKind expected) {
-    assertThat(TitleKind.of(title, language, source, ANALYZERS.forLanguage(language))).isEqualTo(expected);
+    assertThat(TitleKind.of(title, language, ANALYZERS.forLanguage(language))).isEqualTo(expected);
   }
 }
