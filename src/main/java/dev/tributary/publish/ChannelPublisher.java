@@ -68,7 +68,9 @@ public class ChannelPublisher {
   }
 
   private static String key(FeedsRegistry.State state, String channelId, FeedFormat format, int limit, String baseUrl) {
-    return channelId + "|" + format + "|" + limit + "|" + baseUrl + "|" + state.loadedAt();
+    // the load time as numbers: Instant.toString formats a date, once per request on the hot path
+    Instant loaded = state.loadedAt();
+    return channelId + "|" + format + "|" + limit + "|" + baseUrl + "|" + loaded.getEpochSecond() + "." + loaded.getNano();
   }
 
   /** The feed, from cache when nothing changed; empty when the channel does not exist. */

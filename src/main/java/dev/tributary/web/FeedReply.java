@@ -2,6 +2,7 @@ package dev.tributary.web;
 
 import dev.tributary.publish.ContentCoding;
 import dev.tributary.publish.RenderedFeed;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -16,12 +17,31 @@ record FeedReply(RenderedFeed feed, ContentCoding coding, boolean notModified, S
   static final String VARY = "Accept-Encoding";
 
   static FeedReply of(RenderedFeed feed, String acceptEncoding, String ifNoneMatch, String ifModifiedSince) {
+    return of(feed, Validators.of(feed), acceptEncoding, ifNoneMatch, ifModifiedSince);
+  }
+
+  static FeedReply of(RenderedFeed feed, Validators v, String acceptEncoding, String ifNoneMatch, String ifModifiedSince) {
     ContentCoding coding = AcceptEncoding.choose(acceptEncoding, feed.brotli() != null);
-    String etag = feed.etag(coding);
-    var lastModified = feed.lastModified().truncatedTo(ChronoUnit.SECONDS);
-    boolean notModified = Conditional.notModified(ifNoneMatch, ifModifiedSince, etag, lastModified);
-    String text = DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC));
-    return new FeedReply(feed, coding, notModified, etag, text);
+    String etag = v.etag(coding);
+    boolean notModified = Conditional.notModified(ifNoneMatch, ifModifiedSince, etag, v.lastModified());
+    return new FeedReply(feed, coding, notModified, etag, v.lastModifiedText());
+  }
+
+  /** A feed's validators as sent, worked out once per rendering rather than per request. */
+  record Validators(Instant lastModified, String lastModifiedText, String identity, String gzip, String brotli) {
+    static Validators of(RenderedFeed feed) {
+      Instant seconds = feed.lastModified().truncatedTo(ChronoUnit.SECONDS);
+      return new Validators(seconds, DateTimeFormatter.RFC_1123_DATE_TIME.format(seconds.atOffset(ZoneOffset.UTC)),
+          feed.etag(ContentCoding.IDENTITY), feed.etag(ContentCoding.GZIP), feed.etag(ContentCoding.BROTLI));
+    }
+
+    String etag(ContentCoding coding) {
+      return switch (coding) {
+        case IDENTITY -> identity;
+        case GZIP -> gzip;
+        case BROTLI -> brotli;
+      };
+    }
   }
 
   byte[] body() {

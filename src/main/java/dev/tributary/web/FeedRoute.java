@@ -44,7 +44,10 @@ public class FeedRoute {
   @Inject TributarySettings settings;
   @Inject PublicUrl publicUrl;
 
-  /** Ready-to-send bytes per rendered body (identity of the array: revisions that keep the content share it). */
+  /**
+   * Ready-to-send bytes and validators per rendered body (keyed by the array's identity: revisions
+   * that keep the content share it, and so do its validators).
+   */
   private final Map<byte[], Wire> wires = new ConcurrentHashMap<>();
 
   void register(@Observes Router router) {
@@ -58,7 +61,8 @@ public class FeedRoute {
       return;
     }
     HttpServerRequest request = rc.request();
-    FeedReply reply = FeedReply.of(feed, request.getHeader(HttpHeaders.ACCEPT_ENCODING),
+    Wire wire = wire(feed);
+    FeedReply reply = FeedReply.of(feed, wire.validators(), request.getHeader(HttpHeaders.ACCEPT_ENCODING),
         request.getHeader(HttpHeaders.IF_NONE_MATCH), request.getHeader(HttpHeaders.IF_MODIFIED_SINCE));
     HttpServerResponse response = rc.response();
     MultiMap h = response.headers();
@@ -72,7 +76,7 @@ public class FeedRoute {
     }
     h.set(HttpHeaders.CONTENT_TYPE, feed.mediaType());
     String token = reply.coding().token();
-    ByteBuf bytes = wire(feed).of(reply.coding());
+    ByteBuf bytes = wire.of(reply.coding());
     if (request.method() == HttpMethod.HEAD) {
       if (token != null) {
         h.set(HttpHeaders.CONTENT_ENCODING, token);
@@ -131,7 +135,8 @@ public class FeedRoute {
       if (wires.size() >= MAX_WIRES) {
         wires.clear();
       }
-      w = new Wire(direct(feed.body()), direct(feed.gzip()), feed.brotli() == null ? null : direct(feed.brotli()));
+      w = new Wire(FeedReply.Validators.of(feed), direct(feed.body()), direct(feed.gzip()),
+          feed.brotli() == null ? null : direct(feed.brotli()));
       wires.put(feed.body(), w);
     }
     return w;
@@ -146,7 +151,7 @@ public class FeedRoute {
     return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(out));
   }
 
-  private record Wire(ByteBuf identity, ByteBuf gzip, ByteBuf brotli) {
+  private record Wire(FeedReply.Validators validators, ByteBuf identity, ByteBuf gzip, ByteBuf brotli) {
     ByteBuf of(ContentCoding coding) {
       return switch (coding) {
         case IDENTITY -> identity;
