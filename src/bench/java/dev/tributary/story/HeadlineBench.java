@@ -35,7 +35,7 @@ class HeadlineBench {
     List<String> flagged = new ArrayList<>();
     for (LabelledArticles.Article a : articles) {
       StoryCandidate c = a.candidate();
-      stories.computeIfAbsent(a.story(), k -> new ArrayList<>()).add(new Editions.Report(c.title(), c.text(), c.language(), c.sourceId()));
+      stories.computeIfAbsent(a.story(), k -> new ArrayList<>()).add(new Editions.Report(c.title(), c.text(), c.language()));
       TitleKind kind = TitleKind.of(c.title(), c.language(), analyzers.forLanguage(c.language()));
       kinds.merge(kind, 1, Integer::sum);
       if (kind != TitleKind.PROPER) {

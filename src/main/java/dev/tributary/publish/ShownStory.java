@@ -29,7 +29,7 @@ public record ShownStory(StoryView view, ReportView lead, int edition, Instant e
       return new ShownStory(story, null, 1, story.published());
     }
     Editions.Edition e = Editions.of(arrived.stream()
-        .map(r -> new Editions.Report(r.title(), HtmlText.of(r.summaryHtml()), r.language(), r.sourceTitle()))
+        .map(r -> new Editions.Report(r.title(), HtmlText.of(r.summaryHtml()), r.language()))
         .toList(), readerLanguage);
     ReportView lead = arrived.get(e.headline());
     String title = lead.title() != null && !lead.title().isBlank() ? lead.title() : story.title();

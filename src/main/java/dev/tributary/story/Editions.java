@@ -36,7 +36,7 @@ public final class Editions {
   private Editions() {}
 
   /** A report as it reads: {@code text} plain, {@code language} may be null (it is then guessed). */
-  public record Report(String title, String text, String language, String source) {}
+  public record Report(String title, String text, String language) {}
 
   /**
    * {@code number} counts from 1; {@code headline} and {@code opener} (the report that opened the
