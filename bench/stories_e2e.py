@@ -134,7 +134,14 @@ if pairs is not None:
         right[p["language"]] += ok
         if not ok and os.environ.get("VERBOSE"):
             print("WRONG", p["language"], "same" if p["same_story"] else "diff", "|", p["a"]["title"][:70], "|", p["b"]["title"][:70])
+    joined = [(predicted.get(p["a"]["url"]) is not None and predicted.get(p["a"]["url"]) == predicted.get(p["b"]["url"]),
+               bool(p["same_story"])) for p in pairs]
+    tp = sum(1 for j, s in joined if j and s)
+    prec = tp / max(1, sum(1 for j, _ in joined if j))
+    rec = tp / max(1, sum(1 for _, s in joined if s))
     print(f"articles {len(articles)} outlets {len(feeds)} ingest+cluster {ingest_s:.1f}s regrouped {settled_s:.1f}s")
+    print(f"pairs all: accuracy {sum(right.values()) / len(pairs):.3f} | same-story P {prec:.3f} R {rec:.3f} "
+          f"F1 {2 * prec * rec / max(1e-9, prec + rec):.3f}")
     for lang in sorted(total):
         print(f"pairs {lang}: accuracy {right[lang] / total[lang]:.3f} ({right[lang]}/{total[lang]})")
     sys.exit(0)
