@@ -7,7 +7,7 @@ A pairs file (pairs-dev.jsonl: {pair, language, same_story, a, b}) is served the
 feed per site, undated, and scored as pair accuracy per language.
 Needs target/quarkus-app/quarkus-run.jar (./mvnw package -DskipTests). Prints figures only.
 """
-import collections, email.utils, http.server, json, os, socket, subprocess, sys, tempfile, threading, time
+import collections, email.utils, hashlib, http.server, json, os, socket, subprocess, sys, tempfile, threading, time
 import urllib.request
 from datetime import datetime
 from xml.sax.saxutils import escape
@@ -23,7 +23,9 @@ if articles and "pair" in articles[0]:
         for side in (p["a"], p["b"]):
             if side["url"] not in seen:
                 seen.add(side["url"])
-                articles.append(dict(side, outlet=urlparse(side["url"]).netloc, story=side["url"]))
+                # a side named by its title rather than a URL is its own site, as in PairModelBench
+                site = urlparse(side["url"]).netloc or "site-" + hashlib.sha1(side["url"].encode()).hexdigest()[:8]
+                articles.append(dict(side, outlet=site, story=side["url"]))
 
 
 def free_port():
