@@ -21,6 +21,9 @@ if articles and "pair" in articles[0]:
     pairs, seen, articles = articles, set(), []
     for p in pairs:
         for side in (p["a"], p["b"]):
+            if not side["url"].startswith("http") and (side.get("title") or "").startswith("http"):
+                # some pair files carry the link in "title" and the headline in "url"
+                side["url"], side["title"] = side["title"], side["url"]
             if side["url"] not in seen:
                 seen.add(side["url"])
                 # a side named by its title rather than a URL is its own site, as in PairModelBench

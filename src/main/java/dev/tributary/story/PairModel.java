@@ -14,10 +14,8 @@ import java.util.Properties;
  * <p>Inputs the story-grouped folds did not support were dropped: a clash of the titles' numbers,
  * the time gap within the window, the headline flag as an input of its own, the shorter side's
  * length, the share and clash of the reports' figures, the count of shared names, names across
- * languages and a flag for two languages in one script (held-out log loss, averaged over the
- * data sets, as good or better without each). The product of body and title similarity stays
- * (its weight comes out negative: the two cosines overlap, so a pair alike in both is less
- * likely one story than their sum alone would say).
+ * languages, a flag for two languages in one script and the product of body and title similarity
+ * (held-out log loss, averaged over the data sets, as good or better without each).
  */
 public final class PairModel {
 
@@ -27,7 +25,7 @@ public final class PairModel {
   /** The inputs, in the order of {@link #features}; a weights file names each of them. */
   static final List<String> FEATURES = List.of(
       "body", "bodyCross", "title", "titleCross", "names", "copy", "datesDiffer", "phaseDiffers",
-      "sameLanguage", "bodyTitle");
+      "sameLanguage");
 
   private final String version;
   private final double intercept;
@@ -118,7 +116,6 @@ public final class PairModel {
       f.datesDiffer() ? 1 : 0,
       f.phaseDiffers() ? 1 : 0,
       same ? 1 : 0,
-      (same ? body : f.keys()) * f.title(),
     };
   }
 }

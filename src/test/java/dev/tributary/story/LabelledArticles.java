@@ -73,8 +73,15 @@ final class LabelledArticles {
 
   // the pairs carry no dates: the sides are placed in time for the engine's order, not dated
   // a side may declare its own language (a de-en pair's two sides)
+  // some pair files carry a side's link in "title" and its headline in "url": put them back
   private static StoryCandidate side(JsonNode n, long id, String source, String lang, Instant t) {
-    return new StoryCandidate(id, source, n.path("url").asText(), n.path("title").asText(""),
+    String url = n.path("url").asText(), title = n.path("title").asText("");
+    if (!url.startsWith("http") && title.startsWith("http")) {
+      String swap = url;
+      url = title;
+      title = swap;
+    }
+    return new StoryCandidate(id, source, url, title,
         n.path("text").asText(""), n.path("language").asText(lang), t, false);
   }
 }

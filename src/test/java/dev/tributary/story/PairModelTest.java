@@ -45,13 +45,6 @@ class PairModelTest {
   }
 
   @Test
-  void bodyTitleIsTheProductOfTheBodyAndTitleSimilarities() {
-    assertThat(input(PairModel.features(pair(0.3, 0.6, 0.5, true, false)), "bodyTitle")).isCloseTo(0.3, Offset.offset(1e-12));
-    assertThat(input(PairModel.features(pair(0.0, 0.4, 0.5, false, false)), "bodyTitle")).isCloseTo(0.2, Offset.offset(1e-12));
-    assertThat(input(PairModel.features(pair(0.3, 0.6, 0.0, true, false)), "bodyTitle")).isZero();
-  }
-
-  @Test
   void probabilityIsTheLogisticOfTheWeightedInputs() {
     double[] w = new double[PairModel.FEATURES.size()];
     w[PairModel.FEATURES.indexOf("body")] = 4;
