@@ -203,7 +203,7 @@ try:
         time.sleep(seconds)
         with lock:
             b = dict(counts)
-        n200, n304 = b["200"] - a["200"], b["304"] - a["304"]
+        n200, n304 = b.get("200", 0) - a.get("200", 0), b.get("304", 0) - a.get("304", 0)
         return n200, n304, cpu_seconds() - c, (time.time() - t) / 60
 
     n200, n304, cpu, minutes = phase("mixed", MEASURE, 60)  # the schedule settles into its rhythm first

@@ -71,6 +71,20 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / CLK
 
 
+def threads_cpu(pid):
+    """CPU seconds per kind of thread (JIT compilers, GC, main, ...), digits in names folded."""
+    out = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            name = open(f"/proc/{pid}/task/{tid}/comm").read().strip()
+            fields = open(f"/proc/{pid}/task/{tid}/stat").read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        kind = "".join(c for c in name if not c.isdigit()).rstrip(" -#")
+        out[kind] = out.get(kind, 0) + (int(fields[11]) + int(fields[12])) / CLK
+    return out
+
+
 def stop(app):
     app.send_signal(signal.SIGTERM)
     try:
@@ -151,6 +165,7 @@ def timed_start(data_dir):
             time.sleep(0.02)
         ready = time.time() - t0
         cpu = cpu_seconds(app.pid)
+        by_thread = threads_cpu(app.pid)
         index_line = ""
         deadline = time.time() + 120
         while time.time() < deadline and not index_line:
@@ -161,7 +176,7 @@ def timed_start(data_dir):
     finally:
         stop(app)
     shutil.rmtree(work, ignore_errors=True)
-    return ready, cpu, index_line
+    return ready, cpu, index_line, by_thread
 
 
 def report(name, data_dir):
@@ -170,6 +185,8 @@ def report(name, data_dir):
     cpus = sorted(r[1] for r in runs)
     print(f"{name}: ready in {walls[len(walls) // 2]:.2f} s median (runs {', '.join(f'{w:.2f}' for w in walls)}), "
           f"JVM CPU by then {cpus[len(cpus) // 2]:.2f} s median")
+    top = sorted(runs[-1][3].items(), key=lambda kv: -kv[1])[:6]
+    print("  last run's CPU by thread until ready: " + ", ".join(f"{k} {v:.2f} s" for k, v in top))
     idx = runs[-1][2]
     if idx:
         print("  last run's index line: " + idx[idx.index("story index"):])
