@@ -10,7 +10,8 @@ usage: bench/ingest_replicas.py REPLICAS [JAR]   (JAR default target/quarkus-app
   build it with ./mvnw package -DskipTests -Dquarkus.profile=prod-postgres \
     -Dquarkus.package.output-directory=quarkus-app-pg
 env: SOURCES (150), ITEMS (34), PORT (18960: publishers, replicas on the next ports), DB (tributary_bench);
-PostgreSQL on 127.0.0.1:5432, user postgres (creates DB). Also prints the share of the wall time
+PostgreSQL on 127.0.0.1:5432, user postgres (creates DB). Also prints the replicas' CPU seconds
+over the backlog (items per CPU-second) and the share of the wall time
 the cluster-wide assignment lock was held (tributary_ingest_lock_held_seconds summed over replicas).
 """
 import os
@@ -83,6 +84,18 @@ def ready(port):
         return False
 
 
+def cpu_seconds(procs):
+    """CPU seconds (user + system) the replicas have used: the fair figure on a shared machine."""
+    total = 0.0
+    for p in procs:
+        try:
+            fields = open(f"/proc/{p.pid}/stat").read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except OSError:
+            pass
+    return total
+
+
 def lock_held():
     """Seconds the replicas together held the assignment lock for ingestion, from /q/metrics."""
     total = 0.0
@@ -136,6 +149,7 @@ def main():
             time.sleep(0.02)
         start = time.monotonic()
         held0 = lock_held()
+        cpu0 = cpu_seconds(procs)
         while True:
             n = int(psql("select count(*) from item", DB))
             if n >= expected or time.monotonic() - start > 900:
@@ -143,9 +157,10 @@ def main():
             time.sleep(0.2)
         elapsed = time.monotonic() - start
         held = lock_held() - held0
+        cpu = cpu_seconds(procs) - cpu0
         stories = psql("select count(*) from story where merged_into is null and item_count > 0", DB)
         print(f"replicas={REPLICAS} items={n}/{expected} seconds={elapsed:.1f} items/s={n / elapsed:.0f} "
-              f"stories={stories} lock-held={held:.1f}s ({100 * held / elapsed:.0f}% of wall) "
+              f"stories={stories} cpu={cpu:.0f}s ({n / max(cpu, 0.01):.0f} items per CPU-second) lock-held={held:.1f}s ({100 * held / elapsed:.0f}% of wall) "
               f"fetches={dict(sorted(fetches.items()))} load={os.getloadavg()[0]:.1f}")
     finally:
         for p in procs:

@@ -140,6 +140,10 @@ public class IngestService {
       // other replicas' reports are indexed before the cluster-wide lock: under it, only the few
       // stored since are left to catch up on
       QuarkusTransaction.requiringNew().run(index::catchUp);
+      // and the new reports analysed: the cluster-wide section is left with the decisions themselves
+      engine.prepare(batch.stream().flatMap(j -> j.fresh().stream())
+          .map(i -> StoryIndexLoader.candidate(0, i.item().sourceId(), i.item().fields(), i.in().text(), i.item().firstSeen()))
+          .toList());
       long[] acquired = new long[1];
       List<Integer> merged = QuarkusTransaction.requiringNew().call(() -> assignAll(batch, acquired));
       lockHeld.record(System.nanoTime() - acquired[0], TimeUnit.NANOSECONDS);

@@ -1,5 +1,8 @@
 package dev.tributary.story;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -38,6 +41,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
   private long dirtyFrom = Long.MAX_VALUE;
   // assign() is followed by indexed() for the same item: keep its analysis for that call
   private ItemProfile lastProfile;
+  private final Map<StoryCandidate, ItemProfile> prepared = new HashMap<>();
 
   public ClusteringStoryEngine(StoryConfig config) {
     this(config, PairModel.shipped());
@@ -55,6 +59,20 @@ public final class ClusteringStoryEngine implements StoryEngine {
     this.index = new RecentIndex(new HeadlineMixture(config.mixtureAlpha()));
     this.assigner = new StoryAssigner(config, new PairScorer(model), decision, index);
     this.regrouper = new SpanRegrouper(config, index, assigner);
+  }
+
+  /** Profiles built ahead of assignment (outside the caller's cluster-wide lock), by candidate with id 0. */
+  @Override
+  public synchronized void prepare(List<StoryCandidate> items) {
+    prepared.clear(); // what an earlier batch left unused (it failed) holds vocabulary ids for nothing
+    for (StoryCandidate item : items) {
+      prepared.put(withoutId(item), profiles.build(item, time(item), index.vocabulary()));
+    }
+  }
+
+  private static StoryCandidate withoutId(StoryCandidate c) {
+    return c.itemId() == 0 ? c : new StoryCandidate(0, c.sourceId(), c.url(), c.title(), c.text(), c.language(),
+        c.published(), c.dated());
   }
 
   @Override
@@ -133,7 +151,9 @@ public final class ClusteringStoryEngine implements StoryEngine {
     }
     lastProfile = null;
     // no profile outside the index is left to use, so unused vocabulary ids may be recycled
-    index.sweepVocabulary();
+    if (prepared.isEmpty()) {
+      index.sweepVocabulary();
+    }
   }
 
   /**
@@ -146,6 +166,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
 
   @Override
   public synchronized void clear() {
+    prepared.clear();
     index.clear();
     decision.clear();
     newest = Long.MIN_VALUE;
@@ -160,6 +181,11 @@ public final class ClusteringStoryEngine implements StoryEngine {
   }
 
   private ItemProfile profile(StoryCandidate item) {
+    ItemProfile ready = prepared.isEmpty() ? null : prepared.remove(withoutId(item));
+    if (ready != null) {
+      lastProfile = ready.itemId() == item.itemId() ? ready : ready.withItemId(item.itemId());
+      return lastProfile;
+    }
     if (lastProfile != null && sameItem(lastProfile, item)) {
       if (lastProfile.itemId() != item.itemId()) {
         lastProfile = lastProfile.withItemId(item.itemId());

@@ -12,6 +12,13 @@ public interface StoryEngine {
 
   Assignment assign(StoryCandidate item);
 
+  /**
+   * Analyses these items ahead of {@link #assign} and {@link #indexed} (which then reuse the
+   * analysis), so a caller can do that part before it takes a lock other processes wait for.
+   * Until {@link #indexed} has taken them (or {@link #clear}), vocabulary ids are not recycled.
+   */
+  default void prepare(List<StoryCandidate> items) {}
+
   /** The item is stored in {@code storyId}; make it findable for later items. */
   void indexed(StoryCandidate item, long storyId);
 

@@ -54,6 +54,25 @@ class ClusteringStoryEngineTest {
               + "Hofburg palace, and experts will meet again in June.",
           DAY.plusSeconds(6 * 86_400));
 
+  /** Analysis done ahead (before a caller's lock) decides as analysis done on the spot. */
+  @Test
+  void preparedItemsAreDecidedAsUnpreparedOnes() {
+    long story = store(EN_BRIDGE);
+    StoryCandidate ru = new StoryCandidate(0, RU_BRIDGE.sourceId(), RU_BRIDGE.url(), RU_BRIDGE.title(), RU_BRIDGE.text(),
+        RU_BRIDGE.language(), RU_BRIDGE.published());
+    StoryCandidate other = new StoryCandidate(0, EN_OTHER_EVENT.sourceId(), EN_OTHER_EVENT.url(), EN_OTHER_EVENT.title(),
+        EN_OTHER_EVENT.text(), EN_OTHER_EVENT.language(), EN_OTHER_EVENT.published());
+    engine.prepare(List.of(ru, other));
+
+    Assignment joined = engine.assign(ru);
+    assertThat(joined).isInstanceOf(Assignment.Join.class);
+    assertThat(((Assignment.Join) joined).storyId()).isEqualTo(story);
+    engine.indexed(RU_BRIDGE, story);
+    assertThat(engine.assign(other)).isInstanceOf(Assignment.NewStory.class);
+    engine.indexed(EN_OTHER_EVENT, 300);
+    assertThat(engine.size()).isEqualTo(3);
+  }
+
   @Test
   void englishAndRussianReportsOfOneEventJoin() {
     long story = store(EN_BRIDGE);
