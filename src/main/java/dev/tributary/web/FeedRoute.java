@@ -39,6 +39,15 @@ public class FeedRoute {
   static final int ORDER = -250;
   private static final String PREFIX = "/feeds/";
   private static final int MAX_WIRES = 256;
+  // Names written as the REST resource writes them: case does not matter in HTTP, but some
+  // clients read headers into case-sensitive maps, and both paths must answer alike.
+  private static final CharSequence ETAG = HttpHeaders.createOptimized("ETag");
+  private static final CharSequence LAST_MODIFIED = HttpHeaders.createOptimized("Last-Modified");
+  private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");
+  private static final CharSequence VARY = HttpHeaders.createOptimized("Vary");
+  private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+  private static final CharSequence CONTENT_ENCODING = HttpHeaders.createOptimized("Content-Encoding");
+  private static final CharSequence CONTENT_LENGTH = HttpHeaders.createOptimized("Content-Length");
 
   @Inject ChannelPublisher publisher;
   @Inject TributarySettings settings;
@@ -66,27 +75,27 @@ public class FeedRoute {
         request.getHeader(HttpHeaders.IF_NONE_MATCH), request.getHeader(HttpHeaders.IF_MODIFIED_SINCE));
     HttpServerResponse response = rc.response();
     MultiMap h = response.headers();
-    h.set(HttpHeaders.ETAG, reply.etag());
-    h.set(HttpHeaders.LAST_MODIFIED, reply.lastModified());
-    h.set(HttpHeaders.CACHE_CONTROL, FeedReply.cacheControl(settings.publish().maxAgeSeconds()));
-    h.set(HttpHeaders.VARY, FeedReply.VARY);
+    h.set(ETAG, reply.etag());
+    h.set(LAST_MODIFIED, reply.lastModified());
+    h.set(CACHE_CONTROL, FeedReply.cacheControl(settings.publish().maxAgeSeconds()));
+    h.set(VARY, FeedReply.VARY);
     if (reply.notModified()) {
       response.setStatusCode(304).end();
       return;
     }
-    h.set(HttpHeaders.CONTENT_TYPE, feed.mediaType());
+    h.set(CONTENT_TYPE, feed.mediaType());
     String token = reply.coding().token();
     ByteBuf bytes = wire.of(reply.coding());
     if (request.method() == HttpMethod.HEAD) {
       if (token != null) {
-        h.set(HttpHeaders.CONTENT_ENCODING, token);
+        h.set(CONTENT_ENCODING, token);
       }
-      h.set(HttpHeaders.CONTENT_LENGTH, Integer.toString(bytes.readableBytes()));
+      h.set(CONTENT_LENGTH, Integer.toString(bytes.readableBytes()));
       response.end();
       return;
     }
     // "identity" tells the HTTP layer's own compression to leave the body alone (it is not sent)
-    h.set(HttpHeaders.CONTENT_ENCODING, token == null ? HttpHeaders.IDENTITY.toString() : token);
+    h.set(CONTENT_ENCODING, token == null ? HttpHeaders.IDENTITY.toString() : token);
     response.end(Buffer.buffer(bytes.duplicate()));
   }
 
