@@ -79,7 +79,7 @@ public class ApiResource {
     }
     // titled as the channel's feeds title them
     return Response.ok(new ApiViews.StoriesPage(page.stories().stream()
-        .map(s -> ApiViews.StoryJson.of(ShownStory.of(s, c.language()).view())).toList(),
+        .map(s -> ApiViews.StoryJson.of(ShownStory.of(s, c.language()))).toList(),
         page.next())).build();
   }
 
@@ -95,7 +95,7 @@ public class ApiResource {
       return Response.status(Response.Status.MOVED_PERMANENTLY)
           .location(uri.getBaseUriBuilder().path("api/stories").path(found.get().publicId()).build()).build();
     }
-    return Response.ok(ApiViews.StoryJson.of(ShownStory.of(found.get(), null).view())).build();
+    return Response.ok(ApiViews.StoryJson.of(ShownStory.of(found.get(), null))).build();
   }
 
   @GET

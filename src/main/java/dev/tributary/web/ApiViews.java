@@ -1,6 +1,7 @@
 package dev.tributary.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tributary.publish.ShownStory;
 import dev.tributary.sanitize.SafeText;
 import dev.tributary.sanitize.SafeUrl;
 import dev.tributary.store.ReportView;
@@ -28,14 +29,19 @@ final class ApiViews {
     }
   }
 
-  /** {@code published} is the earliest report's time: the date the merged feeds give the story. */
+  /**
+   * {@code published} is the earliest report's time, the date Atom and JSON Feed give the story;
+   * {@code edition} counts its announcements and {@code edition_published} is when the current one
+   * opened: the RSS pubDate, whose guid carries {@code #revN} from the second edition on.
+   */
   record StoryJson(String id, String title, String link, Instant published, Instant created, Instant updated,
-      List<ItemView> items) {
-    static StoryJson of(StoryView s) {
+      int edition, Instant edition_published, List<ItemView> items) {
+    static StoryJson of(ShownStory shown) {
+      StoryView s = shown.view();
       Map<Long, String> urls = new HashMap<>();
       s.items().forEach(r -> urls.put(r.itemId(), r.url()));
       return new StoryJson(s.publicId(), SafeText.title(s.title()), SafeUrl.http(s.link()), s.published().truncatedTo(ChronoUnit.SECONDS),
-          s.created(), s.updated(),
+          s.created(), s.updated(), shown.edition(), shown.editionAt().truncatedTo(ChronoUnit.SECONDS),
           s.items().stream().map(r -> ItemView.of(r, urls)).toList());
     }
   }

@@ -25,6 +25,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +150,12 @@ class PipelineTest {
     assertThat(ids).doesNotHaveDuplicates().hasSize(4);
     Map<String, Object> item = second.getMap("stories[0].items[0]");
     assertThat(item).containsKeys("source", "url", "title", "published", "language");
+    // the RSS item of a story is its edition: the API names its number and date
+    for (Map<String, Object> story : first.<Map<String, Object>>getList("stories")) {
+      assertThat((Integer) story.get("edition")).isGreaterThanOrEqualTo(1);
+      assertThat(Instant.parse((String) story.get("edition_published")))
+          .isAfterOrEqualTo(Instant.parse((String) story.get("published")));
+    }
     given().get("/api/channels/region/stories?cursor=garbage").then().statusCode(400);
   }
 
