@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tributary.ingest.IncomingItem;
 import dev.tributary.ingest.IngestService;
 import dev.tributary.publish.ChannelPublisher;
-import dev.tributary.store.Hashes;
-import dev.tributary.store.ItemEntity;
 import dev.tributary.store.Revisions;
 import dev.tributary.store.SourceEntity;
-import dev.tributary.store.StoryEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -162,32 +159,9 @@ class FeedEncodingTest {
   }
 
   private void storeAsAnotherReplica() {
-    long seq = revisions.next();
-    Instant when = T0.plusSeconds(86_400);
-    StoryEntity story = new StoryEntity();
-    story.publicId = Hashes.token("mirror", "enc-other-replica");
-    story.title = "Gori fortress reopens to visitors";
-    story.link = "https://mirror.example/enc/gori";
-    story.created = when;
-    story.updated = when;
-    story.itemCount = 1;
-    story.revision = seq;
-    story.persist();
-    ItemEntity item = new ItemEntity();
-    item.sourceId = "mirror";
-    item.storyId = story.id;
-    item.guid = "enc-other-replica";
-    item.guidHash = Hashes.hex(item.guid);
-    item.url = story.link;
-    item.urlHash = Hashes.hex("mirror.example/enc/gori");
-    item.title = story.title;
-    item.summary = "<p>The fortress reopened.</p>";
-    item.contentHash = Hashes.hex(item.summary);
-    item.language = "en";
-    item.published = when;
-    item.firstSeen = when;
-    item.seq = seq;
-    item.persist();
+    long seq = AnotherReplica.store(revisions, "mirror", "enc-other-replica", "Gori fortress reopens to visitors",
+        "https://mirror.example/enc/gori", "mirror.example/enc/gori", "<p>The fortress reopened.</p>",
+        T0.plusSeconds(86_400)).seq();
     SourceEntity.<SourceEntity>findByIdOptional("mirror").ifPresent(s -> s.revision = seq);
   }
 

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tributary.ingest.IncomingItem;
 import dev.tributary.ingest.IngestService;
 import dev.tributary.ingest.StoryIndexLoader;
-import dev.tributary.store.Hashes;
 import dev.tributary.store.ItemEntity;
 import dev.tributary.store.Revisions;
-import dev.tributary.store.StoryEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -98,31 +96,7 @@ class ReplicaCatchUpTest {
   }
 
   private long storeAsAnotherReplica(Instant when) {
-    long seq = revisions.next();
-    StoryEntity story = new StoryEntity();
-    story.publicId = Hashes.token("flaky", "other-replica-1");
-    story.title = "Fresco in Svetitskhoveli restored after four years";
-    story.link = "https://flaky.example/fresco";
-    story.created = when;
-    story.updated = when;
-    story.itemCount = 1;
-    story.revision = seq;
-    story.persist();
-    ItemEntity item = new ItemEntity();
-    item.sourceId = "flaky";
-    item.storyId = story.id;
-    item.guid = "other-replica-1";
-    item.guidHash = Hashes.hex(item.guid);
-    item.url = story.link;
-    item.urlHash = Hashes.hex("flaky.example/fresco");
-    item.title = story.title;
-    item.summary = "<p>" + TEXT + "</p>";
-    item.contentHash = Hashes.hex(item.summary);
-    item.language = "en";
-    item.published = when;
-    item.firstSeen = when;
-    item.seq = seq;
-    item.persist();
-    return story.id;
+    return AnotherReplica.store(revisions, "flaky", "other-replica-1", "Fresco in Svetitskhoveli restored after four years",
+        "https://flaky.example/fresco", "flaky.example/fresco", "<p>" + TEXT + "</p>", when).storyId();
   }
 }
