@@ -135,6 +135,35 @@ class StoryEvaluationBench {
       System.out.println("config " + describe(c));
       print("as feeds deliver", cluster(new ClusteringStoryEngine(c), delivered, false));
       print("  then regrouped", cluster(new ClusteringStoryEngine(c), delivered, true));
+      if (Boolean.getBoolean("story.verbose")) {
+        wrongMerges(c, delivered);
+      }
+    }
+  }
+
+  /**
+   * Each wrong merge of a regrouped run: for every predicted story that holds reports of more than
+   * one labelled story, the pair probabilities between its reports of different labelled stories.
+   */
+  private static void wrongMerges(StoryConfig c, List<LabelledArticles.Article> delivered) {
+    List<Long> predicted = predictedStories(new ClusteringStoryEngine(c), delivered, true);
+    var probe = new PairProbe(c);
+    for (var a : delivered) probe.index(a.candidate(), a.candidate().itemId());
+    Map<Long, List<LabelledArticles.Article>> byStory = new TreeMap<>();
+    for (int i = 0; i < delivered.size(); i++) {
+      byStory.computeIfAbsent(predicted.get(i), k -> new ArrayList<>()).add(delivered.get(i));
+    }
+    for (var members : byStory.values()) {
+      if (members.stream().map(LabelledArticles.Article::story).distinct().count() < 2) continue;
+      System.out.println("WRONG MERGE");
+      for (var a : members) {
+        for (var b : members) {
+          if (a.story().compareTo(b.story()) >= 0) continue;
+          var f = probe.compare(a.candidate(), b.candidate());
+          System.out.printf(Locale.ROOT, "  %.3f %s | %-30.30s %-16.16s %.40s | %-30.30s %-16.16s %.40s%n", probe.score(f), f,
+              a.story(), a.candidate().sourceId(), a.candidate().title(), b.story(), b.candidate().sourceId(), b.candidate().title());
+        }
+      }
     }
   }
 
