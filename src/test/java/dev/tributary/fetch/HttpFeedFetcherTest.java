@@ -404,9 +404,8 @@ class HttpFeedFetcherTest {
       out.write("HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(StandardCharsets.ISO_8859_1));
       dribble(out);
     });
-    long start = System.nanoTime();
+    // a byte every 50 ms never trips the 2 s read timeout: only the total timeout can end this fetch
     FetchResult.Failed f = failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.TIMEOUT);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     assertThat(f.message()).contains("total timeout");
   }
 
@@ -417,9 +416,8 @@ class HttpFeedFetcherTest {
       out.write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n<rss>".getBytes(StandardCharsets.ISO_8859_1));
       dribble(out);
     });
-    long start = System.nanoTime();
-    failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.TIMEOUT);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    FetchResult.Failed f = failed(fetcher().fetch(FetchRequest.unconditional(URI.create(s.url("/")))), FailureKind.TIMEOUT);
+    assertThat(f.message()).contains("total timeout");
   }
 
   @Test

@@ -114,10 +114,8 @@ class StandardFeedParserTest {
 
   @Test
   void entityExpansionIsImpossible() throws IOException {
-    long start = System.nanoTime();
     NormalizedFeed feed = parsed("rss-billion-laughs.xml");
     assertThat(feed.feed().title()).hasSizeLessThan(100).doesNotContain("lollollol");
-    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
   }
 
   @Test

@@ -90,11 +90,10 @@ class PreviewIsolationTest {
               || answers.stream().noneMatch(a -> a.isDone() && a.join() == 503))) {
         LockSupport.parkNanos(20_000_000L); // poll the condition, a few times a second
       }
-      long started = System.nanoTime();
       FetchResult polled = pollFetcher.fetch(FetchRequest.unconditional(URI.create(url("/fast"))));
-      long pollMillis = (System.nanoTime() - started) / 1_000_000;
       assertThat(polled).isInstanceOf(FetchResult.Fetched.class);
-      assertThat(pollMillis).as("poll fetch while previews hang").isLessThan(2000);
+      // the poll was answered while the previews still hung on the slow publisher: it waited for none of them
+      assertThat(answers).as("previews still in flight when the poll fetch returned").anyMatch(a -> !a.isDone());
       List<Integer> codes = answers.stream().map(CompletableFuture::join).toList();
       assertThat(codes).contains(503).contains(200);
       assertThat(codes.stream().filter(c -> c == 200).count()).isLessThanOrEqualTo(2);
