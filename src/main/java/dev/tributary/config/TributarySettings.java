@@ -79,6 +79,13 @@ public interface TributarySettings {
     /** How long a login from the admin page lasts. */
     @WithDefault("12h")
     Duration sessionDuration();
+
+    /**
+     * Wrong admin tokens (login form or Bearer) a client address may send per minute; after that
+     * it is answered 429 until the minute is over, so the token cannot be guessed at line rate.
+     */
+    @WithDefault("10")
+    int failedLoginsPerMinute();
   }
 
   interface Fetch {

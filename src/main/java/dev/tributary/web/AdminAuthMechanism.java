@@ -39,6 +39,7 @@ public class AdminAuthMechanism implements HttpAuthenticationMechanism {
   static final String SESSION = "session";
 
   @Inject AdminSession session;
+  @Inject FailedLogins failedLogins;
 
   @Override
   public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -52,7 +53,13 @@ public class AdminAuthMechanism implements HttpAuthenticationMechanism {
     }
     String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(authorization.substring(7).strip(), BEARER)));
+      String client = clientAddress(context);
+      if (failedLogins.refusedFor(client).isPresent()) {
+        // over its budget of wrong tokens: not compared at all until its minute is over
+        return Uni.createFrom().optional(Optional.empty());
+      }
+      return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(authorization.substring(7).strip(), BEARER)))
+          .onFailure().invoke(() -> failedLogins.failed(client));
     }
     Cookie cookie = context.request().getCookie(AdminSession.COOKIE);
     if (cookie != null) {
@@ -83,6 +90,11 @@ public class AdminAuthMechanism implements HttpAuthenticationMechanism {
 
   static SecurityIdentity admin(String name) {
     return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name)).addRole(ROLE).build();
+  }
+
+  static String clientAddress(RoutingContext context) {
+    SocketAddress remote = context.request().remoteAddress();
+    return remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
   }
 
   static boolean isLoopback(RoutingContext context) {

@@ -2,6 +2,8 @@ package dev.tributary.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +26,7 @@ import java.net.URI;
 public class AdminLoginResource {
   @Inject AdminSession session;
   @Inject PublicUrl publicUrl;
+  @Inject FailedLogins failedLogins;
 
   @CheckedTemplate
   static class Templates {
@@ -38,8 +42,18 @@ public class AdminLoginResource {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.TEXT_HTML)
-  public Response login(@FormParam("token") String token) {
+  public Response login(@FormParam("token") String token, @Context HttpServerRequest request) {
+    SocketAddress remote = request.remoteAddress();
+    String client = remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
+    var wait = failedLogins.refusedFor(client);
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, wait.get().toSeconds());
+      return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", seconds)
+          .type("text/plain; charset=utf-8").entity("Too many wrong admin tokens from this address; try again in "
+              + seconds + " s.\n").build();
+    }
     if (!session.isToken(token)) {
+      failedLogins.failed(client);
       return Response.status(Response.Status.UNAUTHORIZED).entity(Templates.login(session.tokenRequired(), true)).build();
     }
     String value = session.open().orElseThrow();

@@ -32,7 +32,8 @@ class AdminAuthTest {
   public static class WithToken implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("tributary.admin.token", TOKEN);
+      // these tests send many wrong tokens on purpose; AdminLoginThrottleTest covers the budget
+      return Map.of("tributary.admin.token", TOKEN, "tributary.admin.failed-logins-per-minute", "1000");
     }
   }
 
@@ -130,7 +131,7 @@ class AdminAuthTest {
     given().get("/api/status").then().statusCode(401).header("X-Content-Type-Options", equalTo("nosniff"));
   }
 
-  private static String hiddenCsrf(String html) {
+  static String hiddenCsrf(String html) {
     Matcher m = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(html);
     assertThat(m.find()).as("csrf field in " + html).isTrue();
     return m.group(1);
