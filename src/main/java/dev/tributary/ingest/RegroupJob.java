@@ -55,7 +55,7 @@ public class RegroupJob {
     Timer.Sample sample = Timer.start(metrics);
     var report = regrouper.regroup(settings.stories().regroupMaxItems());
     sample.stop(Timer.builder("tributary.stories.regroup.duration")
-        .description("one regrouping, during which ingestion waits").register(metrics));
+        .description("one regrouping, computed while ingestion goes on; only applying its moves waits for the assignment lock").register(metrics));
     metrics.counter("tributary.stories.regrouped.items").increment(report.moved());
     return report.moved();
   }

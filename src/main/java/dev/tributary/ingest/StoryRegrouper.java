@@ -3,6 +3,7 @@ package dev.tributary.ingest;
 import dev.tributary.store.AssignmentLock;
 import dev.tributary.store.ItemMove;
 import dev.tributary.store.StoryMoves;
+import dev.tributary.story.RegroupPlan;
 import dev.tributary.story.Regrouping;
 import dev.tributary.story.StoryEngine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,17 +11,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
  * Asks the story engine to regroup what arrived out of order and has the store apply the moves.
- * The regrouping is computed in memory without the cluster-wide assignment lock (other replicas
- * keep ingesting); only applying the moves takes it, briefly, re-checking each move against what
- * was stored meanwhile. Within this replica the engine is busy while it computes, so local
- * assignment waits for that part. The moves land in one transaction: a reader sees the stories
- * before or after, never a story missing, and each story keeps its id (the part that keeps most of
- * a story's reports keeps the story; an emptied one points to where its reports went).
+ * The regrouping is computed on a copy of the engine's index, without the cluster-wide assignment
+ * lock and without this replica's: ingestion goes on everywhere meanwhile. Only applying the moves
+ * takes both, briefly; the engine leaves out the moves that what was assigned meanwhile puts in
+ * doubt, and the store those of items another replica moved. The moves land in one transaction:
+ * a reader sees the stories before or after, never a story missing, and each story keeps its id
+ * (the part that keeps most of a story's reports keeps the story; an emptied one points to where
+ * its reports went).
  */
 @ApplicationScoped
 public class StoryRegrouper {
@@ -35,61 +39,95 @@ public class StoryRegrouper {
   /** Counts of one regrouping: items re-decided, items moved, stories created and merged away. */
   public record Report(int considered, int moved, int created, int merged) {}
 
-  // set from the moment the engine regroups until the database holds the outcome
+  // set from the moment a regrouping is taken until the database holds the outcome
   private volatile boolean applying;
+  // one regrouping at a time: a second plan would supersede the first
+  private final ReentrantLock running = new ReentrantLock();
 
-  /** Whether items arrived out of order since the last regrouping, or one is being stored. */
+  /** Whether items arrived out of order since the last regrouping, or one is being computed or stored. */
   public boolean due() {
     return applying || engine.regroupDueFrom().isPresent();
   }
 
   public Report regroup(int maxItems) {
-    lock.lockLocal();
-    applying = true;
+    running.lock();
     try {
-      // decide with what other replicas stored, read without the cluster-wide lock
+      RegroupPlan plan = plan(maxItems);
+      if (plan == null) {
+        return new Report(0, 0, 0, 0);
+      }
+      // the long part: on the engine's copy, while this replica and the others go on assigning
+      Regrouping computed = engine.computeRegroup(plan);
+      return apply(plan, computed);
+    } finally {
+      applying = false;
+      running.unlock();
+    }
+  }
+
+  // the plan on what this replica and the others stored so far (the catch-up reads without the cluster-wide lock)
+  private RegroupPlan plan(int maxItems) {
+    lock.lockLocal();
+    try {
       QuarkusTransaction.requiringNew().run(index::catchUp);
       OptionalLong from = engine.regroupDueFrom();
       if (from.isEmpty()) {
-        return new Report(0, 0, 0, 0);
+        return null;
       }
-      Regrouping plan = engine.regroup(from.getAsLong(), maxItems);
-      if (plan.moves().isEmpty()) {
-        return new Report(plan.considered(), 0, 0, 0);
+      applying = true;
+      return engine.planRegroup(from.getAsLong(), maxItems);
+    } finally {
+      lock.unlockLocal();
+    }
+  }
+
+  private Report apply(RegroupPlan plan, Regrouping computed) {
+    lock.lockLocal();
+    try {
+      Regrouping[] kept = new Regrouping[1];
+      StoryMoves.Applied applied = QuarkusTransaction.requiringNew().call(() -> applyLocked(plan, kept));
+      Regrouping r = kept[0];
+      if (r.moves().isEmpty()) {
+        return new Report(r.considered(), 0, 0, 0);
       }
-      List<ItemMove> itemMoves = plan.moves().stream()
-          .map(m -> new ItemMove(m.itemId(), m.fromStory(), m.toStory(), m.duplicateOf()))
-          .toList();
-      StoryMoves.Applied applied = QuarkusTransaction.requiringNew().call(() -> apply(itemMoves));
       if (applied.stale() > 0) {
         // another replica moved some of these items meanwhile: the database has the last word
         LOG.infof("regrouping met concurrent moves stale=%d; story index rebuilt", applied.stale());
         index.rebuild();
       }
-      Report r = new Report(plan.considered(), itemMoves.size() - applied.stale(), applied.placed().size(),
+      Report report = new Report(r.considered(), r.moves().size() - applied.stale(), applied.placed().size(),
           applied.merged());
-      LOG.infof("stories regrouped considered=%d moved=%d created=%d merged=%d",
-          r.considered(), r.moved(), r.created(), r.merged());
-      return r;
+      LOG.infof("stories regrouped considered=%d moved=%d created=%d merged=%d left=%d",
+          report.considered(), report.moved(), report.created(), report.merged(),
+          computed.moves().size() - r.moves().size());
+      return report;
     } catch (RuntimeException e) {
       // the engine already holds the outcome the database refused: rebuild it from the truth
       LOG.errorf(e, "regrouping failed; story index rebuilt");
       index.rebuild();
       throw e;
     } finally {
-      applying = false;
       lock.unlockLocal();
     }
   }
 
   /**
-   * The brief locked part: what other replicas stored since the plan was computed (so the engine
-   * follows their moves too), then the moves, checked against what is stored now. The catch-up
-   * comes first: it clears the persistence context, which would drop the moves' pending updates.
+   * The brief locked part: what other replicas stored since the plan was taken (so the engine
+   * checks the plan against their moves too), the moves that still hold, then the store's check of
+   * each against what is stored now. The catch-up comes first: it clears the persistence context,
+   * which would drop the moves' pending updates.
    */
-  private StoryMoves.Applied apply(List<ItemMove> itemMoves) {
+  private StoryMoves.Applied applyLocked(RegroupPlan plan, Regrouping[] kept) {
     lock.acquire();
     index.catchUp();
+    Regrouping r = engine.applyRegroup(plan);
+    kept[0] = r;
+    if (r.moves().isEmpty()) {
+      return new StoryMoves.Applied(Map.of(), 0, 0);
+    }
+    List<ItemMove> itemMoves = r.moves().stream()
+        .map(m -> new ItemMove(m.itemId(), m.fromStory(), m.toStory(), m.duplicateOf()))
+        .toList();
     StoryMoves.Applied applied = moves.apply(itemMoves, clock.instant());
     applied.placed().forEach(engine::placed);
     return applied;

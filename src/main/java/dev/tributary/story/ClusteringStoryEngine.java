@@ -1,16 +1,24 @@
 package dev.tributary.story;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Online story clustering: {@link StoryAssigner} decides each new item among the recent items
  * that share its rarest cross-script keys within a few days, and {@link SpanRegrouper} re-decides
  * a span of them when items arrived out of publication order. This class owns the shared index
  * and keeps it in step with the store.
+ *
+ * <p>A regrouping is computed on a copy of the index ({@link #planRegroup}), so assignment goes on
+ * meanwhile; its moves are then applied in a moment ({@link #applyRegroup}), less those that what
+ * was assigned in between puts in doubt.
  *
  * <p>Pure Java and Lucene analysis; calls are synchronized, and the caller serializes them anyway.
  * Construct with {@code new ClusteringStoryEngine(config)}.
@@ -31,17 +39,27 @@ public final class ClusteringStoryEngine implements StoryEngine {
 
   private final int maxIndexed;
 
+  private final StoryConfig config;
   private final ProfileBuilder profiles;
+  private final PairScorer scorer;
   private final StoryDecision decision;
   private final RecentIndex index;
   private final StoryAssigner assigner;
-  private final SpanRegrouper regrouper;
   private long newest = Long.MIN_VALUE;
   // earliest publication time that arrived out of order since the last regrouping
   private long dirtyFrom = Long.MAX_VALUE;
   // assign() is followed by indexed() for the same item: keep its analysis for that call
   private ItemProfile lastProfile;
   private final Map<StoryCandidate, ItemProfile> prepared = new HashMap<>();
+
+  // the regrouping being computed on a copy, null when none
+  private RegroupPlan outstanding;
+  // stories that gained, lost or received items since it was taken: its moves in or out of them wait
+  private final Set<Long> touched = new HashSet<>();
+  // days evicted since it was taken: its items there are gone
+  private long evictedThroughDay = Long.MIN_VALUE;
+  // groups of the last applied regrouping still waiting for a story of their own
+  private final Map<Long, List<RecentIndex.Entry>> placeholders = new HashMap<>();
 
   public ClusteringStoryEngine(StoryConfig config) {
     this(config, PairModel.shipped());
@@ -54,11 +72,12 @@ public final class ClusteringStoryEngine implements StoryEngine {
   /** {@code maxIndexed}: items kept indexed, see {@link #capacityFor}. */
   public ClusteringStoryEngine(StoryConfig config, PairModel model, int maxIndexed) {
     this.maxIndexed = maxIndexed;
+    this.config = config;
     this.profiles = new ProfileBuilder(config);
+    this.scorer = new PairScorer(model);
     this.decision = new StoryDecision(config);
     this.index = new RecentIndex(new HeadlineMixture(config.mixtureAlpha()));
-    this.assigner = new StoryAssigner(config, new PairScorer(model), decision, index);
-    this.regrouper = new SpanRegrouper(config, index, assigner);
+    this.assigner = new StoryAssigner(config, scorer, decision, index);
   }
 
   /** Profiles built ahead of assignment (outside the caller's cluster-wide lock), by candidate with id 0. */
@@ -107,21 +126,113 @@ public final class ClusteringStoryEngine implements StoryEngine {
   }
 
   /**
-   * Re-decides the stories of the indexed items published from {@code from} on (see
-   * {@link SpanRegrouper}). The index already reflects the outcome when this returns. Each group
-   * that needs a story of its own carries a negative placeholder id in the moves; the caller
-   * creates the story and calls {@link #placed}.
+   * Takes a regrouping of the indexed items published from {@code from} on (see {@link SpanRegrouper})
+   * on a copy of the index, as it stands now: the copy's entries from a window before {@code from}
+   * on (all a regrouping of later items looks at) and the statistics that score them. Brief; the
+   * plan is computed apart ({@link RegroupPlan#compute}) and applied with {@link #applyRegroup}. A
+   * later plan or {@link #clear} supersedes it.
    */
   @Override
-  public synchronized Regrouping regroup(long from, int maxItems) {
+  public synchronized RegroupPlan planRegroup(long from, int maxItems) {
     dirtyFrom = Long.MAX_VALUE;
-    return regrouper.regroup(from, maxItems);
+    long lookBack = from < Long.MIN_VALUE + config.window().toSeconds() ? Long.MIN_VALUE : from - config.window().toSeconds();
+    Map<RecentIndex.Entry, RecentIndex.Entry> origins = new IdentityHashMap<>();
+    RecentIndex copy = index.copy(lookBack, origins);
+    StoryAssigner onCopy = new StoryAssigner(config, scorer, decision.copy(), copy);
+    outstanding = new RegroupPlan(new SpanRegrouper(config, copy, onCopy), from, maxItems, origins);
+    touched.clear();
+    evictedThroughDay = Long.MIN_VALUE;
+    return outstanding;
   }
 
-  /** The story the caller created for a regrouping's placeholder id. */
+  /**
+   * Applies the plan's moves to the index, less those that what happened since it was taken puts
+   * in doubt (precision first: an item stays where it is rather than join on a stale view): a move
+   * of an item that has left the story the plan saw it in or was evicted, and every move out of or
+   * into a story that gained or lost items meanwhile (the plan never saw them). What is left out
+   * makes the span due again. Returns the moves applied, which the caller stores; each group that
+   * needs a story of its own carries a negative placeholder id, see {@link #placed}.
+   */
+  @Override
+  public synchronized Regrouping applyRegroup(RegroupPlan plan) {
+    Regrouping computed = plan.compute();
+    if (plan != outstanding) {
+      // superseded, or the index was rebuilt meanwhile: the plan's view is gone
+      return new Regrouping(computed.considered(), List.of());
+    }
+    outstanding = null;
+    placeholders.clear();
+    Set<Long> moved = new HashSet<>();
+    Set<Long> named = new HashSet<>();
+    for (Regrouping.Move m : computed.moves()) {
+      moved.add(m.itemId());
+      named.add(m.itemId());
+      if (m.duplicateOf() != null) {
+        named.add(m.duplicateOf());
+      }
+    }
+    Map<Long, RecentIndex.Entry> live = plan.liveEntries(named);
+    Map<Long, Long> destination = new HashMap<>();
+    long retryFrom = Long.MAX_VALUE;
+    for (Regrouping.Move m : computed.moves()) {
+      RecentIndex.Entry e = live.get(m.itemId());
+      boolean holds = e != null && RecentIndex.day(e.profile().time()) > evictedThroughDay
+          && e.storyId() == m.fromStory() && !touched.contains(m.fromStory()) && !touched.contains(m.toStory());
+      if (holds) {
+        destination.put(m.itemId(), m.toStory());
+      } else {
+        retryFrom = Math.min(retryFrom, e == null ? plan.from() : e.profile().time());
+      }
+    }
+    List<Regrouping.Move> applied = new ArrayList<>();
+    for (Regrouping.Move m : computed.moves()) {
+      Long to = destination.get(m.itemId());
+      if (to == null) {
+        continue;
+      }
+      RecentIndex.Entry e = live.get(m.itemId());
+      index.attach(e, to);
+      if (to < 0) {
+        placeholders.computeIfAbsent(to, k -> new ArrayList<>()).add(e);
+      }
+      applied.add(new Regrouping.Move(m.itemId(), m.fromStory(), to, copyMark(m, destination, live)));
+    }
+    touched.clear();
+    if (retryFrom != Long.MAX_VALUE) {
+      dirtyFrom = Math.min(dirtyFrom, retryFrom);
+    }
+    return new Regrouping(computed.considered(), applied);
+  }
+
+  // a near-copy mark holds only if the original ends up in the same story
+  private static Long copyMark(Regrouping.Move m, Map<Long, Long> destination, Map<Long, RecentIndex.Entry> live) {
+    Long original = m.duplicateOf();
+    if (original == null) {
+      return null;
+    }
+    Long to = destination.get(original);
+    if (to == null) {
+      RecentIndex.Entry e = live.get(original);
+      to = e == null ? null : e.storyId();
+    }
+    return Objects.equals(to, m.toStory()) ? original : null;
+  }
+
+  /** Plans, computes and applies a regrouping at once (nothing can happen in between). */
+  @Override
+  public synchronized Regrouping regroup(long from, int maxItems) {
+    return applyRegroup(planRegroup(from, maxItems));
+  }
+
+  /** The story the caller created for a placeholder id of the last applied regrouping. */
   @Override
   public synchronized void placed(long placeholder, long storyId) {
-    regrouper.placed(placeholder, storyId);
+    List<RecentIndex.Entry> group = placeholders.remove(placeholder);
+    if (group != null) {
+      for (RecentIndex.Entry e : group) {
+        index.attach(e, storyId);
+      }
+    }
   }
 
   @Override
@@ -129,8 +240,15 @@ public final class ClusteringStoryEngine implements StoryEngine {
     RecentIndex.Entry known = index.byUrl(item.url());
     if (known != null && known.profile().itemId() == item.itemId()) {
       // another replica regrouped it: only its story changed
+      if (outstanding != null && known.storyId() != storyId) {
+        touched.add(known.storyId());
+        touched.add(storyId);
+      }
       index.attach(known, storyId);
       return;
+    }
+    if (outstanding != null) {
+      touched.add(storyId);
     }
     boolean assigned = lastProfile != null && sameItem(lastProfile, item);
     ItemProfile p = profile(item);
@@ -147,6 +265,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
     // archive's neighbours before it could be compared with them. Lookups read only the days in
     // the window, so a fuller index costs memory, not per-item time.
     while (index.size() > maxIndexed) {
+      evictedThroughDay = Math.max(evictedThroughDay, index.oldestDay());
       index.evictOldestDay();
     }
     lastProfile = null;
@@ -171,7 +290,9 @@ public final class ClusteringStoryEngine implements StoryEngine {
     decision.clear();
     newest = Long.MIN_VALUE;
     dirtyFrom = Long.MAX_VALUE;
-    regrouper.clear();
+    outstanding = null;
+    touched.clear();
+    placeholders.clear();
     lastProfile = null;
   }
 

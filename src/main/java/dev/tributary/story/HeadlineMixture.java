@@ -106,6 +106,21 @@ final class HeadlineMixture {
     return v;
   }
 
+  /** A deep copy, which goes on apart from this one. */
+  HeadlineMixture copy() {
+    HeadlineMixture c = new HeadlineMixture(alpha);
+    for (var e : stories.entrySet()) {
+      Story s = new Story();
+      s.docs = e.getValue().docs;
+      s.words = e.getValue().words;
+      s.counts.putAll(e.getValue().counts);
+      c.stories.put(e.getKey(), s);
+    }
+    c.termDocs.putAll(termDocs);
+    c.docs = docs;
+    return c;
+  }
+
   void clear() {
     stories.clear();
     termDocs.clear();

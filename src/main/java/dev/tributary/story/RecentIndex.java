@@ -54,6 +54,16 @@ final class RecentIndex {
       this.fragmentKey = hash < 0 ? 0 : urlKey(url.substring(hash + 1));
     }
 
+    // a copy for a regrouping's own index: the profile is immutable and shared
+    private Entry(Entry other) {
+      this.profile = other.profile;
+      this.storyId = other.storyId;
+      this.pending = other.pending;
+      this.urlKey = other.urlKey;
+      this.pageKey = other.pageKey;
+      this.fragmentKey = other.fragmentKey;
+    }
+
     long pageKey() {
       return pageKey;
     }
@@ -105,7 +115,7 @@ final class RecentIndex {
   }
 
   private final NavigableMap<Long, Slice> slices = new TreeMap<>();
-  private final Vocabulary vocabulary = new Vocabulary();
+  private final Vocabulary vocabulary;
   // document frequencies by vocabulary id
   private int[] termDf = new int[1024];
   private int[] keyDf = new int[1024];
@@ -121,7 +131,58 @@ final class RecentIndex {
   private record Ranked(int id, float weight, double rank) {}
 
   RecentIndex(HeadlineMixture headlines) {
+    this(headlines, new Vocabulary());
+  }
+
+  private RecentIndex(HeadlineMixture headlines, Vocabulary vocabulary) {
     this.headlines = headlines;
+    this.vocabulary = vocabulary;
+  }
+
+  /**
+   * A copy to compute a regrouping on while this index goes on taking items: every entry with its
+   * story (the shared-link rule looks at all of them), the postings of the days from
+   * {@code from} on (the only ones a regrouping of later items looks up), and the
+   * statistics as they are now, so that the copy scores exactly as this index would. Profiles are
+   * shared; the vocabulary is reduced to its weights, all that scoring reads. For each copied
+   * entry published from {@code from} on, {@code origins} receives copy to original.
+   * Only for reading and regrouping: nothing is added to or evicted from the copy.
+   */
+  RecentIndex copy(long from, Map<Entry, Entry> origins) {
+    RecentIndex c = new RecentIndex(headlines.copy(), vocabulary.weightsOnly());
+    long postingsDay = Math.floorDiv(from, DAY);
+    for (var day : slices.entrySet()) {
+      Slice source = day.getValue();
+      Slice to = new Slice();
+      to.entries.ensureCapacity(source.entries.size());
+      for (Entry e : source.entries) {
+        Entry copy = new Entry(e);
+        to.entries.add(copy);
+        if (e.profile.time() >= from) {
+          origins.put(copy, e);
+        }
+      }
+      if (day.getKey() >= postingsDay) {
+        to.postings.copyFrom(source.postings);
+      }
+      c.slices.put(day.getKey(), to);
+    }
+    c.termDf = Arrays.copyOf(termDf, termDf.length);
+    c.keyDf = Arrays.copyOf(keyDf, keyDf.length);
+    c.storySources.copyFrom(storySources);
+    c.size = size;
+    c.liveIds = liveIds;
+    return c;
+  }
+
+  /** The day (epoch seconds / 86,400) of a publication time, as slices are cut. */
+  static long day(long time) {
+    return Math.floorDiv(time, DAY);
+  }
+
+  /** The oldest publication day indexed, {@link Long#MIN_VALUE} when empty. */
+  long oldestDay() {
+    return slices.isEmpty() ? Long.MIN_VALUE : slices.firstKey();
   }
 
   int size() {

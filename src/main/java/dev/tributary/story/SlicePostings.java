@@ -33,6 +33,17 @@ final class SlicePostings {
     lists[slot] = list;
   }
 
+  /** Makes this (empty) one a copy of {@code other}, which may go on growing apart. */
+  void copyFrom(SlicePostings other) {
+    keys = other.keys.clone();
+    lists = new int[other.lists.length][];
+    for (int i = 0; i < lists.length; i++) {
+      int[] list = other.lists[i];
+      lists[i] = list == null ? null : Arrays.copyOf(list, list[0] + 1);
+    }
+    size = other.size;
+  }
+
   /** The positions holding {@code key}: element 0 is their count, then positions 1..count. */
   int[] get(int key) {
     int[] list = lists[slot(key)];

@@ -13,16 +13,15 @@ import java.util.TreeMap;
 
 /**
  * Batch regrouping: re-decides the stories of a span of indexed items as though they had arrived
- * in publication order, then refines. Works on the index in place; the groups that need a story
- * of their own wait under negative placeholder ids until the caller has created it.
+ * in publication order, then refines. Works on the index in place (the engine hands it a copy of
+ * its own, see {@link RegroupPlan}); the groups that need a story of their own carry negative
+ * placeholder ids until the caller has created it.
  */
 final class SpanRegrouper {
 
   private final StoryConfig config;
   private final RecentIndex index;
   private final StoryAssigner assigner;
-  // groups of the last regrouping still waiting for a story of their own
-  private final Map<Long, List<RecentIndex.Entry>> placeholders = new HashMap<>();
 
   SpanRegrouper(StoryConfig config, RecentIndex index, StoryAssigner assigner) {
     this.config = config;
@@ -37,7 +36,11 @@ final class SpanRegrouper {
    * story ids survive a regrouping wherever they can.
    */
   Regrouping regroup(long from, int maxItems) {
-    placeholders.clear();
+    return regroup(from, maxItems, () -> {});
+  }
+
+  /** As {@link #regroup(long, int)}; {@code afterFirstPass} runs between the first pass and the refinement (tests). */
+  Regrouping regroup(long from, int maxItems, Runnable afterFirstPass) {
     index.forgetNorms();
     List<RecentIndex.Entry> span = index.between(from, Long.MAX_VALUE);
     if (span.size() > maxItems) {
@@ -63,6 +66,7 @@ final class SpanRegrouper {
       }
       index.attach(e, story);
     }
+    afterFirstPass.run();
     refine(span, copyOf, next);
     if (config.headlineMixture()) {
       // MStream News slices: BCubed F1 0.754 -> 0.776 and 0.740 -> 0.769; a second round changed nothing
@@ -81,11 +85,6 @@ final class SpanRegrouper {
       long was = before.get(e);
       if (e.storyId() != was) {
         moves.add(new Regrouping.Move(e.profile().itemId(), was, e.storyId(), copyOf.get(e)));
-      }
-    }
-    for (var g : fresh.entrySet()) {
-      if (g.getValue().get(0).storyId() < 0) {
-        placeholders.put(g.getKey(), g.getValue());
       }
     }
     return new Regrouping(span.size(), moves);
@@ -205,19 +204,5 @@ final class SpanRegrouper {
         }
       }
     }
-  }
-
-  /** The story the caller created for a placeholder id of the last regrouping. */
-  void placed(long placeholder, long storyId) {
-    List<RecentIndex.Entry> group = placeholders.remove(placeholder);
-    if (group != null) {
-      for (RecentIndex.Entry e : group) {
-        index.attach(e, storyId);
-      }
-    }
-  }
-
-  void clear() {
-    placeholders.clear();
   }
 }

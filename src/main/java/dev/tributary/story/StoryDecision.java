@@ -96,6 +96,13 @@ final class StoryDecision {
     return config.sameSourceFactor() + (1 - config.sameSourceFactor()) * lift;
   }
 
+  /** A copy that goes on learning apart from this one. */
+  StoryDecision copy() {
+    StoryDecision c = new StoryDecision(config);
+    repeats.forEach((source, r) -> c.repeats.put(source, r.clone()));
+    return c;
+  }
+
   void clear() {
     repeats.clear();
   }

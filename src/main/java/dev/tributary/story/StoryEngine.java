@@ -31,11 +31,34 @@ public interface StoryEngine {
   }
 
   /**
-   * Re-decides the items published from {@code from} (epoch seconds) on as though they had arrived
-   * in publication order; the index reflects the outcome on return. Serialized like {@link #assign}.
+   * Takes a regrouping of the items published from {@code from} (epoch seconds) on, to re-decide
+   * them as though they had arrived in publication order: brief, serialized like {@link #assign}.
+   * The plan is computed with {@link #computeRegroup} while the engine goes on assigning and
+   * indexing, then applied with {@link #applyRegroup}.
    */
+  default RegroupPlan planRegroup(long from, int maxItems) {
+    return RegroupPlan.NONE;
+  }
+
+  /**
+   * The long part of a regrouping, on the plan's own copy: not serialized with the other calls,
+   * which go on meanwhile. Returns the moves as the plan sees them.
+   */
+  default Regrouping computeRegroup(RegroupPlan plan) {
+    return plan.compute();
+  }
+
+  /**
+   * Applies the moves of a computed plan that still hold against what was assigned since it was
+   * taken; the index reflects them on return. Returns the moves applied, for the store.
+   */
+  default Regrouping applyRegroup(RegroupPlan plan) {
+    return plan.compute();
+  }
+
+  /** {@link #planRegroup}, {@link #computeRegroup} and {@link #applyRegroup} at once. */
   default Regrouping regroup(long from, int maxItems) {
-    return new Regrouping(0, List.of());
+    return applyRegroup(planRegroup(from, maxItems));
   }
 
   /** A regrouping's placeholder story now exists as {@code storyId}. */

@@ -40,6 +40,12 @@ final class StorySources {
     return byStory.containsKey(storyId);
   }
 
+  /** Makes this a copy of {@code other} (values are never changed in place: arrays are replaced). */
+  void copyFrom(StorySources other) {
+    byStory.clear();
+    byStory.putAll(other.byStory);
+  }
+
   void clear() {
     byStory.clear();
   }

@@ -64,6 +64,16 @@ final class Vocabulary {
     return weights;
   }
 
+  /**
+   * A copy holding only the weights known now, for scoring profiles that exist now while this
+   * vocabulary goes on changing (codes are never reused, so the copy stays right for them).
+   */
+  Vocabulary weightsOnly() {
+    Vocabulary c = new Vocabulary();
+    c.weights = Arrays.copyOf(weights, weights.length);
+    return c;
+  }
+
   String string(int id) {
     return strings[id];
   }
