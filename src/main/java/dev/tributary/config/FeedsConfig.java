@@ -31,4 +31,22 @@ public record FeedsConfig(List<SourceConfig> sources, List<ChannelConfig> channe
     }
     return ids;
   }
+
+  /**
+   * The channel holding most of a story's reports, given each report's source (the first such
+   * channel in feeds.yaml order on a tie); empty when no channel holds any.
+   */
+  public Optional<ChannelConfig> mainChannel(List<String> reportSources) {
+    ChannelConfig main = null;
+    long most = 0;
+    for (ChannelConfig c : channels) {
+      Set<String> ids = sourceIdsOf(c);
+      long held = reportSources.stream().filter(ids::contains).count();
+      if (held > most) {
+        most = held;
+        main = c;
+      }
+    }
+    return Optional.ofNullable(main);
+  }
 }

@@ -3,16 +3,21 @@ package dev.tributary.ingest;
 import dev.tributary.store.AssignmentLock;
 import dev.tributary.store.ItemMove;
 import dev.tributary.store.StoryMoves;
+import dev.tributary.store.StoryQueries;
+import dev.tributary.store.StoryView;
 import dev.tributary.story.RegroupPlan;
 import dev.tributary.story.Regrouping;
 import dev.tributary.story.StoryEngine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
@@ -35,6 +40,8 @@ public class StoryRegrouper {
   @Inject StoryIndexLoader index;
   @Inject StoryMoves moves;
   @Inject InstantSource clock;
+  @Inject StoryQueries stories;
+  @Inject EditionKeeper editions;
 
   /** Counts of one regrouping: items re-decided, items moved, stories created and merged away. */
   public record Report(int considered, int moved, int created, int merged) {}
@@ -128,7 +135,17 @@ public class StoryRegrouper {
     List<ItemMove> itemMoves = r.moves().stream()
         .map(m -> new ItemMove(m.itemId(), m.fromStory(), m.toStory(), m.duplicateOf()))
         .toList();
-    StoryMoves.Applied applied = moves.apply(itemMoves, clock.instant());
+    Set<Long> changed = new HashSet<>();
+    for (Regrouping.Move m : r.moves()) {
+      changed.add(m.fromStory());
+      if (m.toStory() > 0) {
+        changed.add(m.toStory());
+      }
+    }
+    Instant now = clock.instant();
+    Map<Long, StoryView> before = stories.withAllReports(changed);
+    StoryMoves.Applied applied = moves.apply(itemMoves, now);
+    moves.shiftEditions(editions.shifts(before, stories.withAllReports(changed)), now);
     applied.placed().forEach(engine::placed);
     return applied;
   }

@@ -1,5 +1,7 @@
 package dev.tributary.publish;
 
+import dev.tributary.config.ChannelConfig;
+import dev.tributary.config.FeedsConfig;
 import dev.tributary.sanitize.HtmlText;
 import dev.tributary.sanitize.SafeUrl;
 import dev.tributary.store.ReportView;
@@ -18,23 +20,34 @@ import java.util.List;
  */
 public record ShownStory(StoryView view, ReportView lead, int edition, Instant editionAt) {
 
-  private static final Comparator<ReportView> ARRIVAL = Comparator
-      .comparing(ReportView::firstSeen, Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparingLong(ReportView::itemId);
+  private static final Comparator<ReportView> ARRIVAL = ReportView.ARRIVAL;
 
-  /** {@code readerLanguage}: the channel's language, or null when it declares none. */
+  /**
+   * The language a story is headlined in outside any one channel (its own page and API entry): that
+   * of the channel holding most of its reports, the first such channel in the feeds file on a tie;
+   * null when that channel declares none or no channel holds a report (then the replay prefers the
+   * language most reports are in).
+   */
+  public static String ownLanguage(StoryView story, FeedsConfig config) {
+    return config.mainChannel(story.items().stream().map(ReportView::sourceId).toList())
+        .map(ChannelConfig::language).orElse(null);
+  }
+
+  /**
+   * {@code readerLanguage}: the channel's language, or null when it declares none. The edition is
+   * the replayed one plus what regroupings added (see {@link Editions#shiftAfterMove}), dated no
+   * earlier than the last such addition.
+   */
   public static ShownStory of(StoryView story, String readerLanguage) {
     List<ReportView> arrived = story.items().stream().sorted(ARRIVAL).toList();
     if (arrived.isEmpty()) {
-      return new ShownStory(story, null, 1, story.published());
+      return new ShownStory(story, null, 1 + story.editionShift(), story.published());
     }
-    Editions.Edition e = Editions.of(arrived.stream()
-        .map(r -> new Editions.Report(r.title(), HtmlText.of(r.summaryHtml()), r.language()))
-        .toList(), readerLanguage);
+    Editions.Edition e = Editions.of(editionReports(arrived), readerLanguage);
     ReportView lead = arrived.get(e.headline());
     String title = lead.title() != null && !lead.title().isBlank() ? lead.title() : story.title();
     String link = SafeUrl.http(lead.url()) != null ? lead.url() : story.link();
-    StoryView view = new StoryView(story.id(), story.publicId(), title, link, story.created(), story.updated(), story.items());
+    StoryView view = story.withHeadline(title, link);
     Instant at = story.published();
     if (e.number() > 1) {
       for (ReportView r : arrived.subList(0, e.opener() + 1)) {
@@ -44,7 +57,15 @@ public record ShownStory(StoryView view, ReportView lead, int edition, Instant e
         }
       }
     }
-    return new ShownStory(view, lead, e.number(), at);
+    if (story.editionShift() > 0 && story.editionShiftedAt() != null && story.editionShiftedAt().isAfter(at)) {
+      at = story.editionShiftedAt();
+    }
+    return new ShownStory(view, lead, e.number() + story.editionShift(), at);
+  }
+
+  /** Reports as the edition replay reads them, in the order given. */
+  public static List<Editions.Report> editionReports(List<ReportView> arrived) {
+    return arrived.stream().map(r -> new Editions.Report(r.title(), HtmlText.of(r.summaryHtml()), r.language())).toList();
   }
 
   private static Instant reported(ReportView r) {

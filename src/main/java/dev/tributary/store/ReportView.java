@@ -1,6 +1,7 @@
 package dev.tributary.store;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * One report of a story, as published. {@code duplicateOf} names the item it is a near-copy of;
@@ -19,6 +20,11 @@ public record ReportView(
     Instant firstSeen,
     Long duplicateOf,
     String imageUrl) {
+
+  /** The order reports arrived in (first seen, then id): the order a story's editions are replayed in. */
+  public static final Comparator<ReportView> ARRIVAL = Comparator
+      .comparing(ReportView::firstSeen, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparingLong(ReportView::itemId);
 
   public ReportView(long itemId, String sourceId, String sourceTitle, String url, String title, String summaryHtml,
       String author, String language, Instant published, Instant firstSeen, Long duplicateOf) {

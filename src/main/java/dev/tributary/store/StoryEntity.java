@@ -29,4 +29,7 @@ public class StoryEntity extends PanacheEntityBase {
   public long revision;
   /** Publication time of the report that gives the story its title and link. */
   @Column(name = "lead_published") public Instant leadPublished;
+  /** Editions regroupings added to the replayed ones (see Editions.shiftAfterMove), and when the last was. */
+  @Column(name = "edition_shift") public int editionShift;
+  @Column(name = "edition_shifted_at") public Instant editionShiftedAt;
 }

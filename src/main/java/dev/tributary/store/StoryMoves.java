@@ -99,6 +99,20 @@ public class StoryMoves {
     return new Applied(placed, merged, planned.size() - moves.size());
   }
 
+  /**
+   * Raises stories' edition shifts (see {@code Editions.shiftAfterMove}) after their reports moved:
+   * the editions the headline changes open are dated {@code now}.
+   */
+  public void shiftEditions(Map<Long, Integer> shifts, Instant now) {
+    for (var s : shifts.entrySet()) {
+      StoryEntity story = StoryEntity.findById(s.getKey());
+      if (story != null && s.getValue() > story.editionShift) {
+        story.editionShift = s.getValue();
+        story.editionShiftedAt = now;
+      }
+    }
+  }
+
   /** A story per placeholder, led by its earliest report; its public id is derived like any story's. */
   private Map<Long, Long> createStories(List<ItemMove> moves, Map<Long, ItemEntity> items, Instant now) {
     Map<Long, List<ItemEntity>> groups = new LinkedHashMap<>();

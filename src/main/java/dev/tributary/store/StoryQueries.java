@@ -74,8 +74,7 @@ public class StoryQueries {
     Map<Long, Instant> reported = new HashMap<>();
     rows.forEach(r -> reported.put(((StoryEntity) r[0]).id, (Instant) r[1]));
     List<StoryView> views = withReports(stories, sourceIds).stream()
-        .map(v -> new StoryView(v.id(), v.publicId(), v.title(), v.link(), v.created(),
-            reported.getOrDefault(v.id(), v.updated()), v.items()))
+        .map(v -> v.withUpdated(reported.getOrDefault(v.id(), v.updated())))
         .toList();
     Object[] last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
     String next = more ? new Cursor((Instant) last[1], ((StoryEntity) last[0]).id).encode() : null;
@@ -100,6 +99,22 @@ public class StoryQueries {
     return withReports(List.of(s), sources).stream().findFirst();
   }
 
+  /**
+   * These stories (merged or not) with every report, by id: what a regrouping is about to change or
+   * has changed, read inside its transaction.
+   */
+  @Transactional
+  public Map<Long, StoryView> withAllReports(Collection<Long> storyIds) {
+    Map<Long, StoryView> out = new HashMap<>();
+    List<Long> ids = List.copyOf(storyIds);
+    for (int i = 0; i < ids.size(); i += 500) {
+      List<StoryEntity> chunk = StoryEntity.list("id in ?1", ids.subList(i, Math.min(ids.size(), i + 500)));
+      withReports(chunk, null).forEach(v -> out.put(v.id(), v));
+    }
+    return out;
+  }
+
+  // sourceIds null: every report
   private List<StoryView> withReports(List<StoryEntity> stories, Collection<String> sourceIds) {
     if (stories.isEmpty()) {
       return List.of();
@@ -107,9 +122,13 @@ public class StoryQueries {
     Map<Long, List<ReportView>> reports = new HashMap<>();
     List<Long> ids = stories.stream().map(s -> s.id).toList();
     Map<String, String> titles = sourceTitles();
-    List<ItemEntity> items = em.createQuery(
-            "select i from ItemEntity i where i.storyId in ?1 and i.sourceId in ?2 order by i.published, i.id", ItemEntity.class)
-        .setParameter(1, ids).setParameter(2, sourceIds).getResultList();
+    var query = em.createQuery("select i from ItemEntity i where i.storyId in ?1"
+        + (sourceIds == null ? "" : " and i.sourceId in ?2") + " order by i.published, i.id", ItemEntity.class)
+        .setParameter(1, ids);
+    if (sourceIds != null) {
+      query.setParameter(2, sourceIds);
+    }
+    List<ItemEntity> items = query.getResultList();
     for (ItemEntity i : items) {
       reports.computeIfAbsent(i.storyId, k -> new ArrayList<>()).add(new ReportView(i.id, i.sourceId,
           titles.getOrDefault(i.sourceId, i.sourceId), i.url, i.title, i.summary, i.author, i.language,
@@ -117,7 +136,8 @@ public class StoryQueries {
     }
     List<StoryView> out = new ArrayList<>(stories.size());
     for (StoryEntity s : stories) {
-      out.add(new StoryView(s.id, s.publicId, s.title, s.link, s.created, s.updated, reports.getOrDefault(s.id, List.of())));
+      out.add(new StoryView(s.id, s.publicId, s.title, s.link, s.created, s.updated, reports.getOrDefault(s.id, List.of()),
+          s.editionShift, s.editionShiftedAt));
     }
     return out;
   }

@@ -73,6 +73,36 @@ public final class Editions {
     return new Edition(number, headline, opener);
   }
 
+  /**
+   * One reader's view of a story whose reports a regrouping changed (moved some in or out, not
+   * only appended): its reports in arrival order before and after, in the reader's language (null
+   * as in {@link #of}).
+   */
+  public record Moved(List<Report> before, List<Report> after, String readerLanguage) {}
+
+  /**
+   * The shift to add to the replayed edition numbers after a regrouping changed a story's reports,
+   * given the shift it had. The replay of the reports left could headline another report under an
+   * edition number readers already have (or an earlier one): a reader would see one item under two
+   * titles, which the edition rule forbids. So in every view the edition shown after is the one
+   * shown before when the headline reads the same, and a later one (a new edition, which readers
+   * show once) when it changed; the shift never shrinks, so numbers never go back.
+   */
+  public static int shiftAfterMove(List<Moved> views, int shift) {
+    int out = shift;
+    for (Moved v : views) {
+      if (v.before().isEmpty() || v.after().isEmpty()) {
+        continue;
+      }
+      Edition was = of(v.before(), v.readerLanguage());
+      Edition now = of(v.after(), v.readerLanguage());
+      int shown = was.number() + shift;
+      boolean same = java.util.Objects.equals(v.before().get(was.headline()).title(), v.after().get(now.headline()).title());
+      out = Math.max(out, (same ? shown : shown + 1) - now.number());
+    }
+    return out;
+  }
+
   /** The reports so far: each one's language, kind of title and terms, and how many share each term. */
   private static final class Replay {
     private final String wanted;

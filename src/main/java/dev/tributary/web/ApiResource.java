@@ -95,7 +95,8 @@ public class ApiResource {
       return Response.status(Response.Status.MOVED_PERMANENTLY)
           .location(uri.getBaseUriBuilder().path("api/stories").path(found.get().publicId()).build()).build();
     }
-    return Response.ok(ApiViews.StoryJson.of(ShownStory.of(found.get(), null))).build();
+    return Response.ok(ApiViews.StoryJson.of(
+        ShownStory.of(found.get(), ShownStory.ownLanguage(found.get(), registry.config())))).build();
   }
 
   @GET

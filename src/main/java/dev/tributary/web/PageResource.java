@@ -91,7 +91,7 @@ public class PageResource {
   @Path("stories/{id}")
   public TemplateInstance story(@PathParam("id") String id) {
     StoryView story = stories.byPublicId(id).orElseThrow(() -> new NotFoundException("no story '" + id + "'"));
-    return Templates.story(ShownStory.of(story, null).view(), clock.instant());
+    return Templates.story(ShownStory.of(story, ShownStory.ownLanguage(story, registry.config())).view(), clock.instant());
   }
 
   @GET

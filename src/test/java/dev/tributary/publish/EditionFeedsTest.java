@@ -90,4 +90,21 @@ class EditionFeedsTest {
     // the same story in a channel without a language: neither language holds a majority, the first title stays
     assertThat(only(RssWriter.write(feed(story(reports), null))).getTitle()).startsWith("Prorogato");
   }
+
+  @Test
+  void aHeadlineThatARegroupingChangedIsANewRssItemDatedWhenItWasApplied() throws Exception {
+    List<ReportView> two = List.of(
+        report(1, "en", "Caspian ferry timetable extended for winter", "https://outlet1.example/ferry"),
+        report(2, "en", "Baku ferry keeps sailing to Turkmenbashi all winter", "https://outlet2.example/ferry"));
+    SyndEntry was = only(RssWriter.write(feed(story(two), "en")));
+    // a regrouping took the headline report away; the story's edition shift says what readers were shown
+    Instant applied = T.plusSeconds(7200);
+    List<ReportView> left = two.subList(1, 2);
+    StoryView moved = new StoryView(1, "s1", left.get(0).title(), left.get(0).url(), T, T, left, 1, applied);
+    SyndEntry now = only(RssWriter.write(feed(moved, "en")));
+    assertThat(was.getUri()).isEqualTo("tag:tributary,2026:story:s1");
+    assertThat(now.getUri()).isEqualTo("tag:tributary,2026:story:s1#rev2");
+    assertThat(now.getTitle()).isNotEqualTo(was.getTitle());
+    assertThat(now.getPublishedDate().toInstant()).isEqualTo(applied);
+  }
 }

@@ -107,4 +107,47 @@ class EditionsTest {
     }
     assertThat(reports.get(before.headline()).title()).startsWith("Caspian ferry");
   }
+
+  @Test
+  void aRegroupingThatTakesTheHeadlineReportAwayOpensAnEdition() {
+    List<Editions.Report> before = ferryReports(2);
+    // the first report, the headline, leaves: the replay of what is left headlines the second under edition 1
+    List<Editions.Report> after = before.subList(1, 2);
+    assertThat(Editions.of(before, "en").number()).isEqualTo(1);
+    assertThat(Editions.of(after, "en").number()).isEqualTo(1);
+    int shift = Editions.shiftAfterMove(List.of(new Editions.Moved(before, after, "en")), 0);
+    assertThat(shift).isEqualTo(1);
+    // shown as edition 2: a new RSS item, which readers show once, under the new headline
+    assertThat(Editions.of(after, "en").number() + shift).isEqualTo(2);
+  }
+
+  @Test
+  void aRegroupingThatLeavesTheHeadlineKeepsTheEditionNumberItHad() {
+    List<Editions.Report> before = ferryReports(3);
+    // a report other than the headline leaves: 2 reports replay as edition 1, readers had edition 2
+    List<Editions.Report> after = List.of(before.get(0), before.get(2));
+    assertThat(Editions.of(before, "en")).isEqualTo(new Editions.Edition(2, 0, 2));
+    int shift = Editions.shiftAfterMove(List.of(new Editions.Moved(before, after, "en")), 0);
+    assertThat(Editions.of(after, "en").number() + shift).isEqualTo(2);
+    assertThat(after.get(Editions.of(after, "en").headline()).title()).isEqualTo(before.get(0).title());
+  }
+
+  @Test
+  void aShiftNeverShrinksAndAnUnchangedStoryKeepsIt() {
+    List<Editions.Report> reports = ferryReports(4);
+    assertThat(Editions.shiftAfterMove(List.of(new Editions.Moved(reports, reports, "en")), 3)).isEqualTo(3);
+    // a view that lost every report (or had none) says nothing
+    assertThat(Editions.shiftAfterMove(List.of(new Editions.Moved(reports, List.of(), "en"),
+        new Editions.Moved(List.of(), reports, "en")), 0)).isZero();
+  }
+
+  @Test
+  void theViewWhoseHeadlineChangedDecides() {
+    List<Editions.Report> before = ferryReports(2);
+    List<Editions.Report> after = before.subList(1, 2);
+    // a channel that never showed the headline report sees no change; another did, and needs the edition
+    int shift = Editions.shiftAfterMove(List.of(new Editions.Moved(after, after, "en"),
+        new Editions.Moved(before, after, "en")), 0);
+    assertThat(shift).isEqualTo(1);
+  }
 }
