@@ -1,20 +1,49 @@
 package dev.tributary.config;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** A validated feeds.yaml. */
-public record FeedsConfig(List<SourceConfig> sources, List<ChannelConfig> channels, Duration defaultInterval) {
-  public FeedsConfig {
-    sources = List.copyOf(sources);
-    channels = List.copyOf(channels);
+/**
+ * A validated feeds.yaml. Sources are also kept by id: every poll looks its source up, and a scan
+ * of 10,000 sources per poll cost more than parsing the feed.
+ */
+public final class FeedsConfig {
+  private final List<SourceConfig> sources;
+  private final List<ChannelConfig> channels;
+  private final Duration defaultInterval;
+  private final Map<String, SourceConfig> sourcesById;
+
+  public FeedsConfig(List<SourceConfig> sources, List<ChannelConfig> channels, Duration defaultInterval) {
+    this.sources = List.copyOf(sources);
+    this.channels = List.copyOf(channels);
+    this.defaultInterval = defaultInterval;
+    Map<String, SourceConfig> byId = new HashMap<>(this.sources.size() * 2);
+    for (SourceConfig s : this.sources) {
+      byId.putIfAbsent(s.id(), s); // the first of a repeated id, as a scan in order would find
+    }
+    this.sourcesById = byId;
+  }
+
+  public List<SourceConfig> sources() {
+    return sources;
+  }
+
+  public List<ChannelConfig> channels() {
+    return channels;
+  }
+
+  public Duration defaultInterval() {
+    return defaultInterval;
   }
 
   public Optional<SourceConfig> source(String id) {
-    return sources.stream().filter(s -> s.id().equals(id)).findFirst();
+    return Optional.ofNullable(sourcesById.get(id));
   }
 
   public Optional<ChannelConfig> channel(String id) {
@@ -48,5 +77,22 @@ public record FeedsConfig(List<SourceConfig> sources, List<ChannelConfig> channe
       }
     }
     return Optional.ofNullable(main);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FeedsConfig c && sources.equals(c.sources) && channels.equals(c.channels)
+        && Objects.equals(defaultInterval, c.defaultInterval);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(sources, channels, defaultInterval);
+  }
+
+  @Override
+  public String toString() {
+    return "FeedsConfig[sources=" + sources.size() + ", channels=" + channels.size() + ", defaultInterval="
+        + defaultInterval + "]";
   }
 }

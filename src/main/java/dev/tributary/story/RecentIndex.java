@@ -2,13 +2,11 @@ package dev.tributary.story;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -40,9 +38,6 @@ final class RecentIndex {
     private double keyNorm;
     private double titleNorm;
     private int normSize = -1;
-    // scratch for one lookup at a time (callers are serialized): avoids a map of boxed scores
-    private int lookup;
-    private double overlap;
 
     Entry(ItemProfile profile, long storyId) {
       this.profile = profile.withoutUrl();
@@ -123,7 +118,8 @@ final class RecentIndex {
   private final StorySources storySources = new StorySources();
   private final HeadlineMixture headlines;
   private int size;
-  private int lookups;
+  // scratch for one lookup at a time (callers are serialized)
+  private final PostingTally tally = new PostingTally();
   // vocabulary ids some indexed item uses, to tell when a sweep is worth it
   private int liveIds;
   private Slice lastCreated;
@@ -437,8 +433,9 @@ final class RecentIndex {
   }
 
   /**
-   * Items within [from, to] sharing the new item's rarest keys, best first by summed IDF of the
-   * shared keys.
+   * Items within [from, to] sharing the new item's rarest keys, best first by summed weight of the
+   * shared keys (ties: the first read, i.e. by rarer key, then newer). At most {@code maxPostings}
+   * postings are read, rarest keys first and newest days first, whatever they turn out to hold.
    */
   List<Entry> candidates(ItemProfile q, long from, long to, int queryKeys, int maxPostings, int limit) {
     int[] ids = q.keys().ids();
@@ -456,46 +453,57 @@ final class RecentIndex {
     if (ranked.size() > queryKeys) {
       ranked = ranked.subList(0, queryKeys);
     }
-    int lookup = ++lookups;
-    List<Entry> touched = new ArrayList<>();
-    var window = slices.subMap(Math.floorDiv(from, DAY), true, Math.floorDiv(to, DAY), true).descendingMap();
+    // the window's days, newest first, looked up once rather than once per key
+    Slice[] window = slices.subMap(Math.floorDiv(from, DAY), true, Math.floorDiv(to, DAY), true)
+        .descendingMap().values().toArray(new Slice[0]);
+    int[] sizes = new int[window.length];
+    for (int d = 0; d < window.length; d++) {
+      sizes[d] = window[d].entries.size();
+    }
+    tally.start(sizes);
     int budget = maxPostings;
-    // rarest keys first, newest slices first: when the budget runs out, what is left is the least specific
+    // rarest keys first, newest slices first: when the budget runs out, what is left is the least specific.
+    // Time, pending state and identity are checked once per entry below, not once per posting.
     keys:
     for (var k : ranked) {
-      for (Slice s : window.values()) {
-        int[] posting = s.postings.get(k.id());
+      for (int d = 0; d < window.length; d++) {
+        int[] posting = window[d].postings.get(k.id());
         for (int i = posting[0]; i >= 1; i--) {
           if (--budget < 0) {
             break keys;
           }
-          Entry e = s.entries.get(posting[i]);
-          long t = e.profile().time();
-          if (t >= from && t <= to && !e.pending && e.profile().itemId() != q.itemId()) {
-            if (e.lookup != lookup) {
-              e.lookup = lookup;
-              e.overlap = 0;
-              touched.add(e);
-            }
-            e.overlap += k.weight();
-          }
+          tally.add(d, posting[i], k.weight());
         }
       }
     }
-    // keep the best `limit` in a small heap rather than sorting everything found
-    PriorityQueue<Entry> best =
-        new PriorityQueue<>(limit + 1, (x, y) -> Double.compare(x.overlap, y.overlap));
-    for (Entry e : touched) {
-      best.add(e);
-      if (best.size() > limit) {
-        best.poll();
+    return best(q, from, to, window, Math.max(0, limit));
+  }
+
+  /** The {@code limit} best tallied entries that may be candidates, best first. */
+  private List<Entry> best(ItemProfile q, long from, long to, Slice[] window, int limit) {
+    Entry[] top = new Entry[limit];
+    double[] topSum = new double[limit];
+    int n = 0;
+    for (int i = 0; i < tally.count(); i++) {
+      double sum = tally.sum(i);
+      if (limit == 0 || (n == limit && sum <= topSum[n - 1])) {
+        continue; // cannot enter: the entry itself need not be read
       }
+      Entry e = window[tally.day(i)].entries.get(tally.position(i));
+      long t = e.profile.time();
+      if (t < from || t > to || e.pending || e.profile.itemId() == q.itemId()) {
+        continue;
+      }
+      int at = n < limit ? n++ : n - 1;
+      // after any equal sums already there: the one read first stays ahead
+      while (at > 0 && topSum[at - 1] < sum) {
+        top[at] = top[at - 1];
+        topSum[at] = topSum[at - 1];
+        at--;
+      }
+      top[at] = e;
+      topSum[at] = sum;
     }
-    List<Entry> out = new ArrayList<>(best.size());
-    while (!best.isEmpty()) {
-      out.add(best.poll());
-    }
-    Collections.reverse(out);
-    return out;
+    return new ArrayList<>(Arrays.asList(top).subList(0, n));
   }
 }
