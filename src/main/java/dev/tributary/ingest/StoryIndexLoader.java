@@ -9,19 +9,24 @@ import dev.tributary.story.StoryEngine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
+import io.quarkus.vertx.http.HttpsServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the story engine's in-memory index in step with the database, the truth. At start-up the
- * index is loaded on a thread of its own, so the service is ready to serve at once; nothing is
+ * Keeps the story engine's in-memory index in step with the database, the truth. Once the server
+ * listens the index is loaded on a thread of its own, so the service is ready to serve at once; nothing is
  * assigned to a story until the load has finished ({@link #loaded}, {@link #catchUp}).
  */
 @ApplicationScoped
@@ -42,10 +47,37 @@ public class StoryIndexLoader {
   private volatile int loadedItems = -1;
   private volatile boolean stopping;
 
+  @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true")
+  boolean httpEnabled;
+  private final AtomicBoolean loadStarted = new AtomicBoolean();
+
+  // The load starts once the server listens: 100k reports take seconds of CPU, which on a small
+  // pod would otherwise compete with the rest of start-up for cores readiness does not need.
   void onStart(@Observes StartupEvent event) {
-    Thread loader = new Thread(this::loadAtStart, "story-index-loader");
-    loader.setDaemon(true);
-    loader.start();
+    if (!httpEnabled) {
+      startLoading();
+    }
+  }
+
+  void onListening(@ObservesAsync HttpServerStart event) {
+    startLoading();
+  }
+
+  void onListening(@ObservesAsync HttpsServerStart event) {
+    startLoading();
+  }
+
+  /** Whether the loading thread was started (once, whichever start event came first). */
+  boolean loadStarted() {
+    return loadStarted.get();
+  }
+
+  private void startLoading() {
+    if (loadStarted.compareAndSet(false, true)) {
+      Thread loader = new Thread(this::loadAtStart, "story-index-loader");
+      loader.setDaemon(true);
+      loader.start();
+    }
   }
 
   void onStop(@Observes ShutdownEvent event) {
