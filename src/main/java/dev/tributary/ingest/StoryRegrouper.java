@@ -64,7 +64,14 @@ public class StoryRegrouper {
         return new Report(0, 0, 0, 0);
       }
       // the long part: on the engine's copy, while this replica and the others go on assigning
-      Regrouping computed = engine.computeRegroup(plan);
+      Regrouping computed;
+      try {
+        computed = engine.computeRegroup(plan);
+      } catch (RuntimeException e) {
+        // the engine's own index is untouched; the span stays due for the next try
+        engine.regroupFailed(plan);
+        throw e;
+      }
       return apply(plan, computed);
     } finally {
       applying = false;

@@ -204,6 +204,15 @@ public final class ClusteringStoryEngine implements StoryEngine {
     return new Regrouping(computed.considered(), applied);
   }
 
+  @Override
+  public synchronized void regroupFailed(RegroupPlan plan) {
+    if (plan == outstanding) {
+      outstanding = null;
+      touched.clear();
+      dirtyFrom = Math.min(dirtyFrom, plan.from());
+    }
+  }
+
   // a near-copy mark holds only if the original ends up in the same story
   private static Long copyMark(Regrouping.Move m, Map<Long, Long> destination, Map<Long, RecentIndex.Entry> live) {
     Long original = m.duplicateOf();

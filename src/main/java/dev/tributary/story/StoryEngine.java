@@ -56,6 +56,9 @@ public interface StoryEngine {
     return plan.compute();
   }
 
+  /** The plan's computation failed: its span is due again, and nothing of it will be applied. */
+  default void regroupFailed(RegroupPlan plan) {}
+
   /** {@link #planRegroup}, {@link #computeRegroup} and {@link #applyRegroup} at once. */
   default Regrouping regroup(long from, int maxItems) {
     return applyRegroup(planRegroup(from, maxItems));

@@ -98,6 +98,11 @@ public class HeldRegroupEngine {
     }
 
     @Override
+    public void regroupFailed(RegroupPlan plan) {
+      engine.regroupFailed(plan);
+    }
+
+    @Override
     public void placed(long placeholder, long storyId) {
       engine.placed(placeholder, storyId);
     }

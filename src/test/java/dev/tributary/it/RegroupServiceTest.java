@@ -111,6 +111,51 @@ class RegroupServiceTest {
     assertThat(regroup.runNow()).isZero();
   }
 
+  /**
+   * A regrouping that takes a story's headline report away opens a new edition under the story's
+   * id: readers see the new headline as a new RSS item once, never the old guid under a new title.
+   */
+  @Test
+  void aStoryWhoseHeadlineReportMovedAwayShowsANewEdition() {
+    Instant t0 = T0.plusSeconds(40 * 86_400);
+    ingest.ingest("flaky", List.of(item("rg-ed-harvest", "https://flaky.example/rg/ed-harvest",
+        "Kakheti grape harvest breaks a record",
+        "Vineyards in Kakheti brought in a record grape harvest this autumn, the agriculture ministry said, with"
+            + " Rkatsiteli and Saperavi yields up by a fifth on last year.", t0.plusSeconds(5 * 3600), "en")));
+    ingest.ingest("mirror", List.of(item("rg-ed-bridge", "https://mirror.example/rg/ed-bridge",
+        "Aliyev and Pashinyan open the Meghri border bridge",
+        "Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan on Tuesday opened the new"
+            + " Meghri border bridge, the first road link between the two countries in 35 years.", t0, "en")));
+    long harvestStory = storyOf("rg-ed-harvest");
+    // as a wrong join would have left it: the bridge report inside the harvest story, which it headlines
+    QuarkusTransaction.requiringNew().run(() -> {
+      long bridgeStory = ItemEntity.<ItemEntity>find("guid", "rg-ed-bridge").<ItemEntity>firstResult().storyId;
+      move("rg-ed-bridge", harvestStory);
+      StoryEntity emptied = StoryEntity.findById(bridgeStory);
+      emptied.itemCount = 0;
+      emptied.mergedInto = harvestStory;
+      StoryEntity.<StoryEntity>findById(harvestStory).itemCount = 2;
+    });
+    loader.rebuild();
+    String publicId = QuarkusTransaction.requiringNew().call(() ->
+        StoryEntity.<StoryEntity>findById(harvestStory).publicId);
+    given().get("/api/stories/" + publicId).then().statusCode(200)
+        .body("title", Matchers.equalTo("Kakheti grape harvest breaks a record")).body("edition", Matchers.equalTo(1));
+
+    // a late report makes the span due; the regrouping parts the two events
+    ingest.ingest("mirror", List.of(item("rg-ed-late", "https://mirror.example/rg/ed-late",
+        "Rustavi choir wins a prize in Tallinn", "The Rustavi choir won the first prize at a festival in Tallinn.",
+        t0.minusSeconds(3600), "en")));
+    assertThat(regroup.runNow()).isGreaterThanOrEqualTo(1);
+    // the two groups are of one report each: the one earlier in publication order keeps the id
+    assertThat(storyOf("rg-ed-bridge")).isEqualTo(harvestStory);
+    assertThat(storyOf("rg-ed-harvest")).isNotEqualTo(harvestStory);
+    // the headline changed: a new edition, not the first edition's guid under another title
+    given().get("/api/stories/" + publicId).then().statusCode(200)
+        .body("title", Matchers.equalTo("Aliyev and Pashinyan open the Meghri border bridge"))
+        .body("edition", Matchers.equalTo(2));
+  }
+
   /** Another replica regrouped an item into a new story: this one follows before it assigns. */
   @Test
   void aMoveByAnotherReplicaIsSeenBeforeAssigning() {

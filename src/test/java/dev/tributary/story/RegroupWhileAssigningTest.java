@@ -133,6 +133,17 @@ class RegroupWhileAssigningTest {
   }
 
   @Test
+  void aFailedComputationLeavesTheSpanDueAndAppliesNothing() {
+    Store store = new Store();
+    storeOutOfOrder(store);
+    RegroupPlan plan = store.engine.planRegroup(DAY.getEpochSecond(), 1000);
+    assertThat(store.engine.regroupDueFrom()).isEmpty();
+    store.engine.regroupFailed(plan);
+    assertThat(store.engine.regroupDueFrom()).hasValue(DAY.getEpochSecond());
+    assertThat(store.engine.applyRegroup(plan).moves()).isEmpty();
+  }
+
+  @Test
   void aNewStorySplitOffGetsItsIdOnceCreated() throws Exception {
     Store store = new Store();
     var harvest = item(3, "farm-news", "Kakheti grape harvest breaks a record",
