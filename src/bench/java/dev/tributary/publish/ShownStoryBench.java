@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * What working out a story's headline and edition costs per request (the API pages and the story
  * page do it for every story they show; the merged feeds cache their bytes per data revision).
  */
+@Tag("bench")
 class ShownStoryBench {
   private static final Instant T = Instant.parse("2031-02-03T08:00:00Z");
 
