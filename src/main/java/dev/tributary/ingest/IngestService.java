@@ -96,6 +96,11 @@ public class IngestService {
       incoming.add(new Incoming(identify(sourceId, in, now), in));
     }
     Triage triage = QuarkusTransaction.requiringNew().call(() -> triage(sourceId, incoming, now));
+    // the new reports are analysed on this thread, before any lock: the thread holding it is left
+    // with the decisions while the pollers analyse their own feeds beside it
+    engine.prepare(triage.fresh().stream()
+        .map(i -> StoryIndexLoader.candidate(0, i.item().sourceId(), i.item().fields(), i.in().text(), i.item().firstSeen()))
+        .toList());
     int merged = triage.fresh().isEmpty() ? 0 : assign(new Job(sourceId, triage.fresh(), new CompletableFuture<>()));
     return new IngestReport(triage.fresh().size(), triage.updated(), triage.unchanged(), merged);
   }
@@ -140,10 +145,6 @@ public class IngestService {
       // other replicas' reports are indexed before the cluster-wide lock: under it, only the few
       // stored since are left to catch up on
       QuarkusTransaction.requiringNew().run(index::catchUp);
-      // and the new reports analysed: the cluster-wide section is left with the decisions themselves
-      engine.prepare(batch.stream().flatMap(j -> j.fresh().stream())
-          .map(i -> StoryIndexLoader.candidate(0, i.item().sourceId(), i.item().fields(), i.in().text(), i.item().firstSeen()))
-          .toList());
       long[] acquired = new long[1];
       List<Integer> merged = QuarkusTransaction.requiringNew().call(() -> assignAll(batch, acquired));
       lockHeld.record(System.nanoTime() - acquired[0], TimeUnit.NANOSECONDS);

@@ -20,7 +20,8 @@ import java.util.Set;
  * meanwhile; its moves are then applied in a moment ({@link #applyRegroup}), less those that what
  * was assigned in between puts in doubt.
  *
- * <p>Pure Java and Lucene analysis; calls are synchronized, and the caller serializes them anyway.
+ * <p>Pure Java and Lucene analysis; calls are synchronized, and the caller serializes them anyway,
+ * except {@link #prepare}, which analyses on the caller's thread.
  * Construct with {@code new ClusteringStoryEngine(config)}.
  */
 public final class ClusteringStoryEngine implements StoryEngine {
@@ -45,7 +46,10 @@ public final class ClusteringStoryEngine implements StoryEngine {
   private final StoryDecision decision;
   private final RecentIndex index;
   private final StoryAssigner assigner;
-  private long newest = Long.MIN_VALUE;
+  // volatile: read without the lock when items are analysed ahead (an undated item's time)
+  private volatile long newest = Long.MIN_VALUE;
+  // counts clear()s: analyses begun before one hold ids of a vocabulary since cleared
+  private volatile long generation;
   // earliest publication time that arrived out of order since the last regrouping
   private long dirtyFrom = Long.MAX_VALUE;
   // assign() is followed by indexed() for the same item: keep its analysis for that call
@@ -80,12 +84,29 @@ public final class ClusteringStoryEngine implements StoryEngine {
     this.assigner = new StoryAssigner(config, scorer, decision, index);
   }
 
-  /** Profiles built ahead of assignment (outside the caller's cluster-wide lock), by candidate with id 0. */
+  /**
+   * Profiles built ahead of assignment, by candidate with id 0. Not under the engine's lock: the
+   * pollers' threads analyse their own feeds while the thread holding the caller's cluster-wide
+   * lock decides others (the analysis is most of an item's cost, the decision little). The
+   * vocabulary is shared and thread-safe; a {@link #clear} meanwhile voids what this call built.
+   */
   @Override
-  public synchronized void prepare(List<StoryCandidate> items) {
-    prepared.clear(); // what an earlier batch left unused (it failed) holds vocabulary ids for nothing
-    for (StoryCandidate item : items) {
-      prepared.put(withoutId(item), profiles.build(item, time(item), index.vocabulary()));
+  public void prepare(List<StoryCandidate> items) {
+    long generation = this.generation;
+    Vocabulary vocabulary = index.vocabulary();
+    vocabulary.hold();
+    try {
+      Map<StoryCandidate, ItemProfile> built = new HashMap<>();
+      for (StoryCandidate item : items) {
+        built.put(withoutId(item), profiles.build(item, time(item), vocabulary));
+      }
+      synchronized (this) {
+        if (generation == this.generation) {
+          prepared.putAll(built);
+        }
+      }
+    } finally {
+      vocabulary.unhold();
     }
   }
 
@@ -294,6 +315,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
 
   @Override
   public synchronized void clear() {
+    generation++;
     prepared.clear();
     index.clear();
     decision.clear();

@@ -15,7 +15,7 @@ public interface StoryEngine {
   /**
    * Analyses these items ahead of {@link #assign} and {@link #indexed} (which then reuse the
    * analysis), so a caller can do that part before it takes a lock other processes wait for.
-   * Until {@link #indexed} has taken them (or {@link #clear}), vocabulary ids are not recycled.
+   * Unlike the other calls it may run on any thread, beside them and beside other prepares. Until {@link #indexed} has taken them (or {@link #clear}), vocabulary ids are not recycled.
    */
   default void prepare(List<StoryCandidate> items) {}
 

@@ -9,7 +9,8 @@ import java.util.Map;
  * hold its int id, which is what lets a profile be a pair of primitive arrays instead of a map of
  * boxed floats. Ids are counted by the indexed profiles that use them; ids no indexed profile uses
  * are reclaimed by {@link #sweep()}, so the dictionary follows the index rather than growing with
- * every word ever seen. Not thread-safe: the engine serializes its calls.
+ * every word ever seen. Thread-safe: items are analysed (and their strings given ids) on the
+ * pollers' threads while the engine decides others; scoring reads {@link #weights} without a lock.
  */
 final class Vocabulary {
 
@@ -23,10 +24,13 @@ final class Vocabulary {
   private int next;
   // distinct term weights, by 16-bit code; codes are never reused, since weights repeat
   private final Map<Integer, Integer> weightCodes = new HashMap<>();
-  private float[] weights = new float[64];
+  // replaced, never changed in place for codes handed out: scorers read it without the lock
+  private volatile float[] weights = new float[64];
+  // analyses in progress hold ids no indexed profile counts yet: no sweep meanwhile
+  private int holds;
 
   /** The id of {@code s}, assigned on first sight. */
-  int id(String s) {
+  synchronized int id(String s) {
     Integer id = ids.get(s);
     if (id != null) {
       return id;
@@ -42,7 +46,7 @@ final class Vocabulary {
   }
 
   /** The code of a weight, or -1 when all 16-bit codes are taken. */
-  int weightCode(float weight) {
+  synchronized int weightCode(float weight) {
     Integer code = weightCodes.get(Float.floatToRawIntBits(weight));
     if (code != null) {
       return code;
@@ -51,10 +55,12 @@ final class Vocabulary {
     if (n > Character.MAX_VALUE) {
       return -1;
     }
-    if (n == weights.length) {
-      weights = Arrays.copyOf(weights, n * 2);
+    float[] w = weights;
+    if (n == w.length) {
+      w = Arrays.copyOf(w, n * 2);
     }
-    weights[n] = weight;
+    w[n] = weight;
+    weights = w; // published whole, with the new code in it
     weightCodes.put(Float.floatToRawIntBits(weight), n);
     return n;
   }
@@ -68,36 +74,36 @@ final class Vocabulary {
    * A copy holding only the weights known now, for scoring profiles that exist now while this
    * vocabulary goes on changing (codes are never reused, so the copy stays right for them).
    */
-  Vocabulary weightsOnly() {
+  synchronized Vocabulary weightsOnly() {
     Vocabulary c = new Vocabulary();
     c.weights = Arrays.copyOf(weights, weights.length);
     return c;
   }
 
-  String string(int id) {
+  synchronized String string(int id) {
     return strings[id];
   }
 
   /** Ids handed out so far, an upper bound for arrays indexed by id. */
-  int capacity() {
+  synchronized int capacity() {
     return next;
   }
 
-  int size() {
+  synchronized int size() {
     return ids.size();
   }
 
-  String canonical(String s) {
+  synchronized String canonical(String s) {
     return s == null ? null : canonical.computeIfAbsent(s, x -> x);
   }
 
-  void retain(int[] used) {
+  synchronized void retain(int[] used) {
     for (int id : used) {
       refs[id]++;
     }
   }
 
-  void release(int[] used) {
+  synchronized void release(int[] used) {
     for (int id : used) {
       refs[id]--;
     }
@@ -105,9 +111,13 @@ final class Vocabulary {
 
   /**
    * Forgets the strings no indexed profile uses and frees their ids for reuse. Only safe while no
-   * profile outside the index is still to be used: the engine calls it at the end of indexing.
+   * profile outside the index is still to be used: the engine calls it at the end of indexing when
+   * no analysed profile waits, and it does nothing while an analysis {@link #hold}s ids.
    */
-  void sweep() {
+  synchronized void sweep() {
+    if (holds > 0) {
+      return;
+    }
     for (int id = 0; id < next; id++) {
       if (refs[id] == 0 && strings[id] != null) {
         ids.remove(strings[id]);
@@ -120,7 +130,16 @@ final class Vocabulary {
     }
   }
 
-  void clear() {
+  /** An analysis starts: ids it is given must survive until its profile is indexed or dropped. */
+  synchronized void hold() {
+    holds++;
+  }
+
+  synchronized void unhold() {
+    holds--;
+  }
+
+  synchronized void clear() {
     ids.clear();
     canonical.clear();
     Arrays.fill(strings, null);
