@@ -60,6 +60,9 @@ public class FeedsRegistry {
   /** Re-reads the file if its content changed. Returns the error text when it was refused. */
   public synchronized String reloadIfChanged() {
     State current = state.get();
+    if (current == null) {
+      return null; // the scheduler runs before start-up has loaded the file (a slow start): that load comes first
+    }
     Path path = path();
     String text;
     try {
