@@ -97,11 +97,17 @@ public class IngestService {
     }
     Triage triage = QuarkusTransaction.requiringNew().call(() -> triage(sourceId, incoming, now));
     // the new reports are analysed on this thread, before any lock: the thread holding it is left
-    // with the decisions while the pollers analyse their own feeds beside it
-    engine.prepare(triage.fresh().stream()
+    // with the decisions while the pollers analyse their own feeds beside it. The analyses are
+    // stored with the reports, so other replicas decode them instead of analysing the text again.
+    List<byte[]> analyses = engine.prepare(triage.fresh().stream()
         .map(i -> StoryIndexLoader.candidate(0, i.item().sourceId(), i.item().fields(), i.in().text(), i.item().firstSeen()))
         .toList());
-    int merged = triage.fresh().isEmpty() ? 0 : assign(new Job(sourceId, triage.fresh(), new CompletableFuture<>()));
+    List<Incoming> fresh = new ArrayList<>(triage.fresh().size());
+    for (int k = 0; k < analyses.size(); k++) {
+      Incoming i = triage.fresh().get(k);
+      fresh.add(new Incoming(i.item().withAnalysis(engine.analysisVersion(), analyses.get(k)), i.in()));
+    }
+    int merged = fresh.isEmpty() ? 0 : assign(new Job(sourceId, fresh, new CompletableFuture<>()));
     return new IngestReport(triage.fresh().size(), triage.updated(), triage.unchanged(), merged);
   }
 

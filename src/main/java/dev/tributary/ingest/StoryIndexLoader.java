@@ -122,9 +122,10 @@ public class StoryIndexLoader {
     int count = 0;
     while (true) {
       final long after = lastId;
-      List<IndexedItem> page = QuarkusTransaction.requiringNew().call(() -> items.seenSince(since, after, PAGE));
+      List<IndexedItem> page = QuarkusTransaction.requiringNew()
+          .call(() -> items.seenSince(since, after, PAGE, engine.analysisVersion()));
       for (IndexedItem item : page) {
-        engine.indexed(candidate(item), item.storyId());
+        index(item);
         lastId = item.id();
       }
       count += page.size();
@@ -164,9 +165,9 @@ public class StoryIndexLoader {
   private void catchUpLoaded() {
     // every page: a regrouping elsewhere may have moved thousands of items at once
     while (true) {
-      List<IndexedItem> missed = items.assignedAfter(indexedSeq, PAGE);
+      List<IndexedItem> missed = items.assignedAfter(indexedSeq, PAGE, engine.analysisVersion());
       for (IndexedItem item : missed) {
-        engine.indexed(candidate(item), item.storyId());
+        index(item);
         indexedSeq = item.seq();
       }
       if (missed.size() < PAGE) {
@@ -178,6 +179,14 @@ public class StoryIndexLoader {
   synchronized void indexed(StoryCandidate candidate, long storyId, long seq) {
     engine.indexed(candidate, storyId);
     indexedSeq = Math.max(indexedSeq, seq);
+  }
+
+  // the analysis stored with the item when the engine can read it, else the text analysed again
+  private void index(IndexedItem item) {
+    if (item.analysis() == null
+        || !engine.indexedAnalysed(item.id(), item.sourceId(), linkIdentity(item.url()), item.analysis(), item.storyId())) {
+      engine.indexed(candidate(item), item.storyId());
+    }
   }
 
   private static StoryCandidate candidate(IndexedItem item) {

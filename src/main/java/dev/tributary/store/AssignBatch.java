@@ -168,7 +168,7 @@ public final class AssignBatch {
     }
     try (PreparedStatement ps = c.prepareStatement("insert into item (id, source_id, story_id, guid, guid_hash, url,"
         + " url_hash, title, summary, content_hash, author, language, published, updated, first_seen, duplicate_of,"
-        + " image_url, seq) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + " image_url, seq, analysis_version, analysis) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       int n = 0;
       for (Row r : rows) {
         NewItem in = r.in();
@@ -195,6 +195,13 @@ public final class AssignBatch {
         }
         ps.setString(17, f.image());
         ps.setLong(18, r.seq());
+        if (in.analysis() == null) {
+          ps.setNull(19, Types.INTEGER);
+          ps.setNull(20, Types.VARBINARY);
+        } else {
+          ps.setInt(19, in.analysisVersion());
+          ps.setBytes(20, in.analysis());
+        }
         ps.addBatch();
         if (++n % 500 == 0) {
           ps.executeBatch();

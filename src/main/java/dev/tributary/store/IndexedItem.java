@@ -2,12 +2,11 @@ package dev.tributary.store;
 
 import java.time.Instant;
 
-/** A stored report as the story index reads it back. */
+/**
+ * A stored report as the story index reads it back: with the analysis the story engine stored
+ * beside it when that is of the version asked for, and then without the title and summary it
+ * was made from (null), since nothing needs to analyse them again.
+ */
 public record IndexedItem(long id, String sourceId, long storyId, long seq, String url, String title,
-    String summaryHtml, String language, Instant published, Instant firstSeen) {
-
-  static IndexedItem of(ItemEntity i) {
-    return new IndexedItem(i.id, i.sourceId, i.storyId, i.seq == null ? 0 : i.seq, i.url, i.title, i.summary,
-        i.language, i.published, i.firstSeen);
-  }
+    String summaryHtml, String language, Instant published, Instant firstSeen, byte[] analysis) {
 }

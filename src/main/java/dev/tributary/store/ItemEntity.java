@@ -37,4 +37,9 @@ public class ItemEntity extends PanacheEntityBase {
   @Column(name = "image_url") public String imageUrl;
   /** Assignment order across replicas, stamped under the assignment lock. */
   public Long seq;
+  /**
+   * Version of the story engine's analysis stored beside the report (column {@code analysis},
+   * read only by the story index, so no entity field): null once the content changed.
+   */
+  @Column(name = "analysis_version") public Integer analysisVersion;
 }

@@ -4,13 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.Session;
 
 /**
  * Report rows and the story rows they lead: found by identity, added to a story, updated, and
@@ -80,6 +86,7 @@ public class ItemStore {
     }
     copy(item, fields);
     item.contentHash = contentHash;
+    item.analysisVersion = null; // the stored analysis is of the old text
     StoryEntity story = StoryEntity.findById(item.storyId);
     if (story != null) {
       story.revision = revisions.next();
@@ -124,18 +131,55 @@ public class ItemStore {
     return max == null ? 0L : max;
   }
 
-  /** Reports first seen since {@code since}, in id order after {@code afterId}. */
-  public List<IndexedItem> seenSince(Instant since, long afterId, int max) {
-    return ItemEntity.<ItemEntity>find("firstSeen >= ?1 and id > ?2 order by id", since, afterId)
-        .page(0, max).list().stream().map(IndexedItem::of).toList();
+  /**
+   * Reports first seen since {@code since}, in id order after {@code afterId}; each with its stored
+   * analysis if that is of {@code analysisVersion} (and then without its text, which is not needed).
+   */
+  public List<IndexedItem> seenSince(Instant since, long afterId, int max, int analysisVersion) {
+    return indexed("first_seen >= ? and id > ? order by id", analysisVersion, max,
+        ps -> {
+          ps.setObject(4, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+          ps.setLong(5, afterId);
+        });
   }
 
-  /** Reports assigned (or moved) after the stamp {@code seq}, in stamp order. */
-  public List<IndexedItem> assignedAfter(long seq, int max) {
-    List<IndexedItem> out = ItemEntity.<ItemEntity>find("seq > ?1 order by seq", seq).page(0, max).list()
-        .stream().map(IndexedItem::of).toList();
-    em.clear();
-    return out;
+  /** Reports assigned (or moved) after the stamp {@code seq}, in stamp order; analyses as in {@link #seenSince}. */
+  public List<IndexedItem> assignedAfter(long seq, int max, int analysisVersion) {
+    return indexed("seq > ? order by seq", analysisVersion, max, ps -> ps.setLong(4, seq));
+  }
+
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  // JDBC: the analysis column is no entity field, so feeds that load items never read it
+  private List<IndexedItem> indexed(String where, int analysisVersion, int max, Binder binder) {
+    String sql = "select id, source_id, story_id, seq, url, language, published, first_seen,"
+        + " case when analysis_version = ? then null else title end,"
+        + " case when analysis_version = ? then null else summary end,"
+        + " case when analysis_version = ? then analysis end"
+        + " from item where " + where + " limit " + max;
+    return em.unwrap(Session.class).doReturningWork(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setInt(1, analysisVersion);
+        ps.setInt(2, analysisVersion);
+        ps.setInt(3, analysisVersion);
+        binder.bind(ps);
+        List<IndexedItem> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new IndexedItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                rs.getString(9), rs.getString(10), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getBytes(11)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
   }
 
   private static void copy(ItemEntity item, ItemFields f) {

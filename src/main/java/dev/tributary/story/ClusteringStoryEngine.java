@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -42,6 +43,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
 
   private final StoryConfig config;
   private final ProfileBuilder profiles;
+  private final AnalysisCodec codec;
   private final PairScorer scorer;
   private final StoryDecision decision;
   private final RecentIndex index;
@@ -78,6 +80,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
     this.maxIndexed = maxIndexed;
     this.config = config;
     this.profiles = new ProfileBuilder(config);
+    this.codec = new AnalysisCodec(config);
     this.scorer = new PairScorer(model);
     this.decision = new StoryDecision(config);
     this.index = new RecentIndex(new HeadlineMixture(config.mixtureAlpha()));
@@ -85,29 +88,39 @@ public final class ClusteringStoryEngine implements StoryEngine {
   }
 
   /**
-   * Profiles built ahead of assignment, by candidate with id 0. Not under the engine's lock: the
+   * Profiles built ahead of assignment, by candidate with id 0; returns each one's analysis as
+   * bytes of {@link #analysisVersion}, for the store. Not under the engine's lock: the
    * pollers' threads analyse their own feeds while the thread holding the caller's cluster-wide
    * lock decides others (the analysis is most of an item's cost, the decision little). The
    * vocabulary is shared and thread-safe; a {@link #clear} meanwhile voids what this call built.
    */
   @Override
-  public void prepare(List<StoryCandidate> items) {
+  public List<byte[]> prepare(List<StoryCandidate> items) {
     long generation = this.generation;
     Vocabulary vocabulary = index.vocabulary();
     vocabulary.hold();
     try {
       Map<StoryCandidate, ItemProfile> built = new HashMap<>();
+      List<byte[]> analyses = new ArrayList<>(items.size());
       for (StoryCandidate item : items) {
-        built.put(withoutId(item), profiles.build(item, time(item), vocabulary));
+        Analysis a = profiles.analyse(item, time(item));
+        analyses.add(codec.encode(a));
+        built.put(withoutId(item), a.profile(item.itemId(), item.sourceId(), item.url(), vocabulary));
       }
       synchronized (this) {
         if (generation == this.generation) {
           prepared.putAll(built);
         }
       }
+      return analyses;
     } finally {
       vocabulary.unhold();
     }
+  }
+
+  @Override
+  public int analysisVersion() {
+    return codec.version();
   }
 
   private static StoryCandidate withoutId(StoryCandidate c) {
@@ -267,21 +280,45 @@ public final class ClusteringStoryEngine implements StoryEngine {
 
   @Override
   public synchronized void indexed(StoryCandidate item, long storyId) {
-    RecentIndex.Entry known = index.byUrl(item.url());
-    if (known != null && known.profile().itemId() == item.itemId()) {
-      // another replica regrouped it: only its story changed
+    if (reattached(item.itemId(), item.url(), storyId)) {
+      return;
+    }
+    boolean assigned = lastProfile != null && sameItem(lastProfile, item);
+    add(profile(item), storyId, assigned);
+  }
+
+  /** A stored item indexed from its stored analysis; false (nothing done) when the bytes are of another version. */
+  @Override
+  public synchronized boolean indexedAnalysed(long itemId, String sourceId, String url, byte[] analysis, long storyId) {
+    if (reattached(itemId, url, storyId)) {
+      return true;
+    }
+    Optional<Analysis> a = codec.decode(analysis);
+    if (a.isEmpty()) {
+      return false;
+    }
+    add(a.get().profile(itemId, sourceId, url, index.vocabulary()), storyId, false);
+    return true;
+  }
+
+  // another replica regrouped an item this one indexed: only its story changed
+  private boolean reattached(long itemId, String url, long storyId) {
+    RecentIndex.Entry known = index.byUrl(url);
+    if (known != null && known.profile().itemId() == itemId) {
       if (outstanding != null && known.storyId() != storyId) {
         touched.add(known.storyId());
         touched.add(storyId);
       }
       index.attach(known, storyId);
-      return;
+      return true;
     }
+    return false;
+  }
+
+  private void add(ItemProfile p, long storyId, boolean assigned) {
     if (outstanding != null) {
       touched.add(storyId);
     }
-    boolean assigned = lastProfile != null && sameItem(lastProfile, item);
-    ItemProfile p = profile(item);
     if (!assigned) {
       // a stored item reloaded (start-up, another replica): it was never compared in this run
       decision.observeStored(p.sourceId(), index.storyHasSource(storyId, p.sourceId()));

@@ -22,6 +22,11 @@ final class ProfileBuilder {
 
   /** Analyzes an item; its strings become ids of {@code vocabulary}, which the caller owns. */
   ItemProfile build(StoryCandidate item, long time, Vocabulary vocabulary) {
+    return analyse(item, time).profile(item.itemId(), item.sourceId(), item.url(), vocabulary);
+  }
+
+  /** Analyzes an item into strings and weights, of no engine's vocabulary: what a store can keep. */
+  Analysis analyse(StoryCandidate item, long time) {
     String language = languageOf(item);
     var analyzer = analyzers.forLanguage(language);
     List<Tokens.Token> title = Tokens.analyze(analyzer, item.title(), config.maxTokens());
@@ -35,16 +40,13 @@ final class ProfileBuilder {
     Map<String, Float> titleKeys = new HashMap<>();
     count(title, 1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>());
     count(body, 1f, tf, kf, names, words);
-    return new ItemProfile(
-        item.itemId(),
-        vocabulary.canonical(item.sourceId()),
-        item.url(),
-        vocabulary.canonical(language),
+    return new Analysis(
+        language,
         time,
-        TermVector.of(sublinear(tf), vocabulary),
-        TermVector.of(sublinear(kf), vocabulary),
-        TermVector.of(titleKeys, vocabulary),
-        TermVector.ids(names, vocabulary),
+        sublinear(tf),
+        sublinear(kf),
+        titleKeys,
+        names,
         minHash.signature(words),
         Announcement.in(item.title()),
         LeadDate.ofReport(item.text(), item.dated() ? item.published() : null),

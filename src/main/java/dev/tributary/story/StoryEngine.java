@@ -15,9 +15,31 @@ public interface StoryEngine {
   /**
    * Analyses these items ahead of {@link #assign} and {@link #indexed} (which then reuse the
    * analysis), so a caller can do that part before it takes a lock other processes wait for.
-   * Unlike the other calls it may run on any thread, beside them and beside other prepares. Until {@link #indexed} has taken them (or {@link #clear}), vocabulary ids are not recycled.
+   * Unlike the other calls it may run on any thread, beside them and beside other prepares. Until
+   * {@link #indexed} has taken them (or {@link #clear}), vocabulary ids are not recycled.
+   * Returns, in order, each item's analysis as bytes of {@link #analysisVersion} for the store to
+   * keep beside the item, or nulls when the engine keeps none.
    */
-  default void prepare(List<StoryCandidate> items) {}
+  default List<byte[]> prepare(List<StoryCandidate> items) {
+    return java.util.Collections.nCopies(items.size(), null);
+  }
+
+  /**
+   * The version of the analyses {@link #prepare} returns: it changes whenever the analysis of a
+   * text would, so the store can tell stored analyses this engine can still read. 0: none.
+   */
+  default int analysisVersion() {
+    return 0;
+  }
+
+  /**
+   * Like {@link #indexed}, for a stored item whose analysis the store kept: decoded rather than
+   * analysed again. False, with nothing done, when the bytes are not of this engine's
+   * {@link #analysisVersion}; the caller then calls {@link #indexed} with the item's text.
+   */
+  default boolean indexedAnalysed(long itemId, String sourceId, String url, byte[] analysis, long storyId) {
+    return false;
+  }
 
   /** The item is stored in {@code storyId}; make it findable for later items. */
   void indexed(StoryCandidate item, long storyId);

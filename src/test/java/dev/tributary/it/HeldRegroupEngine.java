@@ -68,13 +68,23 @@ public class HeldRegroupEngine {
     }
 
     @Override
-    public void prepare(List<StoryCandidate> items) {
-      engine.prepare(items);
+    public List<byte[]> prepare(List<StoryCandidate> items) {
+      return engine.prepare(items);
+    }
+
+    @Override
+    public int analysisVersion() {
+      return engine.analysisVersion();
     }
 
     @Override
     public void indexed(StoryCandidate item, long storyId) {
       engine.indexed(item, storyId);
+    }
+
+    @Override
+    public boolean indexedAnalysed(long itemId, String sourceId, String url, byte[] analysis, long storyId) {
+      return engine.indexedAnalysed(itemId, sourceId, url, analysis, storyId);
     }
 
     @Override

@@ -7,6 +7,9 @@ import dev.tributary.ingest.IngestService;
 import dev.tributary.ingest.StoryIndexLoader;
 import dev.tributary.store.ItemEntity;
 import dev.tributary.store.Revisions;
+import dev.tributary.story.StoryCandidate;
+import dev.tributary.story.StoryEngine;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,6 +30,7 @@ class ReplicaCatchUpTest {
   @Inject IngestService ingest;
   @Inject Revisions revisions;
   @Inject StoryIndexLoader loader;
+  @Inject StoryEngine engine;
 
   @Test
   void itemsStoredByAnotherReplicaAreSeenBeforeAssigning() {
@@ -40,6 +44,59 @@ class ReplicaCatchUpTest {
     Long joined = QuarkusTransaction.requiringNew().call(() ->
         ItemEntity.<ItemEntity>find("sourceId = ?1 and guid = ?2", "mirror", "mirror-1").firstResult().storyId);
     assertThat(joined).isEqualTo(storyId);
+  }
+
+  /**
+   * Another replica stored its analysis with the report: this replica indexes that, not the text
+   * (stored here as a blank, so a report analysed from its text could not be joined).
+   */
+  @Test
+  void anotherReplicasStoredAnalysisIsIndexedWithoutAnalysingTheText() {
+    Instant when = Instant.parse("2026-11-27T09:00:00Z");
+    String text = "The Rikoti tunnel closed to lorries on Wednesday after a landslide blocked its western portal,"
+        + " the roads department said, and heavy traffic between Tbilisi and Batumi is diverted over the"
+        + " Goderdzi pass until engineers have checked the slope.";
+    String title = "Landslide closes Rikoti tunnel to lorries";
+    byte[] analysis = engine.prepare(List.of(new StoryCandidate(0, "flaky", "flaky.example/rikoti", title, text, "en",
+        when))).get(0);
+    engine.prepare(List.of()); // nothing left prepared in this engine
+    long storyId = QuarkusTransaction.requiringNew().call(() -> {
+      var stored = AnotherReplica.store(revisions, "flaky", "other-replica-2", "-", "https://flaky.example/rikoti",
+          "flaky.example/rikoti", "-", when);
+      ItemEntity item = ItemEntity.find("guid", "other-replica-2").firstResult();
+      item.analysisVersion = engine.analysisVersion();
+      item.flush();
+      Panache.getEntityManager().createNativeQuery("update item set analysis = ?1 where id = ?2")
+          .setParameter(1, analysis).setParameter(2, item.id).executeUpdate();
+      return stored.storyId();
+    });
+
+    ingest.ingest("mirror", List.of(new IncomingItem("mirror-rikoti", "https://mirror.example/rikoti",
+        "Rikoti tunnel closed to lorries after landslide", text, text, null, "en", when.plusSeconds(1200), null)));
+
+    Long joined = QuarkusTransaction.requiringNew().call(() ->
+        ItemEntity.<ItemEntity>find("guid", "mirror-rikoti").firstResult().storyId);
+    assertThat(joined).isEqualTo(storyId);
+  }
+
+  /** A report is stored with its analysis; once its content changes, that analysis no longer counts. */
+  @Test
+  void reportsAreStoredWithTheirAnalysisUntilTheirContentChanges() {
+    Instant when = Instant.parse("2026-11-28T08:00:00Z");
+    ingest.ingest("flaky", List.of(item("kept-a", "https://flaky.example/kept-a", "Kutaisi airport adds a night flight", when)));
+    assertThat(storedAnalysis("kept-a")).isEqualTo(engine.analysisVersion()).isNotZero();
+
+    ingest.ingest("flaky", List.of(item("kept-a", "https://flaky.example/kept-a", "Kutaisi airport adds two night flights", when)));
+    assertThat(storedAnalysis("kept-a")).isNull();
+  }
+
+  private Integer storedAnalysis(String guid) {
+    return QuarkusTransaction.requiringNew().call(() -> {
+      Object[] row = (Object[]) Panache.getEntityManager()
+          .createNativeQuery("select analysis_version, analysis from item where guid = ?1")
+          .setParameter(1, guid).getSingleResult();
+      return row[0] == null || row[1] == null ? null : ((Number) row[0]).intValue();
+    });
   }
 
   @Test

@@ -1,0 +1,42 @@
+package dev.tributary.story;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An item's analysis before its strings become ids of an engine's {@link Vocabulary}: what
+ * {@link ProfileBuilder} computes from the text and {@link AnalysisCodec} keeps beside the stored
+ * item, so another replica (or a restart) indexes the item without analysing its text again.
+ * Maps keep the order they were filled in, so a decoded analysis hands the vocabulary its strings
+ * in the same order as the fresh one did.
+ */
+record Analysis(
+    String language,
+    long time,
+    Map<String, Float> terms,
+    Map<String, Float> keys,
+    Map<String, Float> titleKeys,
+    Set<String> names,
+    int[] minHash,
+    boolean announcement,
+    int leadDate,
+    boolean dated) {
+
+  /** The profile of the item with this analysis; its strings become ids of {@code vocabulary}. */
+  ItemProfile profile(long itemId, String sourceId, String url, Vocabulary vocabulary) {
+    return new ItemProfile(
+        itemId,
+        vocabulary.canonical(sourceId),
+        url,
+        vocabulary.canonical(language),
+        time,
+        TermVector.of(terms, vocabulary),
+        TermVector.of(keys, vocabulary),
+        TermVector.of(titleKeys, vocabulary),
+        TermVector.ids(names, vocabulary),
+        minHash,
+        announcement,
+        leadDate,
+        dated);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.tributary.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tributary.config.DefaultSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Stored analyses: decoded, they are the fresh analysis; of another version, they are not used. */
+class AnalysisCodecTest {
+
+  private static final StoryConfig CONFIG = DefaultSettings.story();
+  private static final Instant DAY = ClusteringStoryEngineTest.DAY;
+
+  private static final List<StoryCandidate> SAMPLES = List.of(
+      ClusteringStoryEngineTest.EN_BRIDGE,
+      ClusteringStoryEngineTest.RU_BRIDGE,
+      ClusteringStoryEngineTest.item(4, "zeitung", "de", "Brückeneröffnung in Meghri: Alijew und Paschinjan feiern",
+          "Der aserbaidschanische Präsident Ilham Alijew und Armeniens Regierungschef Nikol Paschinjan haben am "
+              + "Dienstag die neue Grenzbrücke bei Meghri eröffnet. Morgen beginnen Gespräche über den Handel.",
+          DAY.plusSeconds(3600)),
+      // no declared language, no date: guessed, and placed by when it was seen
+      new StoryCandidate(5, "agency", "https://agency/5", "ალიევმა და ფაშინიანმა ხიდი გახსნეს",
+          "ილჰამ ალიევმა და ნიკოლ ფაშინიანმა მეღრის ახალი ხიდი გახსნეს.", null, DAY, false),
+      new StoryCandidate(6, "brief", "https://brief/6", "Markets close higher", null, "en", DAY));
+
+  @Test
+  void aDecodedAnalysisGivesTheProfileOfAFreshOne() {
+    ProfileBuilder builder = new ProfileBuilder(CONFIG);
+    AnalysisCodec codec = new AnalysisCodec(CONFIG);
+    Vocabulary fresh = new Vocabulary();
+    Vocabulary decoded = new Vocabulary();
+    for (StoryCandidate c : SAMPLES) {
+      long time = c.published().getEpochSecond();
+      ItemProfile expected = builder.build(c, time, fresh);
+      byte[] bytes = codec.encode(builder.analyse(c, time));
+      ItemProfile actual = codec.decode(bytes).orElseThrow().profile(c.itemId(), c.sourceId(), c.url(), decoded);
+
+      assertThat(describe(actual, decoded)).isEqualTo(describe(expected, fresh));
+      // strings reach the vocabulary in the same order, so even the ids agree
+      assertThat(actual.terms().ids()).isEqualTo(expected.terms().ids());
+      assertThat(actual.names()).isEqualTo(expected.names());
+    }
+  }
+
+  @Test
+  void anAnalysisOfAnotherVersionIsNotDecoded() {
+    ProfileBuilder builder = new ProfileBuilder(CONFIG);
+    StoryConfig otherTokens = new StoryConfig(CONFIG.window(), CONFIG.statsHorizon(), CONFIG.joinThreshold(),
+        CONFIG.duplicateThreshold(), CONFIG.sameSourceFactor(), CONFIG.meanShare(), CONFIG.titleWeight(),
+        CONFIG.nameWeight(), CONFIG.maxTokens() + 1, CONFIG.queryKeys(), CONFIG.maxCandidates(), CONFIG.maxPostings(),
+        CONFIG.sourceRepeatRate(), CONFIG.headlineMixture(), CONFIG.mixtureAlpha(), CONFIG.refinePasses());
+    byte[] bytes = new AnalysisCodec(CONFIG).encode(builder.analyse(SAMPLES.get(0), 0));
+
+    assertThat(new AnalysisCodec(otherTokens).version()).isNotEqualTo(new AnalysisCodec(CONFIG).version());
+    assertThat(new AnalysisCodec(otherTokens).decode(bytes)).isEmpty();
+    assertThat(new AnalysisCodec(CONFIG).decode(Arrays.copyOf(bytes, bytes.length / 2))).isEmpty();
+    assertThat(new AnalysisCodec(CONFIG).decode(null)).isEmpty();
+  }
+
+  /** An engine fed another replica's stored analyses decides as one that analysed the texts itself. */
+  @Test
+  void anEngineIndexingStoredAnalysesDecidesAsOneAnalysingTexts() {
+    ClusteringStoryEngine writer = new ClusteringStoryEngine(CONFIG);
+    ClusteringStoryEngine analysing = new ClusteringStoryEngine(CONFIG);
+    ClusteringStoryEngine decoding = new ClusteringStoryEngine(CONFIG);
+    StoryCandidate stored = ClusteringStoryEngineTest.EN_BRIDGE;
+    byte[] bytes = writer.prepare(List.of(stored)).get(0);
+
+    analysing.indexed(stored, 100);
+    assertThat(decoding.indexedAnalysed(stored.itemId(), stored.sourceId(), stored.url(), bytes, 100)).isTrue();
+
+    StoryCandidate next = ClusteringStoryEngineTest.RU_BRIDGE;
+    Assignment a = analysing.assign(next);
+    Assignment b = decoding.assign(next);
+    assertThat(a).isInstanceOf(Assignment.Join.class).isEqualTo(b);
+    assertThat(decoding.size()).isEqualTo(1);
+  }
+
+  @Test
+  void anEngineRefusesBytesOfAnotherVersionAndIndexesNothing() {
+    ClusteringStoryEngine engine = new ClusteringStoryEngine(CONFIG);
+    StoryCandidate c = ClusteringStoryEngineTest.EN_BRIDGE;
+    byte[] bytes = engine.prepare(List.of(c)).get(0);
+    bytes[0] ^= 0x55; // the version is the first four bytes
+
+    assertThat(engine.indexedAnalysed(c.itemId(), c.sourceId(), c.url(), bytes, 100)).isFalse();
+    assertThat(engine.size()).isZero();
+  }
+
+  /**
+   * What the analysis of these samples yields, as a digest. It changes when the analysis does:
+   * then bump {@link AnalysisCodec#FORMAT}, so stored analyses of the old code are analysed again,
+   * and set the new digest here.
+   */
+  @Test
+  void theAnalysisIsTheOneItsFormatNumberStandsFor() throws Exception {
+    ProfileBuilder builder = new ProfileBuilder(CONFIG);
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    for (StoryCandidate c : SAMPLES) {
+      sha.update(canonical(builder.analyse(c, c.published().getEpochSecond())).getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(AnalysisCodec.FORMAT + ":" + HexFormat.of().formatHex(sha.digest()).substring(0, 16))
+        .isEqualTo("1:3f993c95da69079e");
+  }
+
+  private static String canonical(Analysis a) {
+    return a.language() + "|" + a.time() + "|" + new TreeMap<>(a.terms()) + "|" + new TreeMap<>(a.keys()) + "|"
+        + new TreeMap<>(a.titleKeys()) + "|" + new TreeSet<>(a.names()) + "|" + Arrays.toString(a.minHash()) + "|"
+        + a.announcement() + "|" + a.leadDate() + "|" + a.dated() + "\n";
+  }
+
+  private static String describe(ItemProfile p, Vocabulary v) {
+    return p.itemId() + "|" + p.sourceId() + "|" + p.url() + "|" + p.language() + "|" + p.time() + "|"
+        + vector(p.terms(), v) + "|" + vector(p.keys(), v) + "|" + vector(p.titleKeys(), v) + "|"
+        + Arrays.stream(p.names()).mapToObj(v::string).sorted().toList() + "|" + Arrays.toString(p.minHash()) + "|"
+        + p.announcement() + "|" + p.leadDate() + "|" + p.dated();
+  }
+
+  private static Map<String, Float> vector(TermVector t, Vocabulary v) {
+    Map<String, Float> out = new TreeMap<>();
+    int[] ids = t.ids();
+    for (int i = 0; i < ids.length; i++) {
+      out.put(v.string(ids[i]), t.weight(i, v.weights()));
+    }
+    return out;
+  }
+}
