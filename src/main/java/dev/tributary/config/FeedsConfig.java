@@ -1,6 +1,7 @@
 package dev.tributary.config;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A validated feeds.yaml. Sources are also kept by id: every poll looks its source up, and a scan
@@ -18,6 +20,7 @@ public final class FeedsConfig {
   private final List<ChannelConfig> channels;
   private final Duration defaultInterval;
   private final Map<String, SourceConfig> sourcesById;
+  private final Map<ChannelConfig, Set<String>> sourceIdsByChannel = new ConcurrentHashMap<>();
 
   public FeedsConfig(List<SourceConfig> sources, List<ChannelConfig> channels, Duration defaultInterval) {
     this.sources = List.copyOf(sources);
@@ -50,15 +53,20 @@ public final class FeedsConfig {
     return channels.stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
-  /** The ids of the sources a channel draws on, in feeds.yaml order. */
+  /**
+   * The ids of the sources a channel draws on, in feeds.yaml order (unmodifiable). Worked out once
+   * per channel: a story's own page asks for every channel's, a regrouping for every story it moved.
+   */
   public Set<String> sourceIdsOf(ChannelConfig channel) {
-    Set<String> ids = new LinkedHashSet<>();
-    for (SourceConfig s : sources) {
-      if (channel.sources().contains(s.id()) || s.tags().stream().anyMatch(channel.tags()::contains)) {
-        ids.add(s.id());
+    return sourceIdsByChannel.computeIfAbsent(channel, c -> {
+      Set<String> ids = new LinkedHashSet<>();
+      for (SourceConfig s : sources) {
+        if (c.sources().contains(s.id()) || s.tags().stream().anyMatch(c.tags()::contains)) {
+          ids.add(s.id());
+        }
       }
-    }
-    return ids;
+      return Collections.unmodifiableSet(ids);
+    });
   }
 
   /**

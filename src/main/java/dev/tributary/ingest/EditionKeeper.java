@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,21 +43,47 @@ public class EditionKeeper {
     return out;
   }
 
+  /**
+   * The views that show a report of the story before and after, each distinct one once (channels
+   * drawing on the same of its sources in one language see the same), reports read once.
+   */
   static List<Editions.Moved> views(FeedsConfig config, List<ReportView> before, List<ReportView> after) {
+    Map<Long, Editions.Report> read = new HashMap<>();
+    Set<List<Object>> seen = new HashSet<>();
     List<Editions.Moved> views = new ArrayList<>();
     for (ChannelConfig c : config.channels()) {
       Set<String> sources = config.sourceIdsOf(c);
-      views.add(new Editions.Moved(reports(before, sources), reports(after, sources), c.language()));
+      add(views, seen, read, only(before, sources), only(after, sources), c.language());
     }
     String own = config.mainChannel(after.stream().map(ReportView::sourceId).toList())
         .map(ChannelConfig::language).orElse(null);
-    views.add(new Editions.Moved(reports(before, null), reports(after, null), own));
+    add(views, seen, read, only(before, null), only(after, null), own);
     return views;
   }
 
-  // as the edition replay reads them (see publish's ShownStory): in arrival order, text from the summary
-  private static List<Editions.Report> reports(List<ReportView> all, Set<String> sources) {
-    return all.stream().filter(r -> sources == null || sources.contains(r.sourceId())).sorted(ReportView.ARRIVAL)
-        .map(r -> new Editions.Report(r.title(), HtmlText.of(r.summaryHtml()), r.language())).toList();
+  private static void add(List<Editions.Moved> views, Set<List<Object>> seen, Map<Long, Editions.Report> read,
+      List<ReportView> before, List<ReportView> after, String language) {
+    if (before.isEmpty() || after.isEmpty()) {
+      return; // a view that showed nothing of the story, or shows nothing now, has no headline to keep
+    }
+    List<Object> key = new ArrayList<>();
+    key.add(String.valueOf(language));
+    before.forEach(r -> key.add(r.itemId()));
+    key.add("|");
+    after.forEach(r -> key.add(r.itemId()));
+    if (seen.add(key)) {
+      views.add(new Editions.Moved(reports(before, read), reports(after, read), language));
+    }
+  }
+
+  // the story's reports a view shows, in arrival order (the order the edition replay takes); null: all
+  private static List<ReportView> only(List<ReportView> all, Set<String> sources) {
+    return all.stream().filter(r -> sources == null || sources.contains(r.sourceId())).sorted(ReportView.ARRIVAL).toList();
+  }
+
+  // as the edition replay reads them (see publish's ShownStory): text from the summary
+  private static List<Editions.Report> reports(List<ReportView> arrived, Map<Long, Editions.Report> read) {
+    return arrived.stream().map(r -> read.computeIfAbsent(r.itemId(),
+        id -> new Editions.Report(r.title(), HtmlText.of(r.summaryHtml()), r.language()))).toList();
   }
 }
