@@ -292,6 +292,13 @@ public class SourceStore {
         .toList();
   }
 
+  /** Every source's polling health, without the report counts {@link #health} scans every report for. */
+  @Transactional
+  public List<SourceStatus> statuses() {
+    return em.createQuery("select new dev.tributary.store.SourceStatus(s.id, s.active, s.parkedReason,"
+        + " s.consecutiveFailures, s.lastSuccess) from SourceEntity s", SourceStatus.class).getResultList();
+  }
+
   private Map<String, Long> countBySource(String query) {
     Map<String, Long> counts = new HashMap<>();
     for (Object[] row : em.createQuery(query, Object[].class).getResultList()) {
