@@ -6,6 +6,8 @@ an empty H2 database and on one holding 100,000 stored items, plus the CPU the J
 usage: bench/startup.py [runs] [items]     (needs target/quarkus-app; prints figures)
   STARTUP_JAVA_OPTS="-XX:SharedArchiveFile=..."   extra JVM flags for the timed starts
   STARTUP_JAR=path/to/quarkus-run.jar             another build (default target/quarkus-app)
+  STARTUP_JAVA=/path/to/bin/java                  another JVM (default: java on PATH), e.g. a JDK 25 with
+                                                  STARTUP_JAVA_OPTS="-XX:AOTCache=app.aot" (README, start-up)
 
 The 100k database is built once: the service migrates an empty one, then 2,000 sources x 50
 reports of made-up words (three to a story, stored within the last two days) are loaded with H2's
@@ -53,7 +55,7 @@ def launch(work, port, extra=()):
                TRIBUTARY_FETCH_PER_HOST_CONCURRENCY="64", QUARKUS_SHUTDOWN_DELAY="0s",
                QUARKUS_LOG_CONSOLE_FORMAT="%d{HH:mm:ss.SSS} %-5p [%c{2.}] (%t) %s%e%n")
     log = open(os.path.join(work, "app.log"), "w")
-    return subprocess.Popen(["java", *extra, "-jar", JAR], cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return subprocess.Popen([os.environ.get("STARTUP_JAVA", "java"), *extra, "-jar", JAR], cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
 def get(port, path):
@@ -195,7 +197,8 @@ def report(name, data_dir):
 if __name__ == "__main__":
     if not os.path.exists(JAR):
         sys.exit(f"no {JAR}: ./mvnw package -DskipTests first")
-    print(f"jar {os.path.relpath(JAR, ROOT)}, extra JVM flags: {os.environ.get('STARTUP_JAVA_OPTS', '(none)')}, "
+    print(f"jar {os.path.relpath(JAR, ROOT)}, java {os.environ.get('STARTUP_JAVA', 'java')}, "
+          f"extra JVM flags: {os.environ.get('STARTUP_JAVA_OPTS', '(none)')}, "
           f"load {os.getloadavg()[0]:.1f}")
     if ITEMS and not os.path.isdir(CACHE):
         print(f"building the {ITEMS}-item database once under {os.path.relpath(CACHE, ROOT)}")
