@@ -44,7 +44,15 @@ class PrepareAheadTest {
           actual.add(decide(ahead, item));
         }
       }
-      assertThat(actual).isEqualTo(expected);
+      // the same decisions; a score may differ in its last bits, as concurrent analyses number
+      // terms in another order and the sums run in that order
+      assertThat(actual.stream().map(PrepareAheadTest::decision).toList())
+          .isEqualTo(expected.stream().map(PrepareAheadTest::decision).toList());
+      for (int i = 0; i < actual.size(); i++) {
+        if (actual.get(i) instanceof Assignment.Join a && expected.get(i) instanceof Assignment.Join e) {
+          assertThat(a.score()).as("score of item %d", i).isCloseTo(e.score(), org.assertj.core.data.Offset.offset(1e-9));
+        }
+      }
     } finally {
       pool.shutdownNow();
     }
@@ -72,6 +80,10 @@ class PrepareAheadTest {
       out.add(pool.submit(() -> engine.prepare(part)));
     }
     return out;
+  }
+
+  private static String decision(Assignment a) {
+    return a instanceof Assignment.Join j ? "join " + j.storyId() + " dup " + j.duplicateOfItemId() : "new";
   }
 
   private static Assignment decide(ClusteringStoryEngine engine, StoryCandidate item) {
