@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +54,7 @@ public class AdminAuthMechanism implements HttpAuthenticationMechanism {
     }
     String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      String client = clientAddress(context);
+      String client = clientAddress(context.request());
       if (failedLogins.refusedFor(client).isPresent()) {
         // over its budget of wrong tokens: not compared at all until its minute is over
         return Uni.createFrom().optional(Optional.empty());
@@ -92,8 +93,9 @@ public class AdminAuthMechanism implements HttpAuthenticationMechanism {
     return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name)).addRole(ROLE).build();
   }
 
-  static String clientAddress(RoutingContext context) {
-    SocketAddress remote = context.request().remoteAddress();
+  /** The address wrong tokens are counted against (the login form and Bearer alike). */
+  static String clientAddress(HttpServerRequest request) {
+    SocketAddress remote = request.remoteAddress();
     return remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
   }
 

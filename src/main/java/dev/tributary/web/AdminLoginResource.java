@@ -3,7 +3,6 @@ package dev.tributary.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -43,8 +42,7 @@ public class AdminLoginResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.TEXT_HTML)
   public Response login(@FormParam("token") String token, @Context HttpServerRequest request) {
-    SocketAddress remote = request.remoteAddress();
-    String client = remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
+    String client = AdminAuthMechanism.clientAddress(request);
     var wait = failedLogins.refusedFor(client);
     if (wait.isPresent()) {
       long seconds = Math.max(1, wait.get().toSeconds());
