@@ -8,7 +8,6 @@ import dev.tributary.store.ReportView;
 import dev.tributary.store.StoryView;
 import dev.tributary.story.Editions;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,8 +18,6 @@ import java.util.List;
  * the same on every replica.
  */
 public record ShownStory(StoryView view, ReportView lead, int edition, Instant editionAt) {
-
-  private static final Comparator<ReportView> ARRIVAL = ReportView.ARRIVAL;
 
   /**
    * The language a story is headlined in outside any one channel (its own page and API entry): that
@@ -39,7 +36,7 @@ public record ShownStory(StoryView view, ReportView lead, int edition, Instant e
    * earlier than the last such addition.
    */
   public static ShownStory of(StoryView story, String readerLanguage) {
-    List<ReportView> arrived = story.items().stream().sorted(ARRIVAL).toList();
+    List<ReportView> arrived = story.items().stream().sorted(ReportView.ARRIVAL).toList();
     if (arrived.isEmpty()) {
       return new ShownStory(story, null, 1 + story.editionShift(), story.published());
     }
