@@ -5,6 +5,7 @@ import dev.tributary.store.AssignBatch;
 import dev.tributary.store.AssignmentLock;
 import dev.tributary.store.Columns;
 import dev.tributary.store.Hashes;
+import dev.tributary.store.IndexedItem;
 import dev.tributary.store.ItemFields;
 import dev.tributary.store.ItemStore;
 import dev.tributary.store.KnownItem;
@@ -23,6 +24,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,6 +55,10 @@ public class IngestService {
   private static final int SAME_LINK_CANDIDATES = 50;
   // new reports one assigning transaction takes at most: bounds the lock hold and the rollback
   static final int BATCH_ITEMS = 2000;
+  // while another replica holds the assignment lock: a try, a catch-up, and this pause when there
+  // was nothing to catch up on (a handover waits at most this long), for at most this many rounds
+  private static final long WAIT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  private static final int WAIT_ROUNDS = 500;
 
   @Inject ItemStore store;
   @Inject StoryEngine engine;
@@ -211,17 +220,22 @@ public class IngestService {
   }
 
   /**
-   * The serialized part: take the lock, catch up on other replicas' decisions, look up stored
-   * reports of the same links, take every stamp at once, decide each new report, then write all
-   * rows in batches. Returns, per job, how many joined another source's report of their link.
+   * The serialized part. Before it, stored reports of the same links are looked up, and the
+   * other replicas' decisions caught up on while one of them holds the lock. Under the lock: the
+   * last of their decisions caught up on (the links updated with them), every stamp taken at once,
+   * each new report decided, then all rows written in batches. Returns, per job, how many joined
+   * another source's report of their link.
    */
   private List<Integer> assignAll(List<Job> batch, long[] acquired) {
-    dbLock.acquire();
-    acquired[0] = System.nanoTime();
-    index.catchUp();
     List<Incoming> all = batch.stream().flatMap(j -> j.fresh().stream()).toList();
-    Map<String, List<LinkedItem>> links = store.sameLinks(
-        all.stream().map(i -> i.item().urlHash()).filter(Objects::nonNull).toList());
+    Set<String> urlHashes = all.stream().map(i -> i.item().urlHash()).filter(Objects::nonNull).collect(Collectors.toSet());
+    // read before the lock: what other replicas store from now on is caught up on and added to them
+    Map<String, List<LinkedItem>> links = store.sameLinks(urlHashes);
+    Consumer<IndexedItem> relink = item -> relink(links, urlHashes, item);
+    CatchUpWhileWaiting.acquire(CatchUpWhileWaiting.of(dbLock::tryAcquire, dbLock::acquire),
+        () -> index.catchUp(relink), () -> LockSupport.parkNanos(WAIT_PAUSE_NANOS), WAIT_ROUNDS);
+    acquired[0] = System.nanoTime();
+    index.catchUp(relink);
     long[] stamps = revisions.next(all.size() + 1);
     AssignBatch rows = store.batch();
     List<Integer> merged = new ArrayList<>();
@@ -250,6 +264,20 @@ public class IngestService {
     lastAssigned = clock.instant();
     store.sourcesChanged(batch.stream().map(Job::sourceId).distinct().toList(), "ingest", stamps[all.size()]);
     return merged;
+  }
+
+  /**
+   * A report another replica stored (or moved) after the links were read: its link's list holds it
+   * as a query now would find it, in id order, with the story it is in now.
+   */
+  static void relink(Map<String, List<LinkedItem>> links, Set<String> urlHashes, IndexedItem item) {
+    if (item.urlHash() == null || !urlHashes.contains(item.urlHash())) {
+      return;
+    }
+    List<LinkedItem> same = links.computeIfAbsent(item.urlHash(), h -> new ArrayList<>());
+    same.removeIf(l -> l.itemId() == item.id());
+    same.add(new LinkedItem(item.id(), item.storyId(), item.url(), item.sourceId()));
+    same.sort(Comparator.comparingLong(LinkedItem::itemId));
   }
 
   private static NewItem identify(String sourceId, IncomingItem in, Instant now) {

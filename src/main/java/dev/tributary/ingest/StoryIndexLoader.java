@@ -21,6 +21,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -142,14 +143,20 @@ public class StoryIndexLoader {
   }
 
   /**
-   * Indexes items other replicas assigned since this one last looked. Called inside the assigning
-   * transaction, after the assignment lock is taken, so the engine decides with what they decided.
+   * Indexes items other replicas assigned (or moved) since this one last looked. Called inside the
+   * assigning transaction, after the assignment lock is taken, so the engine decides with what they
+   * decided (and before it, so less is left to do under the lock).
    */
   void catchUp() {
+    catchUp(item -> { });
+  }
+
+  /** As {@link #catchUp()}, showing {@code seen} each item caught up on; returns how many. */
+  int catchUp(Consumer<IndexedItem> seen) {
     // a backstop: polling waits for the load (loaded()); no decision may be taken on a part of the index
     awaitLoad();
     synchronized (this) {
-      catchUpLoaded();
+      return catchUpLoaded(seen);
     }
   }
 
@@ -162,16 +169,19 @@ public class StoryIndexLoader {
     }
   }
 
-  private void catchUpLoaded() {
+  private int catchUpLoaded(Consumer<IndexedItem> seen) {
+    int caught = 0;
     // every page: a regrouping elsewhere may have moved thousands of items at once
     while (true) {
       List<IndexedItem> missed = items.assignedAfter(indexedSeq, PAGE, engine.analysisVersion());
       for (IndexedItem item : missed) {
         index(item);
         indexedSeq = item.seq();
+        seen.accept(item);
       }
+      caught += missed.size();
       if (missed.size() < PAGE) {
-        break;
+        return caught;
       }
     }
   }

@@ -39,4 +39,12 @@ public class AssignmentLock {
       em.createNativeQuery("select pg_advisory_xact_lock(" + KEY + ")").getSingleResult();
     }
   }
+
+  /** As {@link #acquire}, but only if no other replica holds the lock now; true when taken. */
+  public boolean tryAcquire() {
+    if (!DatabaseKind.isPostgreSQL(dbKind)) {
+      return true;
+    }
+    return Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(" + KEY + ")").getSingleResult());
+  }
 }

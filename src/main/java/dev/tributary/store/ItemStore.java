@@ -157,7 +157,7 @@ public class ItemStore {
     String sql = "select id, source_id, story_id, seq, url, language, published, first_seen,"
         + " case when analysis_version = ? then null else title end,"
         + " case when analysis_version = ? then null else summary end,"
-        + " case when analysis_version = ? then analysis end"
+        + " case when analysis_version = ? then analysis end, url_hash"
         + " from item where " + where + " limit " + max;
     return em.unwrap(Session.class).doReturningWork(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -169,7 +169,7 @@ public class ItemStore {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             out.add(new IndexedItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                rs.getString(9), rs.getString(10), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getBytes(11)));
+                rs.getString(12), rs.getString(9), rs.getString(10), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getBytes(11)));
           }
         }
         return out;

@@ -1,0 +1,57 @@
+package dev.tributary.ingest;
+
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+
+/**
+ * Takes the cluster-wide assignment lock without idling while another replica holds it: between
+ * tries the waiter indexes what the other replicas committed meanwhile, so once it holds the lock
+ * only the last holder's reports are left to catch up on. A round that found nothing pauses
+ * before the next try; after {@code rounds} tries the waiter queues in the database like any
+ * other (a replica that never wins a try is not starved).
+ */
+final class CatchUpWhileWaiting {
+  /** The lock: a try that does not wait, and a wait in the database's queue. */
+  interface Lock {
+    boolean tryAcquire();
+
+    void acquire();
+  }
+
+  private CatchUpWhileWaiting() {}
+
+  /**
+   * Holds the lock on return. {@code catchUp} indexes what is new and says how many reports;
+   * {@code pause} waits a moment. Returns how many reports were caught up on while waiting.
+   */
+  static int acquire(Lock lock, IntSupplier catchUp, Runnable pause, int rounds) {
+    int caught = 0;
+    for (int round = 0; !lock.tryAcquire(); round++) {
+      if (round == rounds) {
+        lock.acquire();
+        return caught;
+      }
+      int found = catchUp.getAsInt();
+      caught += found;
+      if (found == 0) {
+        pause.run();
+      }
+    }
+    return caught;
+  }
+
+  /** The lock from its two operations. */
+  static Lock of(BooleanSupplier tryAcquire, Runnable acquire) {
+    return new Lock() {
+      @Override
+      public boolean tryAcquire() {
+        return tryAcquire.getAsBoolean();
+      }
+
+      @Override
+      public void acquire() {
+        acquire.run();
+      }
+    };
+  }
+}

@@ -1,0 +1,49 @@
+package dev.tributary.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tributary.store.IndexedItem;
+import dev.tributary.store.LinkedItem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The links a batch read before the lock, brought up to date by the reports caught up on after. */
+class RelinkTest {
+  private static final Instant WHEN = Instant.parse("2026-11-30T10:00:00Z");
+
+  private static IndexedItem caught(long id, long storyId, String urlHash) {
+    return new IndexedItem(id, "other", storyId, id, "https://other.example/a", urlHash, null, null, "en", WHEN, WHEN,
+        null);
+  }
+
+  @Test
+  void aReportStoredSinceJoinsItsLinkInIdOrder() {
+    Map<String, List<LinkedItem>> links = new HashMap<>();
+    links.put("h", new ArrayList<>(List.of(new LinkedItem(5, 50, "u", "a"), new LinkedItem(9, 90, "u", "b"))));
+    IngestService.relink(links, Set.of("h"), caught(7, 70, "h"));
+    IngestService.relink(links, Set.of("h", "g"), caught(8, 80, "g"));
+    assertThat(links.get("h")).extracting(LinkedItem::itemId).containsExactly(5L, 7L, 9L);
+    assertThat(links.get("g")).extracting(LinkedItem::storyId).containsExactly(80L);
+  }
+
+  @Test
+  void aReportMovedSinceIsFoundInItsNewStoryOnce() {
+    Map<String, List<LinkedItem>> links = new HashMap<>();
+    links.put("h", new ArrayList<>(List.of(new LinkedItem(5, 50, "u", "a"))));
+    IngestService.relink(links, Set.of("h"), caught(5, 55, "h"));
+    assertThat(links.get("h")).extracting(LinkedItem::storyId).containsExactly(55L);
+  }
+
+  @Test
+  void reportsOfOtherLinksOrNoneAreLeftOut() {
+    Map<String, List<LinkedItem>> links = new HashMap<>();
+    IngestService.relink(links, Set.of("h"), caught(5, 50, "x"));
+    IngestService.relink(links, Set.of("h"), caught(6, 60, null));
+    assertThat(links).isEmpty();
+  }
+}
