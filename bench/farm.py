@@ -83,6 +83,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with lock:
             if "first200" not in STAMPS:
                 STAMPS["first200"] = time.time()
+                STAMPS["cpu_first200"] = cpu_seconds()  # start-up's CPU, left out of the cycle's
         self.send_response(200)
         self.send_header("Content-Type", "application/rss+xml")
         self.send_header("ETag", etag)
@@ -190,6 +191,9 @@ try:
           f"({st.get('items') / span:.0f} items/s; {stored - start:.1f} s from launch); service CPU since launch "
           f"{cpu_first:.1f} s ({st.get('items') / cpu_first:.0f} items per CPU-second, start-up included); "
           f"load average {os.getloadavg()[0]:.2f}")
+    cycle_cpu = cpu_first - STAMPS["cpu_first200"]
+    print(f"first cycle CPU (first feed served to last item stored): {cycle_cpu:.1f} s, "
+          f"{st.get('items') / cycle_cpu:.0f} items per CPU-second; service RSS peak {status('VmHWM:') // 1024} MB ({heap})")
     if os.environ.get("FARM_FIRST_ONLY"):
         sys.exit(0)
 

@@ -116,12 +116,12 @@ public class IngestService {
       Incoming i = triage.fresh().get(k);
       fresh.add(new Incoming(i.item().withAnalysis(engine.analysisVersion(), analyses.get(k)), i.in()));
     }
-    int merged = fresh.isEmpty() ? 0 : assign(new Job(sourceId, fresh, new CompletableFuture<>()));
+    int merged = fresh.isEmpty() ? 0 : assign(new Job(sourceId, incoming.size(), fresh, new CompletableFuture<>()));
     return new IngestReport(triage.fresh().size(), triage.updated(), triage.unchanged(), merged);
   }
 
-  /** One feed's new reports waiting to be assigned; completed with how many merged by link. */
-  private record Job(String sourceId, List<Incoming> fresh, CompletableFuture<Integer> done) {}
+  /** One feed's new reports ({@code seen}: entries it held) waiting to be assigned; completed with how many merged by link. */
+  private record Job(String sourceId, int seen, List<Incoming> fresh, CompletableFuture<Integer> done) {}
 
   private int assign(Job job) {
     waiting.add(job);
@@ -212,9 +212,12 @@ public class IngestService {
         known.put(item.guidHash(), new KnownItem(existing.id(), existing.storyId(), item.contentHash()));
       }
     }
-    store.recordSeen(sourceId, incoming.size(), fresh.size());
-    if (fresh.isEmpty() && updated > 0) {
-      store.sourceChanged(sourceId, "ingest " + sourceId);
+    if (fresh.isEmpty()) {
+      // with new reports, the transaction that stores them records this (one commit fewer per feed)
+      store.recordSeen(sourceId, incoming.size(), 0);
+      if (updated > 0) {
+        store.sourceChanged(sourceId, "ingest " + sourceId);
+      }
     }
     return new Triage(fresh, updated, unchanged);
   }
@@ -262,7 +265,8 @@ public class IngestService {
     }
     rows.write();
     lastAssigned = clock.instant();
-    store.sourcesChanged(batch.stream().map(Job::sourceId).distinct().toList(), "ingest", stamps[all.size()]);
+    store.sourcesIngested(batch.stream().map(j -> new ItemStore.Seen(j.sourceId(), j.seen(), j.fresh().size())).toList(),
+        "ingest", stamps[all.size()]);
     return merged;
   }
 

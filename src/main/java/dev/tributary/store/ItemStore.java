@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,33 +30,62 @@ public class ItemStore {
   @Inject Revisions revisions;
   @Inject Event<DataChanged> changed;
 
-  /** The reports a source already stored under any of these guid hashes, by guid hash. */
+  /**
+   * The reports a source already stored under any of these guid hashes, by guid hash. JDBC: three
+   * columns, not whole entities with their text loaded into the session and checked at every flush.
+   */
   public Map<String, KnownItem> findAll(String sourceId, Collection<String> guidHashes) {
     Map<String, KnownItem> out = new HashMap<>();
     for (List<String> chunk : chunks(guidHashes)) {
-      for (ItemEntity i : ItemEntity.<ItemEntity>list("sourceId = ?1 and guidHash in ?2", sourceId, chunk)) {
-        out.put(i.guidHash, new KnownItem(i.id, i.storyId, i.contentHash));
-      }
+      query("select guid_hash, id, story_id, content_hash from item where source_id = ? and guid_hash in ("
+          + marks(chunk.size()) + ")", ps -> {
+            ps.setString(1, sourceId);
+            bind(ps, 2, chunk);
+          }, rs -> out.put(rs.getString(1), new KnownItem(rs.getLong(2), rs.getLong(3), rs.getString(4))));
     }
     return out;
   }
 
   /**
    * For each of these link identity keys, the stored reports carrying it, oldest first, whatever
-   * their source: a batch of many sources' feeds looks its links up in one query per 500 keys.
+   * their source: a batch of many sources' feeds looks its links up in one query per 500 keys
+   * (JDBC: it runs under the assignment lock, where Hibernate's query translation is time others wait).
    */
   public Map<String, List<LinkedItem>> sameLinks(Collection<String> urlHashes) {
     Map<String, List<LinkedItem>> out = new HashMap<>();
     for (List<String> chunk : chunks(urlHashes)) {
-      List<Object[]> rows = em.createQuery("select i.urlHash, i.id, i.storyId, i.url, i.sourceId from ItemEntity i"
-              + " where i.urlHash in ?1 order by i.id", Object[].class)
-          .setParameter(1, chunk).getResultList();
-      for (Object[] r : rows) {
-        out.computeIfAbsent((String) r[0], k -> new ArrayList<>())
-            .add(new LinkedItem((Long) r[1], (Long) r[2], (String) r[3], (String) r[4]));
-      }
+      query("select url_hash, id, story_id, url, source_id from item where url_hash in (" + marks(chunk.size())
+          + ") order by id", ps -> bind(ps, 1, chunk), rs -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+          .add(new LinkedItem(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5))));
     }
     return out;
+  }
+
+  private interface Row {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  private void query(String sql, Binder binder, Row row) {
+    em.unwrap(Session.class).doWork(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        binder.bind(ps);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            row.read(rs);
+          }
+        }
+      }
+    });
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+
+  private static void bind(PreparedStatement ps, int first, List<String> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      ps.setString(first + i, values.get(i));
+    }
   }
 
   /** New rows for one assigning transaction, written together by {@link AssignBatch#write}. */
@@ -108,15 +138,29 @@ public class ItemStore {
         .executeUpdate();
   }
 
-  /** As {@link #sourceChanged(String, String, long)} for several sources in one statement. */
-  public void sourcesChanged(Collection<String> sourceIds, String reason, long revision) {
+  /** What one source's feed held, for {@link #sourcesIngested}: entries read, and how many were new reports. */
+  public record Seen(String sourceId, int seen, int added) {}
+
+  /**
+   * As {@link #sourceChanged(String, String, long)} for sources whose feeds brought new reports,
+   * each with what its feed held ({@link #recordSeen}): one JDBC batch in the transaction that
+   * stores the reports, so a new feed costs no commit of its own for its counts.
+   */
+  public void sourcesIngested(Collection<Seen> sources, String reason, long revision) {
     changed.fire(new DataChanged(reason));
-    for (List<String> chunk : chunks(sourceIds)) {
-      em.createQuery("update SourceEntity s set s.revision = ?1 where s.id in ?2")
-          .setParameter(1, revision)
-          .setParameter(2, chunk)
-          .executeUpdate();
-    }
+    em.unwrap(Session.class).doWork(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "update source set revision = ?, last_seen = ?, last_new = ? where id = ?")) {
+        for (Seen s : sources) {
+          ps.setLong(1, revision);
+          ps.setInt(2, s.seen());
+          ps.setInt(3, s.added());
+          ps.setString(4, s.sourceId());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    });
   }
 
   /** Writes what is pending and forgets loaded rows: a big feed's context stays small. */

@@ -3,7 +3,10 @@ package dev.tributary.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.List;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Arrays;
+import org.hibernate.Session;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
@@ -23,7 +26,14 @@ public class Revisions {
       var dialect = em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
       nextSql = dialect.getSequenceSupport().getSequenceNextValString("revision_seq");
     }
-    return ((Number) em.createNativeQuery(nextSql).getSingleResult()).longValue();
+    // JDBC: a native query would first flush the session (it cannot know the sequence touches no
+    // table), and the entity changes pending beside it are flushed at commit anyway
+    return em.unwrap(Session.class).doReturningWork(c -> {
+      try (PreparedStatement ps = c.prepareStatement(nextSql); ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
   }
 
   /**
@@ -38,8 +48,18 @@ public class Revisions {
     String value = dialect.getSequenceSupport().getSelectSequenceNextValString("revision_seq");
     String rows = dialect instanceof PostgreSQLDialect
         ? "generate_series(1, " + n + ")" : "system_range(1, " + n + ")";
-    List<?> out = em.createNativeQuery("select " + value + " from " + rows).getResultList();
-    return out.stream().mapToLong(v -> ((Number) v).longValue()).sorted().toArray();
+    String sql = "select " + value + " from " + rows;
+    long[] out = em.unwrap(Session.class).doReturningWork(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        long[] values = new long[n];
+        for (int i = 0; i < n && rs.next(); i++) {
+          values[i] = rs.getLong(1);
+        }
+        return values;
+      }
+    });
+    Arrays.sort(out);
+    return out;
   }
 
   /** The newest revision stamped on any source: the data version that merged feeds are cached by. */
