@@ -53,7 +53,8 @@ public class StoryRegrouper {
 
   /** Whether items arrived out of order since the last regrouping, or one is being computed or stored. */
   public boolean due() {
-    return applying || engine.regroupDueFrom().isPresent();
+    // nothing to regroup before the index holds the stored reports (and the engine is built then)
+    return applying || index.loaded() && engine.regroupDueFrom().isPresent();
   }
 
   public Report regroup(int maxItems) {

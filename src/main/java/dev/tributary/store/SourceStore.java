@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -64,7 +65,11 @@ public class SourceStore {
   // JDBC batches, the changed ones by dirty checking (10,000 sources took 30,000 round trips).
   private void syncOnce(FeedsConfig config) {
     Map<String, SourceEntity> stored = new HashMap<>();
-    for (SourceEntity s : SourceEntity.<SourceEntity>listAll()) {
+    // a criteria query, not HQL: start-up syncs before anything else queries, and this keeps
+    // Hibernate's HQL parser from being initialised on the way to readiness
+    CriteriaQuery<SourceEntity> all = em.getCriteriaBuilder().createQuery(SourceEntity.class);
+    all.from(SourceEntity.class);
+    for (SourceEntity s : em.createQuery(all).getResultList()) {
       stored.put(s.id, s);
     }
     Set<String> configured = new HashSet<>();

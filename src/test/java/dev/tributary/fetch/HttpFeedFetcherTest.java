@@ -91,6 +91,16 @@ class HttpFeedFetcherTest {
     return InetAddress.getByName(literal);
   }
 
+  // ---- lifecycle
+
+  @Test
+  void closesCleanlyBeforeItsFirstFetch() {
+    // the HTTP client is built on the first fetch (start-up need not pay for TLS set-up)
+    HttpFeedFetcher f = new HttpFeedFetcher(settings, clock, HostResolver.system(), AddressGuard.forSettings(settings),
+        HostLimiter.forSettings(settings, clock, clock));
+    f.close();
+  }
+
   // ---- success, validators, hints
 
   @Test
