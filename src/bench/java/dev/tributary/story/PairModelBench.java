@@ -72,7 +72,7 @@ class PairModelBench {
       System.out.printf(Locale.ROOT, "== join threshold %.2f, %d folds (articles by %s, pairs by shared article), held-out figures%n",
           threshold, FOLDS, System.getProperty("story.folds", "month"));
       for (Served set : sets) {
-        if (Boolean.getBoolean("story.pairsOnly")) {
+        if (Boolean.getBoolean("story.pairsOnly") || !engineRuns(set)) {
           // feature ablations compare the pair figures alone
         } else if (set.pairs() == null) {
           clusterHeldOut(set, config, models);
@@ -244,6 +244,12 @@ class PairModelBench {
     }
   }
 
+  /** {@code -Dstory.engine=caucasus,pairs} runs the engine only on the data sets so named (the pair figures are for all). */
+  private static boolean engineRuns(Served set) {
+    String given = System.getProperty("story.engine", "");
+    return given.isBlank() || Arrays.stream(given.split(",")).anyMatch(n -> set.name().startsWith(n.trim()));
+  }
+
   private static List<Double> thresholds() {
     String given = System.getProperty("story.thresholds", "");
     if (given.isBlank()) {
@@ -282,7 +288,7 @@ class PairModelBench {
       w[i] = 1000.0 / count.get(s.dataset());
     }
     double[] beta = LogisticTrainer.fit(x, y, w, L2);
-    return new PairModel("v2", beta[0], Arrays.copyOfRange(beta, 1, beta.length));
+    return new PairModel("v3", beta[0], Arrays.copyOfRange(beta, 1, beta.length));
   }
 
   private static List<Served> load() throws IOException {
@@ -500,6 +506,18 @@ class PairModelBench {
       }
     }
     print(set.name(), String.format(Locale.ROOT, "pairs (log loss %.3f)", logLoss / n), c);
+    if (set.pairs() != null && Boolean.getBoolean("story.verbose")) {
+      // per language of the pair (the note's first word), the held-out log loss alone
+      Map<String, double[]> byLanguage = new TreeMap<>();
+      for (Sample s : set.samples()) {
+        if (s.foldA() != s.foldB()) continue;
+        double p = models[s.foldA()].probability(s.x());
+        double[] l = byLanguage.computeIfAbsent(s.note().split(" ", 2)[0], k -> new double[2]);
+        l[0] -= Math.log(Math.max(1e-9, s.same() ? p : 1 - p));
+        l[1]++;
+      }
+      byLanguage.forEach((l, v) -> System.out.printf(Locale.ROOT, "LANG %s %s log loss %.3f (%d)%n", set.name(), l, v[0] / v[1], (int) v[1]));
+    }
   }
 
   // {same and joined, same, joined, right}

@@ -8,7 +8,9 @@ import java.util.Set;
  * {@link ProfileBuilder} computes from the text and {@link AnalysisCodec} keeps beside the stored
  * item, so another replica (or a restart) indexes the item without analysing its text again.
  * Maps keep the order they were filled in, so a decoded analysis hands the vocabulary its strings
- * in the same order as the fresh one did.
+ * in the same order as the fresh one did. {@code cased} when some word of the text is capitalized:
+ * in a script without case (Georgian, Arabic) or a text written all in lower case no capital marks
+ * a name, so its names hold its numbers alone and are no names to compare.
  */
 record Analysis(
     String language,
@@ -20,7 +22,8 @@ record Analysis(
     int[] minHash,
     boolean announcement,
     int leadDate,
-    boolean dated) {
+    boolean dated,
+    boolean cased) {
 
   /** The profile of the item with this analysis; its strings become ids of {@code vocabulary}. */
   ItemProfile profile(long itemId, String sourceId, String url, Vocabulary vocabulary) {
@@ -37,6 +40,7 @@ record Analysis(
         minHash,
         announcement,
         leadDate,
-        dated);
+        dated,
+        cased);
   }
 }

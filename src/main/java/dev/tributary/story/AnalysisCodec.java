@@ -28,7 +28,7 @@ import java.util.Set;
  */
 final class AnalysisCodec {
   /** Bumped with every change of what the analysis of a text yields. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   private final int version;
 
@@ -67,6 +67,7 @@ final class AnalysisCodec {
       out.writeBoolean(a.announcement());
       out.writeInt(a.leadDate());
       out.writeBoolean(a.dated());
+      out.writeBoolean(a.cased());
       writeVarint(out, strings.size());
       for (String s : strings) {
         out.writeUTF(s);
@@ -111,6 +112,7 @@ final class AnalysisCodec {
       boolean announcement = in.readBoolean();
       int leadDate = in.readInt();
       boolean dated = in.readBoolean();
+      boolean cased = in.readBoolean();
       String[] strings = new String[readVarint(in)];
       for (int i = 0; i < strings.length; i++) {
         strings[i] = in.readUTF();
@@ -127,7 +129,7 @@ final class AnalysisCodec {
       for (int i = 0; i < minHash.length; i++) {
         minHash[i] = in.readInt();
       }
-      return Optional.of(new Analysis(language, time, terms, keys, titleKeys, names, minHash, announcement, leadDate, dated));
+      return Optional.of(new Analysis(language, time, terms, keys, titleKeys, names, minHash, announcement, leadDate, dated, cased));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // damaged: the text is analysed again, as for bytes of another version
     }

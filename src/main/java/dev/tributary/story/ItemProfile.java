@@ -12,7 +12,9 @@ import java.util.function.Consumer;
  * sub-linear tf); IDF is applied at comparison time because it drifts as the index changes.
  *
  * <p>Terms are ids of the engine's {@link Vocabulary} and {@code names} a sorted id array: the
- * index holds up to a hundred thousand profiles, so they stay primitive. {@code dated} when the feed gave the item's time.
+ * index holds up to a hundred thousand profiles, so they stay primitive.
+ * {@code dated} when the feed gave the item's time; {@code cased} when its text has capitals at
+ * all (see {@link Analysis}).
  */
 record ItemProfile(
     long itemId,
@@ -27,16 +29,17 @@ record ItemProfile(
     int[] minHash,
     boolean announcement,
     int leadDate,
-    boolean dated) {
+    boolean dated,
+    boolean cased) {
 
   /** The same profile without its URL, which the index keeps as a hash instead. */
   ItemProfile withoutUrl() {
-    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, minHash, announcement, leadDate, dated);
+    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, minHash, announcement, leadDate, dated, cased);
   }
 
   /** The same profile for the stored item's id. */
   ItemProfile withItemId(long id) {
-    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, minHash, announcement, leadDate, dated);
+    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, minHash, announcement, leadDate, dated, cased);
   }
 
   /** Every id the profile holds, for the vocabulary's reference counts. */

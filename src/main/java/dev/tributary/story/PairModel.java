@@ -20,7 +20,7 @@ import java.util.Properties;
 public final class PairModel {
 
   /** The resource the engine loads by default. */
-  static final String SHIPPED = "pair-model-v2.properties";
+  static final String SHIPPED = "pair-model-v3.properties";
 
   /** The inputs, in the order of {@link #features}; a weights file names each of them. */
   static final List<String> FEATURES = List.of(

@@ -36,7 +36,8 @@ final class PairScorer {
     double terms = sameLanguage ? cosine(a.terms(), na[0], b.terms(), nb[0], table, index::termIdf) : 0;
     double keys = cosine(a.keys(), na[1], b.keys(), nb[1], table, index::keyIdf);
     double title = cosine(a.titleKeys(), na[2], b.titleKeys(), nb[2], table, index::keyIdf);
-    double names = overlap(a.names(), b.names(), index::keyIdf);
+    // a text without capitals has numbers for names: two sharing one year would match in full
+    double names = a.cased() && b.cased() ? overlap(a.names(), b.names(), index::keyIdf) : 0;
     boolean sameSource = a.sourceId() != null && a.sourceId().equals(b.sourceId());
     int shorter = Math.min(a.terms().size(), b.terms().size());
     boolean brief = shorter < BRIEF_TERMS;

@@ -50,7 +50,8 @@ final class ProfileBuilder {
         minHash.signature(words),
         Announcement.in(item.title()),
         LeadDate.ofReport(item.text(), item.dated() ? item.published() : null),
-        item.dated());
+        item.dated(),
+        cased(title) || cased(body));
   }
 
   private void count(
@@ -78,6 +79,16 @@ final class ProfileBuilder {
         names.add(key);
       }
     }
+  }
+
+  /** Whether any word of the text is capitalized: one in a script without case never is. */
+  private static boolean cased(List<Tokens.Token> tokens) {
+    for (Tokens.Token t : tokens) {
+      if (t.capitalized()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Map<String, Float> sublinear(Map<String, Float> counts) {

@@ -109,20 +109,20 @@ class AnalysisCodecTest {
       sha.update(canonical(builder.analyse(c, c.published().getEpochSecond())).getBytes(StandardCharsets.UTF_8));
     }
     assertThat(AnalysisCodec.FORMAT + ":" + HexFormat.of().formatHex(sha.digest()).substring(0, 16))
-        .isEqualTo("1:3f993c95da69079e");
+        .isEqualTo("2:319e98368bb6b779");
   }
 
   private static String canonical(Analysis a) {
     return a.language() + "|" + a.time() + "|" + new TreeMap<>(a.terms()) + "|" + new TreeMap<>(a.keys()) + "|"
         + new TreeMap<>(a.titleKeys()) + "|" + new TreeSet<>(a.names()) + "|" + Arrays.toString(a.minHash()) + "|"
-        + a.announcement() + "|" + a.leadDate() + "|" + a.dated() + "\n";
+        + a.announcement() + "|" + a.leadDate() + "|" + a.dated() + "|" + a.cased() + "\n";
   }
 
   private static String describe(ItemProfile p, Vocabulary v) {
     return p.itemId() + "|" + p.sourceId() + "|" + p.url() + "|" + p.language() + "|" + p.time() + "|"
         + vector(p.terms(), v) + "|" + vector(p.keys(), v) + "|" + vector(p.titleKeys(), v) + "|"
         + Arrays.stream(p.names()).mapToObj(v::string).sorted().toList() + "|" + Arrays.toString(p.minHash()) + "|"
-        + p.announcement() + "|" + p.leadDate() + "|" + p.dated();
+        + p.announcement() + "|" + p.leadDate() + "|" + p.dated() + "|" + p.cased();
   }
 
   private static Map<String, Float> vector(TermVector t, Vocabulary v) {
