@@ -2,7 +2,7 @@
 """Black-box story evaluation: labelled articles -> one RSS feed per outlet on loopback -> the
 built jar -> /api/channels/{id}/stories -> BCubed and pairwise scores against the labels.
 
-usage: bench/stories_e2e.py [labelled.jsonl]   (default: ../shared/testdata/stories/caucasus-dev.jsonl)
+usage: [E2E_PORTS=feed,app] bench/stories_e2e.py [labelled.jsonl]   (default: ../shared/testdata/stories/caucasus-dev.jsonl)
 A pairs file (pairs-dev.jsonl: {pair, language, same_story, a, b}) is served the same way, one
 feed per site, undated, and scored as pair accuracy per language.
 Needs target/quarkus-app/quarkus-run.jar (./mvnw package -DskipTests). Prints figures only.
@@ -76,7 +76,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-feed_port, app_port = free_port(), free_port()
+# E2E_PORTS=feed,app pins the two loopback ports (a shared machine's assigned range); else any free ones
+feed_port, app_port = (map(int, os.environ["E2E_PORTS"].split(","))
+                       if os.environ.get("E2E_PORTS") else (free_port(), free_port()))
 server = http.server.ThreadingHTTPServer(("127.0.0.1", feed_port), Handler)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 with open(os.path.join(work, "feeds.yaml"), "w") as f:
