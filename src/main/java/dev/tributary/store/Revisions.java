@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.hibernate.Session;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.NativeQuery;
 
 /**
  * A database-wide, ever-increasing change counter. Every write that alters what a feed shows
@@ -65,8 +66,10 @@ public class Revisions {
   /** The newest revision stamped on any source: the data version that merged feeds are cached by. */
   public long current() {
     // SQL, not HQL: readiness asks this first, and the first HQL query initialises Hibernate's
-    // parser (hundreds of classes), which the story index loader can pay after start-up instead
-    Number n = (Number) em.createNativeQuery("select max(revision) from source").getSingleResult();
+    // parser (hundreds of classes), which the story index loader can pay after start-up instead.
+    // Synchronized on the source table, so it flushes what an HQL query would: pending source changes.
+    Number n = (Number) em.createNativeQuery("select max(revision) from source")
+        .unwrap(NativeQuery.class).addSynchronizedEntityClass(SourceEntity.class).getSingleResult();
     return n == null ? 0 : n.longValue();
   }
 }
