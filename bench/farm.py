@@ -5,7 +5,7 @@ and prints feeds polled per minute in steady state, the 200/304 split, the servi
 poll and its peak RSS.
 
 usage: bench/farm.py [feeds] [measure-seconds]     (needs target/quarkus-app; prints figures)
-  FARM_JAR=path/quarkus-run.jar: another build.  FARM_CONTAINER=1: run with the container's settings instead of -Xmx384m: JAVA_OPTS and
+  FARM_JAR=path/quarkus-run.jar: another build.  FARM_CONTAINER=1: run with the container's settings instead of -Xmx384m: JVM_OPTS and
   MALLOC_ARENA_MAX from docker/Dockerfile, and the pod's memory limit from
   docker/kubernetes/base/deployment.yaml as the JVM's -XX:MaxRAM (what it sees in the pod).
   FARM_FIRST_ONLY=1 stops after the first cycle (every item stored and clustered); FARM_JAVA_OPTS
@@ -125,8 +125,8 @@ env = dict(os.environ, QUARKUS_HTTP_PORT=str(app_port), TRIBUTARY_FEEDS=os.path.
 def container_settings():
     """The JVM flags and environment the image runs with, and the pod's memory limit."""
     dockerfile = open(os.path.join(ROOT, "docker", "Dockerfile")).read().replace("\\\n", " ")
-    opts = re.search(r'JAVA_OPTS="([^"]*)"', dockerfile).group(1).split()
-    opts = [o for o in opts if not o.startswith("-XX:SharedArchiveFile")]  # the image's archive path
+    # JVM_OPTS: the image's flags without its AOT cache (that path exists only in the image)
+    opts = re.search(r'JVM_OPTS="([^"]*)"', dockerfile).group(1).split()
     arenas = re.search(r"MALLOC_ARENA_MAX=(\d+)", dockerfile)
     deployment = open(os.path.join(ROOT, "docker", "kubernetes", "base", "deployment.yaml")).read()
     limit = re.search(r"limits:\s*\n(?:\s+cpu:.*\n)?\s+memory:\s*(\d+)Mi", deployment)
