@@ -161,6 +161,22 @@ def status(key):
     return 0
 
 
+def thread_cpu():
+    """Service CPU seconds by kind of thread: the JIT compilers and GC beside the application's own."""
+    out = collections.Counter()
+    for tid in os.listdir(f"/proc/{app.pid}/task"):
+        try:
+            stat = open(f"/proc/{app.pid}/task/{tid}/stat").read()
+        except OSError:
+            continue  # the thread ended meanwhile
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat.rsplit(")", 1)[1].split()
+        kind = ("JIT" if "Compiler" in name else "GC" if re.match(r"(GC|G1|VM Thread|Parallel)", name)
+                else "app")
+        out[kind] += (int(fields[11]) + int(fields[12])) / clk
+    return out
+
+
 def fetched_sources():
     with urllib.request.urlopen(f"http://127.0.0.1:{app_port}/api/status", timeout=60) as r:
         return json.load(r)
@@ -194,6 +210,7 @@ try:
     cycle_cpu = cpu_first - STAMPS["cpu_first200"]
     print(f"first cycle CPU (first feed served to last item stored): {cycle_cpu:.1f} s, "
           f"{st.get('items') / cycle_cpu:.0f} items per CPU-second; service RSS peak {status('VmHWM:') // 1024} MB ({heap})")
+    print("service CPU since launch by thread: " + ", ".join(f"{k} {v:.1f} s" for k, v in thread_cpu().most_common()))
     if os.environ.get("FARM_FIRST_ONLY"):
         sys.exit(0)
 

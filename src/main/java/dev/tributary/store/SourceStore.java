@@ -12,8 +12,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -169,15 +172,36 @@ public class SourceStore {
         .setParameter(1, now)
         .setMaxResults(max)
         .getResultList();
+    if (due.isEmpty()) {
+      return List.of();
+    }
+    // one JDBC batch of conditional updates: a claim per row, without a query translation per row
+    OffsetDateTime until = OffsetDateTime.ofInstant(leaseEnd, ZoneOffset.UTC);
+    OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
     List<String> claimed = new ArrayList<>();
-    for (String id : due) {
-      int n = em.createQuery("update SourceEntity s set s.nextFetch = ?1 where s.id = ?2"
-              + " and (s.nextFetch is null or s.nextFetch <= ?3)")
-          .setParameter(1, leaseEnd).setParameter(2, id).setParameter(3, now)
-          .executeUpdate();
-      if (n == 1) {
-        claimed.add(id);
+    List<String> unsure = new ArrayList<>();
+    em.unwrap(Session.class).doWork(c -> {
+      try (PreparedStatement ps = c.prepareStatement("update source set next_fetch = ? where id = ?"
+          + " and (next_fetch is null or next_fetch <= ?)")) {
+        for (String id : due) {
+          ps.setObject(1, until);
+          ps.setString(2, id);
+          ps.setObject(3, at);
+          ps.addBatch();
+        }
+        int[] updated = ps.executeBatch();
+        for (int i = 0; i < due.size(); i++) {
+          if (updated[i] == 1) {
+            claimed.add(due.get(i));
+          } else if (updated[i] == Statement.SUCCESS_NO_INFO) {
+            unsure.add(due.get(i));
+          }
+        }
       }
+    });
+    if (!unsure.isEmpty()) { // a driver that does not say: the rows holding this lease's end are ours
+      claimed.addAll(em.createQuery("select s.id from SourceEntity s where s.id in ?1 and s.nextFetch = ?2", String.class)
+          .setParameter(1, unsure).setParameter(2, leaseEnd).getResultList());
     }
     return claimed;
   }
