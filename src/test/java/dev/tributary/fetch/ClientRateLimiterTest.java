@@ -23,6 +23,20 @@ class ClientRateLimiterTest {
   }
 
   @Test
+  void countedEventsExhaustTheBudgetUntilTheWindowEnds() {
+    ClientRateLimiter l = new ClientRateLimiter(2, Duration.ofMinutes(1), clock);
+    assertThat(l.exhaustedFor("a")).isEmpty();
+    l.count("a");
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(l.exhaustedFor("a")).isEmpty();
+    l.count("a");
+    assertThat(l.exhaustedFor("a")).contains(Duration.ofSeconds(50));
+    assertThat(l.tryAcquire("a")).isFalse();
+    clock.advance(Duration.ofSeconds(50));
+    assertThat(l.exhaustedFor("a")).isEmpty();
+  }
+
+  @Test
   void rotatingClientsDoNotGrowTheTable() {
     ClientRateLimiter l = new ClientRateLimiter(3, Duration.ofMinutes(1), clock);
     for (int i = 0; i < 50_000; i++) {

@@ -36,13 +36,4 @@ class FailedLoginsTest {
       assertThat(logins.refusedFor("203.0.113.5")).isEmpty();
     }
   }
-
-  @Test
-  void rotatingAddressesNeverGrowTheTable() {
-    FailedLogins logins = new FailedLogins(3, clock);
-    for (int i = 0; i < FailedLogins.MAX_CLIENTS + 500; i++) {
-      logins.failed("10.0." + (i >> 8) + "." + (i & 255));
-    }
-    assertThat(logins.size()).isEqualTo(FailedLogins.MAX_CLIENTS);
-  }
 }
