@@ -286,15 +286,7 @@ public final class LoopbackServer implements AutoCloseable {
       write(s, "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nConnection: close\r\n\r\n");
       OutputStream out = s.getOutputStream();
       out.write(bytes("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Endless</title>"));
-      byte[] chunk = bytes("<item><title>more</title></item>\n".repeat(2000));
-      try {
-        for (long sent = 0; sent < total; sent += chunk.length) {
-          out.write(chunk);
-          srv.bodyBytesSent.addAndGet(chunk.length);
-        }
-      } finally {
-        closeQuietly(s);
-      }
+      stream(s, srv, out, bytes("<item><title>more</title></item>\n".repeat(2000)), total);
     };
   }
 
@@ -302,17 +294,21 @@ public final class LoopbackServer implements AutoCloseable {
   public static Behaviour announced(long total) {
     return (req, s, srv) -> {
       write(s, "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: " + total + "\r\n\r\n");
-      byte[] chunk = bytes(" ".repeat(65536));
-      OutputStream out = s.getOutputStream();
-      try {
-        for (long sent = 0; sent < total; sent += chunk.length) {
-          out.write(chunk);
-          srv.bodyBytesSent.addAndGet(chunk.length);
-        }
-      } finally {
-        closeQuietly(s);
-      }
+      stream(s, srv, s.getOutputStream(), bytes(" ".repeat(65536)), total);
     };
+  }
+
+  /** Writes {@code chunk} until {@code total} bytes are sent (or the client hangs up), then closes. */
+  private static void stream(Socket s, LoopbackServer srv, OutputStream out, byte[] chunk, long total)
+      throws IOException {
+    try {
+      for (long sent = 0; sent < total; sent += chunk.length) {
+        out.write(chunk);
+        srv.bodyBytesSent.addAndGet(chunk.length);
+      }
+    } finally {
+      closeQuietly(s);
+    }
   }
 
   /** Endless headers (a memory attack on clients that keep them all); the body never comes. */
