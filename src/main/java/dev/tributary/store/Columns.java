@@ -1,5 +1,7 @@
 package dev.tributary.store;
 
+import dev.tributary.sanitize.HtmlText;
+
 /**
  * Column widths of the schema (db/migration), in one place: every text written to the database
  * is clipped here, on a character boundary that never splits a surrogate pair.
@@ -18,13 +20,6 @@ public final class Columns {
 
   /** {@code s} cut to at most {@code max} chars; a high surrogate left at the cut goes too. */
   public static String clip(String s, int max) {
-    if (s == null || s.length() <= max) {
-      return s;
-    }
-    int end = max;
-    if (Character.isHighSurrogate(s.charAt(end - 1))) {
-      end--;
-    }
-    return s.substring(0, end);
+    return HtmlText.truncate(s, max);
   }
 }
