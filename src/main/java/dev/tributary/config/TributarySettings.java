@@ -189,7 +189,10 @@ public interface TributarySettings {
   }
 
   interface Retention {
-    /** Items older than this are dropped; 0 keeps all. */
+    /**
+     * Stories (with their items) that stored no report for this long are dropped; age counts from
+     * storage, not publication. 0 keeps all.
+     */
     @WithDefault("30d")
     Duration maxAge();
   }
