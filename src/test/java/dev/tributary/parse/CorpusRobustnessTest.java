@@ -1,11 +1,13 @@
 package dev.tributary.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -16,9 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
-/** Every other corpus file parses or is refused as not a feed, within 2 s each. */
+/**
+ * Every corpus file and hostile input parses or is refused as not a feed, without an exception.
+ * The time cap only tells a hang from a result: it is far above any parse (tens of milliseconds),
+ * so a busy machine cannot fail it, and no test here measures speed (benches do).
+ */
 class CorpusRobustnessTest {
-  private static final long BUDGET_MILLIS = 2000;
+  private static final long HANG_MILLIS = 60_000;
 
   private final StandardFeedParser parser = new StandardFeedParser();
 
@@ -43,7 +49,7 @@ class CorpusRobustnessTest {
         Future<ParseResult> future = executor.submit(
             () -> parser.parse(new FeedDocument(body, contentType, null, URI.create("http://127.0.0.1/" + name))));
         try {
-          ParseResult result = future.get(BUDGET_MILLIS, TimeUnit.MILLISECONDS);
+          ParseResult result = future.get(HANG_MILLIS, TimeUnit.MILLISECONDS);
           if (result instanceof ParseResult.Parsed) {
             parsed++;
           } else {
@@ -51,7 +57,7 @@ class CorpusRobustnessTest {
           }
         } catch (TimeoutException e) {
           future.cancel(true);
-          problems.add(name + ": took longer than " + BUDGET_MILLIS + " ms");
+          problems.add(name + ": no result after " + HANG_MILLIS + " ms (a hang)");
           executor.shutdownNow();
           executor = Executors.newSingleThreadExecutor();
         } catch (ExecutionException e) {
@@ -76,16 +82,10 @@ class CorpusRobustnessTest {
         "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[[[[[[[[[[[[]]]]]]]]]]]]}".getBytes(),
         ("[".repeat(5000) + "]".repeat(5000)).getBytes());
     for (byte[] input : inputs) {
-      // best of two runs: the budget is about hangs and blow-ups, not JIT warm-up or GC pauses
-      long best = Long.MAX_VALUE;
-      for (int run = 0; run < 2; run++) {
-        long start = System.nanoTime();
-        ParseResult result = parser.parse(new FeedDocument(input, null, null, URI.create("http://example.org/")));
-        assertThat(result).isNotNull();
-        best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
-      }
-      assertThat(best).as("ms for input starting %s", new String(input, 0, Math.min(40, input.length)))
-          .isLessThan(BUDGET_MILLIS);
+      String start = new String(input, 0, Math.min(40, input.length));
+      ParseResult result = assertTimeoutPreemptively(Duration.ofMillis(HANG_MILLIS),
+          () -> parser.parse(new FeedDocument(input, null, null, URI.create("http://example.org/"))), start);
+      assertThat(result).as(start).isInstanceOfAny(ParseResult.Parsed.class, ParseResult.NotAFeed.class);
     }
   }
 }
