@@ -12,7 +12,8 @@ usage: bench/ingest_replicas.py REPLICAS [JAR]   (JAR default target/quarkus-app
 env: SOURCES (150), ITEMS (34), PORT (18960: publishers, replicas on the next ports), DB (tributary_bench);
 PostgreSQL on 127.0.0.1:5432, user postgres (creates DB). Also prints the replicas' CPU seconds
 over the backlog (items per CPU-second) and the share of the wall time
-the cluster-wide assignment lock was held (tributary_ingest_lock_held_seconds summed over replicas).
+the cluster-wide assignment lock was held (tributary_ingest_lock_held_seconds summed over replicas,
+and each replica's share).
 """
 import os
 import random
@@ -97,17 +98,19 @@ def cpu_seconds(procs):
 
 
 def lock_held():
-    """Seconds the replicas together held the assignment lock for ingestion, from /q/metrics."""
-    total = 0.0
+    """Seconds each replica held the assignment lock for ingestion, from /q/metrics."""
+    held = []
     for port in APP_PORTS:
+        seconds = 0.0
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/q/metrics", timeout=10) as r:
                 for line in r.read().decode().splitlines():
                     if line.startswith("tributary_ingest_lock_held_seconds_sum"):
-                        total += float(line.split()[-1])
+                        seconds += float(line.split()[-1])
         except OSError:
             pass
-    return total
+        held.append(seconds)
+    return held
 
 
 def main():
@@ -156,11 +159,13 @@ def main():
                 break
             time.sleep(0.2)
         elapsed = time.monotonic() - start
-        held = lock_held() - held0
+        per_replica = [after - before for after, before in zip(lock_held(), held0)]
+        held = sum(per_replica)
         cpu = cpu_seconds(procs) - cpu0
         stories = psql("select count(*) from story where merged_into is null and item_count > 0", DB)
         print(f"replicas={REPLICAS} items={n}/{expected} seconds={elapsed:.1f} items/s={n / elapsed:.0f} "
-              f"stories={stories} cpu={cpu:.0f}s ({n / max(cpu, 0.01):.0f} items per CPU-second) lock-held={held:.1f}s ({100 * held / elapsed:.0f}% of wall) "
+              f"stories={stories} cpu={cpu:.0f}s ({n / max(cpu, 0.01):.0f} items per CPU-second) lock-held={held:.1f}s ({100 * held / elapsed:.0f}% of wall; "
+              f"per replica {[f'{100 * h / elapsed:.0f}%' for h in per_replica]}) "
               f"fetches={dict(sorted(fetches.items()))} load={os.getloadavg()[0]:.1f}")
     finally:
         for p in procs:
