@@ -3,12 +3,14 @@ package dev.tributary.store;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,7 @@ import org.hibernate.generator.EventType;
  * first, then every report, so the reports' foreign keys always find their story (Hibernate's own
  * insert ordering cannot know that dependency: {@code story_id} is a plain column). Ids come from
  * the entities' own generators when a row is added, so the engine can index a report at once.
- * Existing stories a report joins are loaded in one query at the end and updated there.
+ * Existing stories a report joins are read in one query at the end and updated in one batch.
  */
 public final class AssignBatch {
   private final EntityManager em;
@@ -122,25 +124,63 @@ public final class AssignBatch {
 
   /** Writes the batch: stored stories updated, new stories inserted, then the reports. */
   public void write() {
+    em.flush();
+    em.unwrap(Session.class).doWork(c -> {
+      updateJoined(c);
+      insert(c);
+    });
+  }
+
+  /**
+   * The stored stories reports joined: read and updated by JDBC, a query and a batch per 500, under
+   * the assignment lock where loading them as entities (and translating a query per list size) is
+   * time every other feed waits.
+   */
+  private void updateJoined(Connection c) throws SQLException {
     List<Long> ids = new ArrayList<>(joined.keySet());
-    for (int i = 0; i < ids.size(); i += 500) {
-      for (StoryEntity story : StoryEntity.<StoryEntity>list("id in ?1", ids.subList(i, Math.min(ids.size(), i + 500)))) {
-        Joined j = joined.remove(story.id);
-        story.itemCount += j.added;
-        story.updated = later(j.seen, story.updated);
-        story.revision = j.revision;
-        if (j.lead != null && leads(j.lead, story.leadPublished)) {
-          story.title = j.lead.title();
-          story.link = j.lead.url();
-          story.leadPublished = j.lead.published();
+    try (PreparedStatement update = c.prepareStatement("update story set item_count = ?, updated = ?, revision = ?,"
+        + " title = ?, link = ?, lead_published = ? where id = ?")) {
+      for (int i = 0; i < ids.size(); i += 500) {
+        List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+        String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+        try (PreparedStatement select = c.prepareStatement("select id, item_count, updated, title, link, lead_published"
+            + " from story where id in (" + marks + ")")) {
+          for (int k = 0; k < chunk.size(); k++) {
+            select.setLong(k + 1, chunk.get(k));
+          }
+          try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+              Joined j = joined.remove(rs.getLong(1));
+              String title = rs.getString(4);
+              String link = rs.getString(5);
+              Instant leadPublished = instant(rs, 6);
+              if (j.lead != null && leads(j.lead, leadPublished)) {
+                title = j.lead.title();
+                link = j.lead.url();
+                leadPublished = j.lead.published();
+              }
+              update.setInt(1, rs.getInt(2) + j.added);
+              time(update, 2, later(j.seen, instant(rs, 3)));
+              update.setLong(3, j.revision);
+              update.setString(4, title);
+              update.setString(5, link);
+              time(update, 6, leadPublished);
+              update.setLong(7, rs.getLong(1));
+              update.addBatch();
+            }
+          }
         }
+        update.executeBatch();
       }
     }
     if (!joined.isEmpty()) {
       throw new StoryGone(joined.keySet().iterator().next());
     }
-    em.flush();
-    em.unwrap(Session.class).doWork(this::insert);
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
   }
 
   private void insert(Connection c) throws SQLException {
