@@ -10,7 +10,9 @@ import java.util.Set;
  * Maps keep the order they were filled in, so a decoded analysis hands the vocabulary its strings
  * in the same order as the fresh one did. {@code cased} when some word of the text is capitalized:
  * in a script without case (Georgian, Arabic) or a text written all in lower case no capital marks
- * a name, so its names hold its numbers alone and are no names to compare.
+ * a name, so its names hold its numbers alone and are no names to compare. {@code headlineNames}
+ * are the names the title gives that the report's own text also capitalizes, empty when the title
+ * names too few to judge by or is a dateline or byline ({@link ProfileBuilder#headlineNames}).
  */
 record Analysis(
     String language,
@@ -19,6 +21,7 @@ record Analysis(
     Map<String, Float> keys,
     Map<String, Float> titleKeys,
     Set<String> names,
+    Set<String> headlineNames,
     int[] minHash,
     boolean announcement,
     int leadDate,
@@ -37,6 +40,7 @@ record Analysis(
         TermVector.of(keys, vocabulary),
         TermVector.of(titleKeys, vocabulary),
         TermVector.ids(names, vocabulary),
+        TermVector.ids(headlineNames, vocabulary),
         minHash,
         announcement,
         leadDate,

@@ -22,13 +22,13 @@ import java.util.Set;
  * <p>The bytes carry {@link #version()}: the analysis code's {@link #FORMAT} and the settings that
  * shape it. Bytes of another version decode to nothing and the caller analyses the text again, so
  * stored analyses never outlive a change of analysis. Whoever changes what {@link ProfileBuilder}
- * computes (tokens, stems, keys, term map, MinHash, lead dates, announcements) bumps
+ * computes (tokens, stems, keys, term map, headline names, MinHash, lead dates, announcements) bumps
  * {@link #FORMAT}; {@code AnalysisCodecTest} pins a digest of the analyses of sample reports so such
  * a change cannot go unnoticed.
  */
 final class AnalysisCodec {
   /** Bumped with every change of what the analysis of a text yields. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   private final int version;
 
@@ -56,6 +56,7 @@ final class AnalysisCodec {
       m.keySet().forEach(s -> numbers.computeIfAbsent(s, k -> add(strings, k)));
     }
     a.names().forEach(s -> numbers.computeIfAbsent(s, k -> add(strings, k)));
+    a.headlineNames().forEach(s -> numbers.computeIfAbsent(s, k -> add(strings, k)));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + 12 * strings.size());
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(version);
@@ -79,9 +80,11 @@ final class AnalysisCodec {
           out.writeFloat(e.getValue());
         }
       }
-      writeVarint(out, a.names().size());
-      for (String s : a.names()) {
-        writeVarint(out, numbers.get(s));
+      for (Set<String> set : List.of(a.names(), a.headlineNames())) {
+        writeVarint(out, set.size());
+        for (String s : set) {
+          writeVarint(out, numbers.get(s));
+        }
       }
       writeVarint(out, a.minHash().length);
       for (int h : a.minHash()) {
@@ -120,19 +123,25 @@ final class AnalysisCodec {
       Map<String, Float> terms = readVector(in, strings);
       Map<String, Float> keys = readVector(in, strings);
       Map<String, Float> titleKeys = readVector(in, strings);
-      int n = readVarint(in);
-      Set<String> names = new LinkedHashSet<>(2 * n);
-      for (int i = 0; i < n; i++) {
-        names.add(strings[readVarint(in)]);
-      }
+      Set<String> names = readSet(in, strings);
+      Set<String> headlineNames = readSet(in, strings);
       int[] minHash = new int[readVarint(in)];
       for (int i = 0; i < minHash.length; i++) {
         minHash[i] = in.readInt();
       }
-      return Optional.of(new Analysis(language, time, terms, keys, titleKeys, names, minHash, announcement, leadDate, dated, cased));
+      return Optional.of(new Analysis(language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // damaged: the text is analysed again, as for bytes of another version
     }
+  }
+
+  private static Set<String> readSet(DataInputStream in, String[] strings) throws IOException {
+    int n = readVarint(in);
+    Set<String> out = new LinkedHashSet<>(2 * n);
+    for (int i = 0; i < n; i++) {
+      out.add(strings[readVarint(in)]);
+    }
+    return out;
   }
 
   private static Map<String, Float> readVector(DataInputStream in, String[] strings) throws IOException {

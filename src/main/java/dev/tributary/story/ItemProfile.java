@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  *
  * <p>Terms are ids of the engine's {@link Vocabulary} and {@code names} a sorted id array: the
  * index holds up to a hundred thousand profiles, so they stay primitive.
+ * {@code headlineNames} (sorted ids) those of the title's names the text confirms (see {@link Analysis}).
  * {@code dated} when the feed gave the item's time; {@code cased} when its text has capitals at
  * all (see {@link Analysis}).
  */
@@ -26,6 +27,7 @@ record ItemProfile(
     TermVector keys,
     TermVector titleKeys,
     int[] names,
+    int[] headlineNames,
     int[] minHash,
     boolean announcement,
     int leadDate,
@@ -34,12 +36,12 @@ record ItemProfile(
 
   /** The same profile without its URL, which the index keeps as a hash instead. */
   ItemProfile withoutUrl() {
-    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, minHash, announcement, leadDate, dated, cased);
+    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased);
   }
 
   /** The same profile for the stored item's id. */
   ItemProfile withItemId(long id) {
-    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, minHash, announcement, leadDate, dated, cased);
+    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased);
   }
 
   /** Every id the profile holds, for the vocabulary's reference counts. */
@@ -48,5 +50,6 @@ record ItemProfile(
     action.accept(keys.ids());
     action.accept(titleKeys.ids());
     action.accept(names);
+    action.accept(headlineNames);
   }
 }

@@ -6,8 +6,11 @@ package dev.tributary.story;
  * whether they share a source or a language; {@code copy} is the estimated shingle Jaccard;
  * {@code phaseDiffers} when one announces what the other reports; {@code brief} when either is
  * little more than a headline; {@code datesDiffer} when the openings' first dates are more than a
- * day apart ({@link LeadDate}).
+ * day apart ({@link LeadDate}); {@code headlineMissing} the larger share, of either headline's
+ * names, that the other report does not name (within one language, 0 when neither headline names
+ * enough to judge by).
  */
 record PairFeatures(
     double terms, double keys, double title, double names, boolean sameSource, boolean sameLanguage,
-    double copy, boolean phaseDiffers, boolean brief, boolean datesDiffer) {}
+    double copy, boolean phaseDiffers, boolean brief, boolean datesDiffer,
+    double headlineMissing) {}

@@ -20,12 +20,12 @@ import java.util.Properties;
 public final class PairModel {
 
   /** The resource the engine loads by default. */
-  static final String SHIPPED = "pair-model-v3.properties";
+  static final String SHIPPED = "pair-model-v4.properties";
 
   /** The inputs, in the order of {@link #features}; a weights file names each of them. */
   static final List<String> FEATURES = List.of(
       "body", "bodyCross", "title", "titleCross", "names", "copy", "datesDiffer", "phaseDiffers",
-      "sameLanguage");
+      "sameLanguage", "headlineMissing");
 
   private final String version;
   private final double intercept;
@@ -116,6 +116,7 @@ public final class PairModel {
       f.datesDiffer() ? 1 : 0,
       f.phaseDiffers() ? 1 : 0,
       same ? 1 : 0,
+      f.headlineMissing(),
     };
   }
 }

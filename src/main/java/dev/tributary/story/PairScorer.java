@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import java.util.Arrays;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -41,12 +42,17 @@ final class PairScorer {
     boolean sameSource = a.sourceId() != null && a.sourceId().equals(b.sourceId());
     int shorter = Math.min(a.terms().size(), b.terms().size());
     boolean brief = shorter < BRIEF_TERMS;
+    // across languages a name's spelling differs as often as the story; a headline alone names little
+    double headlineMissing = sameLanguage && !brief && a.cased() && b.cased()
+        ? Math.max(missing(a.headlineNames(), b.names(), index::keyIdf), missing(b.headlineNames(), a.names(), index::keyIdf))
+        : 0;
     return new PairFeatures(
         terms, keys, title, names, sameSource, sameLanguage, MinHash.similarity(a.minHash(), b.minHash()),
         a.announcement() != b.announcement(), brief,
         // two dated reports are already as far apart as their dates; an opening's date adds to that
         // only for a report whose feed gave none
-        !(a.dated() && b.dated()) && LeadDate.apart(a.leadDate(), b.leadDate()));
+        !(a.dated() && b.dated()) && LeadDate.apart(a.leadDate(), b.leadDate()),
+        headlineMissing);
   }
 
   double score(PairFeatures f) {
@@ -91,5 +97,16 @@ final class PairScorer {
       sb += idf.applyAsDouble(n);
     }
     return shared / Math.min(sa, sb);
+  }
+
+  /** IDF-weighted share of {@code headline} not in {@code names} (sorted id arrays); 0 for none. */
+  static double missing(int[] headline, int[] names, IntToDoubleFunction idf) {
+    double all = 0, lacking = 0;
+    for (int n : headline) {
+      double w = idf.applyAsDouble(n);
+      all += w;
+      lacking += Arrays.binarySearch(names, n) < 0 ? w : 0;
+    }
+    return all == 0 ? 0 : lacking / all;
   }
 }

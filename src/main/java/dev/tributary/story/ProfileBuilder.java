@@ -3,9 +3,11 @@ package dev.tributary.story;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 
 /** Analyzes a candidate into its {@link ItemProfile}. Thread-safe: analyzers reuse per thread. */
 final class ProfileBuilder {
@@ -14,6 +16,9 @@ final class ProfileBuilder {
   private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
   private final CrossScriptKeys keys = new CrossScriptKeys();
   private final TermMap termMap = TermMap.load(analyzers);
+  /** A headline naming fewer than this is no headline to judge the other report by. */
+  static final int HEADLINE_NAMES = 2;
+
   private final MinHash minHash = new MinHash(64, 3, 0x5eedL);
 
   ProfileBuilder(StoryConfig config) {
@@ -47,6 +52,7 @@ final class ProfileBuilder {
         sublinear(kf),
         titleKeys,
         names,
+        headlineNames(item.title(), language, analyzer, title, body),
         minHash.signature(words),
         Announcement.in(item.title()),
         LeadDate.ofReport(item.text(), item.dated() ? item.published() : null),
@@ -79,6 +85,48 @@ final class ProfileBuilder {
         names.add(key);
       }
     }
+  }
+
+  /**
+   * The title's names that the report's own text also capitalizes: a capital in a headline marks a
+   * name only sometimes (the first word, Title Case, a byline), one the text repeats is whom the
+   * report is about. None for a title {@link TitleKind} reads as a bare dateline or byline, which
+   * names the outlet's writer or desk rather than the story, nor for one naming fewer than
+   * {@link #HEADLINE_NAMES}: the share of one name the other report lacks is all or nothing, a
+   * single stray capital deciding it.
+   */
+  Set<String> headlineNames(
+      String text, String language, Analyzer analyzer,
+      List<Tokens.Token> title, List<Tokens.Token> body) {
+    Set<String> inBody = new HashSet<>();
+    for (Tokens.Token t : body) {
+      String key = t.capitalized() ? nameKey(t.term()) : null;
+      if (key != null) {
+        inBody.add(key);
+      }
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (Tokens.Token t : title) {
+      String key = t.capitalized() ? nameKey(t.term()) : null;
+      if (key != null && inBody.contains(key)) {
+        out.add(key);
+      }
+    }
+    if (out.size() < HEADLINE_NAMES) {
+      return Set.of();
+    }
+    TitleKind kind = TitleKind.of(text, language, analyzer);
+    return kind == TitleKind.BARE || kind == TitleKind.NONE ? Set.of() : out;
+  }
+
+  // the key a capitalized word adds to the names, numbers aside
+  private String nameKey(String term) {
+    if (term.length() < 2) {
+      return null;
+    }
+    String concept = termMap.concept(term);
+    String key = concept != null ? concept : keys.key(term);
+    return key == null || key.charAt(0) == '#' ? null : key;
   }
 
   /** Whether any word of the text is capitalized: one in a script without case never is. */

@@ -109,19 +109,21 @@ class AnalysisCodecTest {
       sha.update(canonical(builder.analyse(c, c.published().getEpochSecond())).getBytes(StandardCharsets.UTF_8));
     }
     assertThat(AnalysisCodec.FORMAT + ":" + HexFormat.of().formatHex(sha.digest()).substring(0, 16))
-        .isEqualTo("2:319e98368bb6b779");
+        .isEqualTo("3:5ce0ac50f2f12639");
   }
 
   private static String canonical(Analysis a) {
     return a.language() + "|" + a.time() + "|" + new TreeMap<>(a.terms()) + "|" + new TreeMap<>(a.keys()) + "|"
-        + new TreeMap<>(a.titleKeys()) + "|" + new TreeSet<>(a.names()) + "|" + Arrays.toString(a.minHash()) + "|"
+        + new TreeMap<>(a.titleKeys()) + "|" + new TreeSet<>(a.names()) + "|" + new TreeSet<>(a.headlineNames()) + "|"
+        + Arrays.toString(a.minHash()) + "|"
         + a.announcement() + "|" + a.leadDate() + "|" + a.dated() + "|" + a.cased() + "\n";
   }
 
   private static String describe(ItemProfile p, Vocabulary v) {
     return p.itemId() + "|" + p.sourceId() + "|" + p.url() + "|" + p.language() + "|" + p.time() + "|"
         + vector(p.terms(), v) + "|" + vector(p.keys(), v) + "|" + vector(p.titleKeys(), v) + "|"
-        + Arrays.stream(p.names()).mapToObj(v::string).sorted().toList() + "|" + Arrays.toString(p.minHash()) + "|"
+        + Arrays.stream(p.names()).mapToObj(v::string).sorted().toList() + "|"
+        + Arrays.stream(p.headlineNames()).mapToObj(v::string).sorted().toList() + "|" + Arrays.toString(p.minHash()) + "|"
         + p.announcement() + "|" + p.leadDate() + "|" + p.dated() + "|" + p.cased();
   }
 
