@@ -288,7 +288,7 @@ class PairModelBench {
       w[i] = 1000.0 / count.get(s.dataset());
     }
     double[] beta = LogisticTrainer.fit(x, y, w, L2);
-    return new PairModel("v3", beta[0], Arrays.copyOfRange(beta, 1, beta.length));
+    return new PairModel("v4", beta[0], Arrays.copyOfRange(beta, 1, beta.length));
   }
 
   private static List<Served> load() throws IOException {

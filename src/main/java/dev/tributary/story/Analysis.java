@@ -12,7 +12,7 @@ import java.util.Set;
  * in a script without case (Georgian, Arabic) or a text written all in lower case no capital marks
  * a name, so its names hold its numbers alone and are no names to compare. {@code headlineNames}
  * are the names the title gives that the report's own text also capitalizes, empty when the title
- * names too few to judge by or is a dateline or byline ({@link ProfileBuilder#headlineNames}).
+ * names too few to judge by or is a dateline, a byline or an opening sentence ({@link ProfileBuilder#headlineNames}).
  */
 record Analysis(
     String language,

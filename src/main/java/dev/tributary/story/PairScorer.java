@@ -44,7 +44,7 @@ final class PairScorer {
     boolean brief = shorter < BRIEF_TERMS;
     // across languages a name's spelling differs as often as the story; a headline alone names little
     double headlineMissing = sameLanguage && !brief && a.cased() && b.cased()
-        ? Math.max(missing(a.headlineNames(), b.names(), index::keyIdf), missing(b.headlineNames(), a.names(), index::keyIdf))
+        ? Math.max(missing(a.headlineNames(), b.keys(), index::keyIdf), missing(b.headlineNames(), a.keys(), index::keyIdf))
         : 0;
     return new PairFeatures(
         terms, keys, title, names, sameSource, sameLanguage, MinHash.similarity(a.minHash(), b.minHash()),
@@ -99,8 +99,12 @@ final class PairScorer {
     return shared / Math.min(sa, sb);
   }
 
-  /** IDF-weighted share of {@code headline} not in {@code names} (sorted id arrays); 0 for none. */
-  static double missing(int[] headline, int[] names, IntToDoubleFunction idf) {
+  /** IDF-weighted share of {@code headline} (sorted ids) the other's keys lack; 0 for none. */
+  static double missing(int[] headline, TermVector other, IntToDoubleFunction idf) {
+    if (headline.length == 0) {
+      return 0;
+    }
+    int[] names = other.ids();
     double all = 0, lacking = 0;
     for (int n : headline) {
       double w = idf.applyAsDouble(n);

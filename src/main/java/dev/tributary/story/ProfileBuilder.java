@@ -91,7 +91,8 @@ final class ProfileBuilder {
    * The title's names that the report's own text also capitalizes: a capital in a headline marks a
    * name only sometimes (the first word, Title Case, a byline), one the text repeats is whom the
    * report is about. None for a title {@link TitleKind} reads as a bare dateline or byline, which
-   * names the outlet's writer or desk rather than the story, nor for one naming fewer than
+   * names the outlet's writer or desk rather than the story, or as a run-on opening sentence,
+   * which names the lead's lesser actors and places beside the story's, nor for one naming fewer than
    * {@link #HEADLINE_NAMES}: the share of one name the other report lacks is all or nothing, a
    * single stray capital deciding it.
    */
@@ -116,7 +117,7 @@ final class ProfileBuilder {
       return Set.of();
     }
     TitleKind kind = TitleKind.of(text, language, analyzer);
-    return kind == TitleKind.BARE || kind == TitleKind.NONE ? Set.of() : out;
+    return kind == TitleKind.BARE || kind == TitleKind.NONE || kind == TitleKind.RUN_ON ? Set.of() : out;
   }
 
   // the key a capitalized word adds to the names, numbers aside
