@@ -7,10 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,9 +139,8 @@ public final class AssignBatch {
         + " title = ?, link = ?, lead_published = ? where id = ?")) {
       for (int i = 0; i < ids.size(); i += 500) {
         List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
-        String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
         try (PreparedStatement select = c.prepareStatement("select id, item_count, updated, title, link, lead_published"
-            + " from story where id in (" + marks + ")")) {
+            + " from story where id in (" + Sql.marks(chunk.size()) + ")")) {
           for (int k = 0; k < chunk.size(); k++) {
             select.setLong(k + 1, chunk.get(k));
           }
@@ -153,18 +149,18 @@ public final class AssignBatch {
               Joined j = joined.remove(rs.getLong(1));
               String title = rs.getString(4);
               String link = rs.getString(5);
-              Instant leadPublished = instant(rs, 6);
+              Instant leadPublished = Sql.instant(rs, 6);
               if (j.lead != null && leads(j.lead, leadPublished)) {
                 title = j.lead.title();
                 link = j.lead.url();
                 leadPublished = j.lead.published();
               }
               update.setInt(1, rs.getInt(2) + j.added);
-              time(update, 2, later(j.seen, instant(rs, 3)));
+              Sql.time(update, 2, later(j.seen, Sql.instant(rs, 3)));
               update.setLong(3, j.revision);
               update.setString(4, title);
               update.setString(5, link);
-              time(update, 6, leadPublished);
+              Sql.time(update, 6, leadPublished);
               update.setLong(7, rs.getLong(1));
               update.addBatch();
             }
@@ -178,11 +174,6 @@ public final class AssignBatch {
     }
   }
 
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
-  }
-
   private void insert(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("insert into story (id, public_id, title, link, created, updated,"
         + " item_count, revision, lead_published) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -192,11 +183,11 @@ public final class AssignBatch {
         ps.setString(2, s.publicId);
         ps.setString(3, s.title);
         ps.setString(4, s.link);
-        time(ps, 5, s.created);
-        time(ps, 6, s.updated);
+        Sql.time(ps, 5, s.created);
+        Sql.time(ps, 6, s.updated);
         ps.setInt(7, s.itemCount);
         ps.setLong(8, s.revision);
-        time(ps, 9, s.leadPublished);
+        Sql.time(ps, 9, s.leadPublished);
         ps.addBatch();
         if (++n % 500 == 0) {
           ps.executeBatch();
@@ -225,9 +216,9 @@ public final class AssignBatch {
         ps.setString(10, in.contentHash());
         ps.setString(11, f.author());
         ps.setString(12, f.language());
-        time(ps, 13, f.published());
-        time(ps, 14, f.updated());
-        time(ps, 15, in.firstSeen());
+        Sql.time(ps, 13, f.published());
+        Sql.time(ps, 14, f.updated());
+        Sql.time(ps, 15, in.firstSeen());
         if (r.duplicateOf() == null) {
           ps.setNull(16, Types.BIGINT);
         } else {
@@ -261,14 +252,6 @@ public final class AssignBatch {
 
   private long nextId(BeforeExecutionGenerator ids) {
     return ((Number) ids.generate(session, null, null, EventType.INSERT)).longValue();
-  }
-
-  private static void time(PreparedStatement ps, int index, Instant t) throws SQLException {
-    if (t == null) {
-      ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-    } else {
-      ps.setObject(index, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-    }
   }
 
   private static boolean leads(ItemFields f, Instant leadPublished) {

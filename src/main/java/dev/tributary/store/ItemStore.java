@@ -8,11 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +35,7 @@ public class ItemStore {
     Map<String, KnownItem> out = new HashMap<>();
     for (List<String> chunk : chunks(guidHashes)) {
       query("select guid_hash, id, story_id, content_hash from item where source_id = ? and guid_hash in ("
-          + marks(chunk.size()) + ")", ps -> {
+          + Sql.marks(chunk.size()) + ")", ps -> {
             ps.setString(1, sourceId);
             bind(ps, 2, chunk);
           }, rs -> out.put(rs.getString(1), new KnownItem(rs.getLong(2), rs.getLong(3), rs.getString(4))));
@@ -54,7 +51,7 @@ public class ItemStore {
   public Map<String, List<LinkedItem>> sameLinks(Collection<String> urlHashes) {
     Map<String, List<LinkedItem>> out = new HashMap<>();
     for (List<String> chunk : chunks(urlHashes)) {
-      query("select url_hash, id, story_id, url, source_id from item where url_hash in (" + marks(chunk.size())
+      query("select url_hash, id, story_id, url, source_id from item where url_hash in (" + Sql.marks(chunk.size())
           + ") order by id", ps -> bind(ps, 1, chunk), rs -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
           .add(new LinkedItem(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5))));
     }
@@ -76,10 +73,6 @@ public class ItemStore {
         }
       }
     });
-  }
-
-  private static String marks(int n) {
-    return String.join(", ", Collections.nCopies(n, "?"));
   }
 
   private static void bind(PreparedStatement ps, int first, List<String> values) throws SQLException {
@@ -182,7 +175,7 @@ public class ItemStore {
   public List<IndexedItem> seenSince(Instant since, long afterId, int max, int analysisVersion) {
     return indexed("first_seen >= ? and id > ? order by id", analysisVersion, max,
         ps -> {
-          ps.setObject(4, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+          Sql.time(ps, 4, since);
           ps.setLong(5, afterId);
         });
   }
@@ -203,27 +196,16 @@ public class ItemStore {
         + " case when analysis_version = ? then null else summary end,"
         + " case when analysis_version = ? then analysis end, url_hash"
         + " from item where " + where + " limit " + max;
-    return em.unwrap(Session.class).doReturningWork(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setInt(1, analysisVersion);
-        ps.setInt(2, analysisVersion);
-        ps.setInt(3, analysisVersion);
-        binder.bind(ps);
-        List<IndexedItem> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new IndexedItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                rs.getString(12), rs.getString(9), rs.getString(10), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getBytes(11)));
-          }
-        }
-        return out;
-      }
-    });
-  }
-
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
+    List<IndexedItem> out = new ArrayList<>();
+    query(sql, ps -> {
+      ps.setInt(1, analysisVersion);
+      ps.setInt(2, analysisVersion);
+      ps.setInt(3, analysisVersion);
+      binder.bind(ps);
+    }, rs -> out.add(new IndexedItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+        rs.getString(12), rs.getString(9), rs.getString(10), rs.getString(6), Sql.instant(rs, 7), Sql.instant(rs, 8),
+        rs.getBytes(11))));
+    return out;
   }
 
   private static void copy(ItemEntity item, ItemFields f) {
