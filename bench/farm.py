@@ -9,7 +9,8 @@ usage: bench/farm.py [feeds] [measure-seconds]     (needs target/quarkus-app; pr
   MALLOC_ARENA_MAX from docker/Dockerfile, and the pod's memory limit from
   docker/kubernetes/base/deployment.yaml as the JVM's -XX:MaxRAM (what it sees in the pod).
   FARM_FIRST_ONLY=1 stops after the first cycle (every item stored and clustered); FARM_JAVA_OPTS
-  passes JVM options (e.g. a flight recording).
+  passes JVM options (e.g. a flight recording); FARM_JAVA=path/bin/java another JVM (default: java on
+  PATH), e.g. the JDK 25 the image runs.
 All sources share 127.0.0.1, so the per-host limit is raised for the run: this measures the
 pipeline's throughput, not politeness (the fetch tests cover that).
 """
@@ -142,9 +143,9 @@ else:
     jvm = [f"-Xmx{os.environ.get('FARM_XMX', '384m')}"]
     heap = "heap cap " + jvm[0][4:]
 jvm += os.environ.get("FARM_JAVA_OPTS", "").split()
-print("JVM flags:", " ".join(jvm), flush=True)
+print("JVM:", os.environ.get("FARM_JAVA", "java"), "flags:", " ".join(jvm), flush=True)
 jar = os.environ.get("FARM_JAR", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar"))
-app = subprocess.Popen(["java", *jvm, "-jar", jar],
+app = subprocess.Popen([os.environ.get("FARM_JAVA", "java"), *jvm, "-jar", jar],
                        cwd=work, env=env, stdout=open(os.path.join(work, "app.log"), "w"), stderr=subprocess.STDOUT)
 clk = os.sysconf("SC_CLK_TCK")
 
