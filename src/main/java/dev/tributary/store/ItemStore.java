@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -137,14 +138,16 @@ public class ItemStore {
   /**
    * As {@link #sourceChanged(String, String, long)} for sources whose feeds brought new reports,
    * each with what its feed held ({@link #recordSeen}): one JDBC batch in the transaction that
-   * stores the reports, so a new feed costs no commit of its own for its counts.
+   * stores the reports, so a new feed costs no commit of its own for its counts. In source id
+   * order, as the heartbeat renews leases: two transactions locking rows in one order never deadlock.
    */
   public void sourcesIngested(Collection<Seen> sources, String reason, long revision) {
     changed.fire(new DataChanged(reason));
+    List<Seen> inOrder = sources.stream().sorted(Comparator.comparing(Seen::sourceId)).toList();
     em.unwrap(Session.class).doWork(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "update source set revision = ?, last_seen = ?, last_new = ? where id = ?")) {
-        for (Seen s : sources) {
+        for (Seen s : inOrder) {
           ps.setLong(1, revision);
           ps.setInt(2, s.seen());
           ps.setInt(3, s.added());
