@@ -1,8 +1,10 @@
 package dev.tributary.story;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.pl.PolishAnalyzer;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
@@ -29,6 +31,23 @@ final class LanguageGuess {
     LATIN_STOPS.put("nl", LanguageAnalyzers.snowballStops("dutch_stop.txt"));
   }
 
+  private static final String[] LATIN_LANGUAGES = LATIN_STOPS.keySet().toArray(String[]::new);
+  // each stop word with a bit per language of LATIN_STOPS whose list holds it: a sample's words are
+  // looked up once, not once per language. The words looked up are lower case already, so a
+  // case-blind list holds a word exactly when its stored (lower-case) form is that word.
+  private static final Map<String, Integer> STOP_LANGUAGES = new HashMap<>();
+
+  static {
+    for (int i = 0; i < LATIN_LANGUAGES.length; i++) {
+      int bit = 1 << i;
+      for (Object word : LATIN_STOPS.get(LATIN_LANGUAGES[i])) {
+        STOP_LANGUAGES.merge(word instanceof char[] chars ? new String(chars) : word.toString(), bit, (a, b) -> a | b);
+      }
+    }
+  }
+
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}']+");
+
   private LanguageGuess() {}
 
   /** A language code, or "" when the text has no letters to go by. */
@@ -39,6 +58,12 @@ final class LanguageGuess {
     int ukrainian = 0, schwa = 0;
     for (int i = 0; i < sample.length(); i++) {
       char c = sample.charAt(i);
+      if (c < 0x80) { // ASCII: its letters are the Latin script's, the rest no script's
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+          latin++;
+        }
+        continue;
+      }
       switch (Character.UnicodeScript.of(c)) {
         case CYRILLIC -> {
           cyrillic++;
@@ -87,20 +112,21 @@ final class LanguageGuess {
   }
 
   private static String latinByStopWords(String sample) {
-    String[] words = sample.toLowerCase(Locale.ROOT).split("[^\\p{L}']+");
+    String[] words = NON_WORD.split(sample.toLowerCase(Locale.ROOT));
+    int[] hits = new int[LATIN_LANGUAGES.length];
+    for (String w : words) {
+      Integer languages = w.isEmpty() ? null : STOP_LANGUAGES.get(w);
+      for (int bits = languages == null ? 0 : languages; bits != 0; bits &= bits - 1) {
+        hits[Integer.numberOfTrailingZeros(bits)]++;
+      }
+    }
     // a single "la" or "die" in a short headline is no evidence: another language needs two
     String best = "en";
     int bestHits = 1;
-    for (var e : LATIN_STOPS.entrySet()) {
-      int hits = 0;
-      for (String w : words) {
-        if (!w.isEmpty() && e.getValue().contains(w)) {
-          hits++;
-        }
-      }
-      if (hits > bestHits) {
-        best = e.getKey();
-        bestHits = hits;
+    for (int i = 0; i < hits.length; i++) {
+      if (hits[i] > bestHits) {
+        best = LATIN_LANGUAGES[i];
+        bestHits = hits[i];
       }
     }
     return best;
