@@ -4,6 +4,7 @@ import dev.tributary.model.NormalizedFeed;
 import dev.tributary.store.AssignBatch;
 import dev.tributary.store.AssignmentLock;
 import dev.tributary.store.Columns;
+import dev.tributary.store.FetchRecord;
 import dev.tributary.store.Hashes;
 import dev.tributary.store.IndexedItem;
 import dev.tributary.store.ItemFields;
@@ -12,6 +13,7 @@ import dev.tributary.store.KnownItem;
 import dev.tributary.store.LinkedItem;
 import dev.tributary.store.NewItem;
 import dev.tributary.store.Revisions;
+import dev.tributary.store.SourceStore;
 import dev.tributary.store.StoredItem;
 import dev.tributary.story.Assignment;
 import dev.tributary.story.StoryEngine;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -61,6 +65,7 @@ public class IngestService {
   private static final int WAIT_ROUNDS = 500;
 
   @Inject ItemStore store;
+  @Inject SourceStore sources;
   @Inject StoryEngine engine;
   @Inject AssignmentLock dbLock;
   @Inject StoryIndexLoader index;
@@ -94,17 +99,32 @@ public class IngestService {
   }
 
   /**
+   * As {@link #ingest(String, NormalizedFeed, String)}, storing with the entries the poll's outcome
+   * on the source: {@code outcome} is given whether the feed changed anything and answers what to
+   * record. It is written in the transaction that stores the feed's new reports (or, with none,
+   * that sorts its entries), so a poll costs no commit of its own for its bookkeeping.
+   */
+  public IngestReport ingest(String sourceId, NormalizedFeed feed, String languageHint,
+      Function<Boolean, FetchRecord> outcome) {
+    return ingest(sourceId, EntryMapper.items(feed, languageHint), outcome);
+  }
+
+  /**
    * First, without the assignment lock, what the source stored already is found and changed
    * reports are updated (a source is polled by one replica at a time). Then the new reports join
    * the queue of feeds waiting to be assigned, and are assigned with whatever else waits.
    */
   public IngestReport ingest(String sourceId, List<IncomingItem> items) {
+    return ingest(sourceId, items, null);
+  }
+
+  private IngestReport ingest(String sourceId, List<IncomingItem> items, Function<Boolean, FetchRecord> outcome) {
     Instant now = clock.instant();
     List<Incoming> incoming = new ArrayList<>();
     for (IncomingItem in : items) {
       incoming.add(new Incoming(identify(sourceId, in, now), in));
     }
-    Triage triage = QuarkusTransaction.requiringNew().call(() -> triage(sourceId, incoming, now));
+    Triage triage = QuarkusTransaction.requiringNew().call(() -> triage(sourceId, incoming, now, outcome));
     // the new reports are analysed on this thread, before any lock: the thread holding it is left
     // with the decisions while the pollers analyse their own feeds beside it. The analyses are
     // stored with the reports, so other replicas decode them instead of analysing the text again.
@@ -116,12 +136,16 @@ public class IngestService {
       Incoming i = triage.fresh().get(k);
       fresh.add(new Incoming(i.item().withAnalysis(engine.analysisVersion(), analyses.get(k)), i.in()));
     }
-    int merged = fresh.isEmpty() ? 0 : assign(new Job(sourceId, incoming.size(), fresh, new CompletableFuture<>()));
+    int merged = fresh.isEmpty() ? 0 : assign(new Job(sourceId, incoming.size(), fresh,
+        outcome == null ? null : outcome.apply(true), new CompletableFuture<>()));
     return new IngestReport(triage.fresh().size(), triage.updated(), triage.unchanged(), merged);
   }
 
-  /** One feed's new reports ({@code seen}: entries it held) waiting to be assigned; completed with how many merged by link. */
-  private record Job(String sourceId, int seen, List<Incoming> fresh, CompletableFuture<Integer> done) {}
+  /**
+   * One feed's new reports ({@code seen}: entries it held) waiting to be assigned, with the poll's
+   * outcome to record on its source (null: none); completed with how many merged by link.
+   */
+  private record Job(String sourceId, int seen, List<Incoming> fresh, FetchRecord polled, CompletableFuture<Integer> done) {}
 
   private int assign(Job job) {
     waiting.add(job);
@@ -191,7 +215,7 @@ public class IngestService {
   private record Triage(List<Incoming> fresh, int updated, int unchanged) {}
 
   /** Sorts a feed's entries into unchanged, changed (updated here) and new, in a few batch queries. */
-  private Triage triage(String sourceId, List<Incoming> incoming, Instant now) {
+  private Triage triage(String sourceId, List<Incoming> incoming, Instant now, Function<Boolean, FetchRecord> outcome) {
     Map<String, KnownItem> known = store.findAll(sourceId, incoming.stream().map(i -> i.item().guidHash()).toList());
     List<Incoming> fresh = new ArrayList<>();
     Set<String> freshGuids = new HashSet<>();
@@ -217,6 +241,9 @@ public class IngestService {
       store.recordSeen(sourceId, incoming.size(), 0);
       if (updated > 0) {
         store.sourceChanged(sourceId, "ingest " + sourceId);
+      }
+      if (outcome != null) {
+        sources.record(sourceId, outcome.apply(updated > 0));
       }
     }
     return new Triage(fresh, updated, unchanged);
@@ -267,6 +294,14 @@ public class IngestService {
     lastAssigned = clock.instant();
     store.sourcesIngested(batch.stream().map(j -> new ItemStore.Seen(j.sourceId(), j.seen(), j.fresh().size())).toList(),
         "ingest", stamps[all.size()]);
+    // after the stamps, which lock every source of the batch in id order: these lock no other row
+    Map<String, FetchRecord> polled = new HashMap<>();
+    for (Job job : batch) {
+      if (job.polled() != null) {
+        polled.put(job.sourceId(), job.polled());
+      }
+    }
+    sources.recordAll(polled);
     return merged;
   }
 

@@ -224,9 +224,12 @@ public class PollJob {
       return new PollReport(state.id(), PollReport.Result.FAILED, 0, 0, failed.message());
     }
     var feed = ((ParseResult.Parsed) parsed).feed();
-    IngestReport report = ingest.ingest(state.id(), feed, languageHint);
+    // the outcome is stored with the feed's entries, in the transaction that stores them
+    FetchRecord[] recorded = new FetchRecord[1];
+    IngestReport report = ingest.ingest(state.id(), feed, languageHint,
+        changed -> recorded[0] = planner.fetched(state, f, feed, changed, started));
     metrics.counter("tributary.items.added").increment(report.added());
-    record(state, planner.fetched(state, f, feed, report.changedAnything(), started));
+    logHealthChange(state, recorded[0]);
     return new PollReport(state.id(), PollReport.Result.FETCHED, report.added(), report.updated(), null);
   }
 
@@ -239,6 +242,10 @@ public class PollJob {
   /** Stores the outcome; a change of health (failing, recovered, parked) is logged once, at INFO. */
   private void record(SourceState before, FetchRecord after) {
     sources.record(before.id(), after);
+    logHealthChange(before, after);
+  }
+
+  private void logHealthChange(SourceState before, FetchRecord after) {
     HealthChange.between(before, after).ifPresent(change -> LOG.infof(
         "source %s source=%s url=%s failures=%d error=%s next=%s parked=%s", change.label(), before.id(),
         before.url(), after.next().failures(), after.error(), after.next().nextDue(), after.next().parkedReason()));

@@ -11,7 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -37,6 +42,7 @@ public class SourceStore {
   @Inject EntityManager em;
   @Inject Revisions revisions;
   @Inject Event<DataChanged> changed;
+  @Inject DataSource dataSource;
 
   @ConfigProperty(name = "quarkus.datasource.db-kind")
   String dbKind;
@@ -259,51 +265,144 @@ public class SourceStore {
     return moved;
   }
 
-  @Transactional
+  /**
+   * What polling needs of a source, read by JDBC on a connection of its own: one indexed row, with
+   * no transaction or persistence context around it (a poll reads this once per fetch).
+   */
   public Optional<SourceState> state(String id) {
-    SourceEntity s = SourceEntity.findById(id);
-    if (s == null) {
-      return Optional.empty();
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "select url, etag, last_modified, parked_reason, consecutive_failures, next_fetch, interval_seconds,"
+            + " last_fetch, last_change, mean_change_seconds, ttl_minutes, last_success from source where id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String parkedReason = rs.getString(4);
+        int failures = rs.getInt(5);
+        Schedule.Status status = parkedReason != null ? Schedule.Status.PARKED
+            : failures > 0 ? Schedule.Status.BACKING_OFF : Schedule.Status.ACTIVE;
+        Schedule schedule = new Schedule(status, Sql.instant(rs, 6), seconds(longOrNull(rs, 7)), failures,
+            Sql.instant(rs, 8), new Schedule.Rhythm(Sql.instant(rs, 9), seconds(longOrNull(rs, 10)), intOrNull(rs, 11)),
+            parkedReason);
+        return Optional.of(new SourceState(id, rs.getString(1), new Validators(rs.getString(2), rs.getString(3)),
+            schedule, Sql.instant(rs, 12)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading the state of source " + id + " failed: " + e.getMessage(), e);
     }
-    Schedule.Status status = s.parkedReason != null ? Schedule.Status.PARKED
-        : s.consecutiveFailures > 0 ? Schedule.Status.BACKING_OFF : Schedule.Status.ACTIVE;
-    Schedule schedule = new Schedule(status, s.nextFetch, seconds(s.intervalSeconds), s.consecutiveFailures,
-        s.lastFetch, new Schedule.Rhythm(s.lastChange, seconds(s.meanChangeSeconds), s.ttlMinutes), s.parkedReason);
-    return Optional.of(new SourceState(s.id, s.url, new Validators(s.etag, s.lastModified), schedule, s.lastSuccess));
   }
 
+  private static Long longOrNull(ResultSet rs, int column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  private static Integer intOrNull(ResultSet rs, int column) throws SQLException {
+    int v = rs.getInt(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  /**
+   * Stores one poll's outcome on its source: one JDBC update (and a read of the stored feed title
+   * when the feed brought one), no entity loaded and dirty-checked. A new feed title stamps the
+   * source with a revision of its own.
+   */
   @Transactional
   public void record(String id, FetchRecord r) {
-    SourceEntity s = SourceEntity.findById(id);
-    if (s == null) {
+    String title = Columns.clip(r.feedTitle(), Columns.FEED_TITLE);
+    em.unwrap(Session.class).doWork(c -> {
+      boolean retitled = false;
+      if (title != null) {
+        try (PreparedStatement ps = c.prepareStatement("select feed_title from source where id = ?")) {
+          ps.setString(1, id);
+          try (ResultSet rs = ps.executeQuery()) {
+            retitled = rs.next() && !title.equals(rs.getString(1));
+          }
+        }
+      }
+      long revision = retitled ? revisions.next() : 0;
+      try (PreparedStatement ps = c.prepareStatement(RECORD)) {
+        bindRecord(ps, id, r, title, retitled, revision);
+        ps.executeUpdate();
+      }
+      if (retitled) {
+        changed.fire(new DataChanged("source title " + id));
+      }
+    });
+  }
+
+  /**
+   * Stores the outcomes of polls whose feeds an assigning transaction stores, in it: one JDBC batch
+   * in source id order (as leases are renewed). That transaction stamps these sources with its
+   * revision and announces the change, which covers a new feed title too.
+   */
+  public void recordAll(Map<String, FetchRecord> records) {
+    if (records.isEmpty()) {
       return;
     }
-    s.lastFetch = r.at();
-    s.lastStatus = r.status();
-    s.lastError = Columns.clip(r.error(), Columns.ERROR);
-    s.errorKind = r.errorKind();
-    if (r.error() == null) {
-      s.lastSuccess = r.at();
-      if (r.validators() != null && !r.validators().isEmpty()) {
-        s.etag = r.validators().etag();
-        s.lastModified = r.validators().lastModified();
+    List<String> ids = records.keySet().stream().sorted().toList();
+    em.unwrap(Session.class).doWork(c -> {
+      try (PreparedStatement ps = c.prepareStatement(RECORD)) {
+        for (String id : ids) {
+          FetchRecord r = records.get(id);
+          bindRecord(ps, id, r, Columns.clip(r.feedTitle(), Columns.FEED_TITLE), false, 0);
+          ps.addBatch();
+        }
+        ps.executeBatch();
       }
-    }
-    if (r.feedTitle() != null && !r.feedTitle().equals(s.feedTitle)) {
-      s.feedTitle = Columns.clip(r.feedTitle(), Columns.FEED_TITLE);
-      s.revision = revisions.next();
-      changed.fire(new DataChanged("source title " + id));
-    }
+    });
+  }
+
+  // an absent outcome (null) keeps what is stored: the last success, validators, feed title, redirect
+  private static final String RECORD = "update source set last_fetch = ?, last_status = ?, last_error = ?,"
+      + " error_kind = ?, last_success = coalesce(?, last_success), etag = case when ? then ? else etag end,"
+      + " last_modified = case when ? then ? else last_modified end, feed_title = coalesce(?, feed_title),"
+      + " revision = case when ? then ? else revision end, last_change = ?, mean_change_seconds = ?,"
+      + " ttl_minutes = ?, next_fetch = ?, interval_seconds = ?, consecutive_failures = ?, parked_reason = ?,"
+      + " permanent_redirect = coalesce(?, permanent_redirect) where id = ?";
+
+  private static void bindRecord(PreparedStatement ps, String id, FetchRecord r, String title, boolean retitled,
+      long revision) throws SQLException {
+    boolean success = r.error() == null;
+    boolean validators = success && r.validators() != null && !r.validators().isEmpty();
     Schedule next = r.next();
-    s.lastChange = next.rhythm().lastChange();
-    s.meanChangeSeconds = next.rhythm().meanChangeInterval() == null ? null : next.rhythm().meanChangeInterval().toSeconds();
-    s.ttlMinutes = next.rhythm().ttlMinutes();
-    s.nextFetch = next.nextDue();
-    s.intervalSeconds = next.interval() == null ? null : next.interval().toSeconds();
-    s.consecutiveFailures = next.failures();
-    s.parkedReason = next.parkedReason();
-    if (r.permanentRedirect() != null) {
-      s.permanentRedirect = r.permanentRedirect();
+    Sql.time(ps, 1, r.at());
+    setInt(ps, 2, r.status());
+    ps.setString(3, Columns.clip(r.error(), Columns.ERROR));
+    ps.setString(4, r.errorKind());
+    Sql.time(ps, 5, success ? r.at() : null);
+    ps.setBoolean(6, validators);
+    ps.setString(7, validators ? r.validators().etag() : null);
+    ps.setBoolean(8, validators);
+    ps.setString(9, validators ? r.validators().lastModified() : null);
+    ps.setString(10, title);
+    ps.setBoolean(11, retitled);
+    ps.setLong(12, revision);
+    Sql.time(ps, 13, next.rhythm().lastChange());
+    setLong(ps, 14, next.rhythm().meanChangeInterval() == null ? null : next.rhythm().meanChangeInterval().toSeconds());
+    setInt(ps, 15, next.rhythm().ttlMinutes());
+    Sql.time(ps, 16, next.nextDue());
+    setLong(ps, 17, next.interval() == null ? null : next.interval().toSeconds());
+    ps.setInt(18, next.failures());
+    ps.setString(19, next.parkedReason());
+    ps.setString(20, r.permanentRedirect());
+    ps.setString(21, id);
+  }
+
+  private static void setInt(PreparedStatement ps, int index, Integer v) throws SQLException {
+    if (v == null) {
+      ps.setNull(index, Types.INTEGER);
+    } else {
+      ps.setInt(index, v);
+    }
+  }
+
+  private static void setLong(PreparedStatement ps, int index, Long v) throws SQLException {
+    if (v == null) {
+      ps.setNull(index, Types.BIGINT);
+    } else {
+      ps.setLong(index, v);
     }
   }
 
