@@ -66,6 +66,44 @@ final class XmlTreeBuilder {
   }
 
   private static XElement strict(String text, URI base) throws SAXException {
+    StrictParser strict = STRICT.get();
+    SAXParser parser = strict.take();
+    try {
+      TreeHandler handler = new TreeHandler(base);
+      parser.parse(new InputSource(new StringReader(text)), handler);
+      if (handler.root == null) {
+        throw new SAXException("no root element");
+      }
+      return handler.root;
+    } catch (IOException e) {
+      throw new SAXException(e.getMessage(), e);
+    } finally {
+      parser.reset(); // back to the hardened configuration it was made with, whatever the parse did
+    }
+  }
+
+  // Making a hardened parser (a factory found on the class path, each feature checked by building a
+  // parser) cost more than parsing a small feed, and every feed made one. A thread keeps its own
+  // (a SAX parser is not thread-safe) and makes a new one now and then: the old one's symbol table
+  // holds every name the feeds it read used.
+  private static final ThreadLocal<StrictParser> STRICT = ThreadLocal.withInitial(StrictParser::new);
+  private static final int PARSES_PER_PARSER = 200;
+
+  private static final class StrictParser {
+    private SAXParser parser;
+    private int uses;
+
+    SAXParser take() throws SAXException {
+      if (parser == null || uses == PARSES_PER_PARSER) {
+        parser = hardened();
+        uses = 0;
+      }
+      uses++;
+      return parser;
+    }
+  }
+
+  private static SAXParser hardened() throws SAXException {
     try {
       SAXParserFactory factory = SAXParserFactory.newInstance();
       factory.setNamespaceAware(true);
@@ -76,14 +114,8 @@ final class XmlTreeBuilder {
       factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
       factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
       factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      SAXParser parser = factory.newSAXParser();
-      TreeHandler handler = new TreeHandler(base);
-      parser.parse(new InputSource(new StringReader(text)), handler);
-      if (handler.root == null) {
-        throw new SAXException("no root element");
-      }
-      return handler.root;
-    } catch (ParserConfigurationException | IOException e) {
+      return factory.newSAXParser();
+    } catch (ParserConfigurationException e) {
       throw new SAXException(e.getMessage(), e);
     }
   }
