@@ -124,7 +124,12 @@ public class IngestService {
     for (IncomingItem in : items) {
       incoming.add(new Incoming(identify(sourceId, in, now), in));
     }
-    Triage triage = QuarkusTransaction.requiringNew().call(() -> triage(sourceId, incoming, now, outcome));
+    // read outside any transaction: a source is polled by one replica at a time, so what it stored
+    // cannot change meanwhile but by retention or regrouping, which the writes below allow for
+    Triage triage = triage(incoming, store.findAll(sourceId, incoming.stream().map(i -> i.item().guidHash()).toList()));
+    if (!triage.changed().isEmpty() || triage.fresh().isEmpty()) {
+      QuarkusTransaction.requiringNew().run(() -> writeTriage(sourceId, incoming.size(), triage, now, outcome));
+    }
     // the new reports are analysed on this thread, before any lock: the thread holding it is left
     // with the decisions while the pollers analyse their own feeds beside it. The analyses are
     // stored with the reports, so other replicas decode them instead of analysing the text again.
@@ -212,14 +217,20 @@ public class IngestService {
 
   private record Incoming(NewItem item, IncomingItem in) {}
 
-  private record Triage(List<Incoming> fresh, int updated, int unchanged) {}
+  /** A feed's entries sorted: new ones, changed ones (each with the stored report it changes), how many unchanged. */
+  private record Triage(List<Incoming> fresh, List<Changed> changed, int unchanged) {
+    int updated() {
+      return changed.size();
+    }
+  }
 
-  /** Sorts a feed's entries into unchanged, changed (updated here) and new, in a few batch queries. */
-  private Triage triage(String sourceId, List<Incoming> incoming, Instant now, Function<Boolean, FetchRecord> outcome) {
-    Map<String, KnownItem> known = store.findAll(sourceId, incoming.stream().map(i -> i.item().guidHash()).toList());
+  private record Changed(long itemId, NewItem item) {}
+
+  /** Sorts a feed's entries by what the source {@code known}ly stored under their guids. */
+  private static Triage triage(List<Incoming> incoming, Map<String, KnownItem> known) {
     List<Incoming> fresh = new ArrayList<>();
+    List<Changed> changed = new ArrayList<>();
     Set<String> freshGuids = new HashSet<>();
-    int updated = 0;
     int unchanged = 0;
     for (Incoming in : incoming) {
       NewItem item = in.item();
@@ -229,16 +240,28 @@ public class IngestService {
       } else if (existing == null || existing.contentHash().equals(item.contentHash())) {
         unchanged++; // a guid the feed repeats counts once
       } else {
-        if (++updated % FLUSH_EVERY == 0) {
-          store.flushAndClear(); // a big feed in one transaction: keep the persistence context small
-        }
-        store.update(existing.id(), item.fields(), item.contentHash(), now);
+        changed.add(new Changed(existing.id(), item));
         known.put(item.guidHash(), new KnownItem(existing.id(), existing.storyId(), item.contentHash()));
       }
     }
-    if (fresh.isEmpty()) {
-      // with new reports, the transaction that stores them records this (one commit fewer per feed)
-      store.recordSeen(sourceId, incoming.size(), 0);
+    return new Triage(fresh, changed, unchanged);
+  }
+
+  /**
+   * Writes what sorting found that needs no assignment: changed reports updated and, when the
+   * feed brought no new report, its counts, its change stamp and the poll's outcome (with new
+   * reports, the transaction that stores them records these).
+   */
+  private void writeTriage(String sourceId, int seen, Triage triage, Instant now, Function<Boolean, FetchRecord> outcome) {
+    int updated = 0;
+    for (Changed c : triage.changed()) {
+      if (++updated % FLUSH_EVERY == 0) {
+        store.flushAndClear(); // a big feed in one transaction: keep the persistence context small
+      }
+      store.update(c.itemId(), c.item().fields(), c.item().contentHash(), now);
+    }
+    if (triage.fresh().isEmpty()) {
+      store.recordSeen(sourceId, seen, 0);
       if (updated > 0) {
         store.sourceChanged(sourceId, "ingest " + sourceId);
       }
@@ -246,7 +269,6 @@ public class IngestService {
         sources.record(sourceId, outcome.apply(updated > 0));
       }
     }
-    return new Triage(fresh, updated, unchanged);
   }
 
   /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.hibernate.Session;
 
 /**
@@ -27,19 +29,31 @@ public class ItemStore {
   @Inject EntityManager em;
   @Inject Revisions revisions;
   @Inject Event<DataChanged> changed;
+  @Inject DataSource dataSource;
 
   /**
    * The reports a source already stored under any of these guid hashes, by guid hash. JDBC: three
-   * columns, not whole entities with their text loaded into the session and checked at every flush.
+   * columns, not whole entities with their text loaded into the session and checked at every flush;
+   * on a pooled connection of its own, so a poll that finds only new reports opens no transaction
+   * and no persistence context for it (inside a transaction, the connection is the transaction's).
    */
   public Map<String, KnownItem> findAll(String sourceId, Collection<String> guidHashes) {
     Map<String, KnownItem> out = new HashMap<>();
-    for (List<String> chunk : chunks(guidHashes)) {
-      query("select guid_hash, id, story_id, content_hash from item where source_id = ? and guid_hash in ("
-          + Sql.marks(chunk.size()) + ")", ps -> {
-            ps.setString(1, sourceId);
-            bind(ps, 2, chunk);
-          }, rs -> out.put(rs.getString(1), new KnownItem(rs.getLong(2), rs.getLong(3), rs.getString(4))));
+    try (Connection c = dataSource.getConnection()) {
+      for (List<String> chunk : chunks(guidHashes)) {
+        try (PreparedStatement ps = c.prepareStatement("select guid_hash, id, story_id, content_hash from item"
+            + " where source_id = ? and guid_hash in (" + Sql.marks(chunk.size()) + ")")) {
+          ps.setString(1, sourceId);
+          bind(ps, 2, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(rs.getString(1), new KnownItem(rs.getLong(2), rs.getLong(3), rs.getString(4)));
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading what source " + sourceId + " stored failed: " + e.getMessage(), e);
     }
     return out;
   }
