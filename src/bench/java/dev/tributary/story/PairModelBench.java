@@ -32,7 +32,11 @@ import org.junit.jupiter.api.Test;
  *       undated and undeclared pairs served together, each regrouped once) and per pair;
  *       {@code -Dstory.thresholds=0.4,0.5,0.6} tries other join thresholds, {@code
  *       -Dstory.drop=phaseDiffers,datesDiffer} trains without those inputs, {@code
- *       -Dstory.pairsOnly=true} skips the engine runs.</li>
+ *       -Dstory.pairsOnly=true} skips the engine runs; {@code -Dstory.dump=FILE} writes every compared pair's
+ *       inputs and {@link PairProbe#EXTRAS} (candidate inputs not in the model) as TSV, to read or fit
+ *       elsewhere; {@code -Dstory.inSample=true} scores every fold with the model fitted on all data and
+ *       {@code -Dstory.oneRun=true} then serves each pair file's articles to one engine, as the black-box
+ *       run through the jar does (training-fit figures, to tell apart why the jar's differ from the folds').</li>
  *   <li>{@code ./mvnw -B test -Pbench -Dtest=PairModelBench#train -Dstory.write=true} fits on
  *       everything and rewrites the shipped weights.</li>
  * </ul>
@@ -47,7 +51,11 @@ class PairModelBench {
   private static final List<String> PAIR_SETS = List.of("pairs-dev.jsonl", "pairs-ru-more-dev.jsonl", "semeval22-dev.jsonl");
 
   /** One compared pair: its data set, the folds of its two sides' stories, its label and inputs. */
-  record Sample(String dataset, int foldA, int foldB, boolean same, double[] x, String note) {
+  record Sample(String dataset, int foldA, int foldB, boolean same, double[] x, String note, double[] extra) {
+    Sample(String dataset, int foldA, int foldB, boolean same, double[] x, String note) {
+      this(dataset, foldA, foldB, same, x, note, new double[0]);
+    }
+
     boolean outside(int fold) {
       return foldA != fold && foldB != fold;
     }
@@ -62,10 +70,16 @@ class PairModelBench {
     List<Served> sets = load();
     List<Sample> all = new ArrayList<>();
     sets.forEach(s -> all.addAll(s.samples()));
+    dump(all);
     PairModel[] models = new PairModel[FOLDS];
     for (int k = 0; k < FOLDS; k++) {
       int held = k;
       models[k] = fit(all.stream().filter(s -> s.outside(held)).toList());
+    }
+    if (Boolean.getBoolean("story.inSample")) {
+      // the training fit, as the shipped weights meet the dev files through the jar: not a held-out figure
+      Arrays.fill(models, fit(all));
+      System.out.println("== IN-SAMPLE: every fold scored by the model fitted on all data");
     }
     for (double threshold : thresholds()) {
       StoryConfig config = StoryEvaluationBench.with(base(), "joinThreshold", Double.toString(threshold));
@@ -244,6 +258,20 @@ class PairModelBench {
     }
   }
 
+  /** {@code -Dstory.dump=FILE} writes every compared pair (data set, folds, label, inputs, titles) as TSV, for reading. */
+  private static void dump(List<Sample> all) throws IOException {
+    String file = System.getProperty("story.dump", "");
+    if (file.isBlank()) return;
+    StringBuilder out = new StringBuilder("dataset\tfoldA\tfoldB\tsame\t" + String.join("\t", PairModel.FEATURES) + "\t" + String.join("\t", PairProbe.EXTRAS) + "\tnote\n");
+    for (Sample s : all) {
+      out.append(s.dataset()).append('\t').append(s.foldA()).append('\t').append(s.foldB()).append('\t').append(s.same() ? 1 : 0);
+      for (double v : s.x()) out.append('\t').append(String.format(Locale.ROOT, "%.4f", v));
+      for (double v : s.extra()) out.append('\t').append(String.format(Locale.ROOT, "%.4f", v));
+      out.append('\t').append(s.note().replace('\t', ' ')).append('\n');
+    }
+    Files.writeString(Path.of(file), out);
+  }
+
   /** {@code -Dstory.engine=caucasus,pairs} runs the engine only on the data sets so named (the pair figures are for all). */
   private static boolean engineRuns(Served set) {
     String given = System.getProperty("story.engine", "");
@@ -363,7 +391,7 @@ class PairModelBench {
         if (!seen.add(Math.min(ia, ib) + ":" + Math.max(ia, ib))) continue;
         var f = probe.compare(a.candidate(), byId.get(ib));
         samples.add(new Sample(name, fold.get(ia), fold.get(ib), story.get(ia).equals(story.get(ib)), inputs(f),
-            note(a.candidate(), byId.get(ib))));
+            note(a.candidate(), byId.get(ib)), probe.extras(a.candidate(), byId.get(ib))));
       }
     }
     return new Served(name, articles, fold, null, samples);
@@ -394,7 +422,7 @@ class PairModelBench {
     for (var p : pairs) {
       var f = probe.compare(p.a(), p.b());
       samples.add(new Sample(name, fold.get(p.a().itemId()), fold.get(p.b().itemId()), p.sameStory(), inputs(f),
-          p.language() + " " + note(p.a(), p.b())));
+          p.language() + " " + note(p.a(), p.b()), probe.extras(p.a(), p.b())));
     }
     return new Served(name, articles, fold, pairs, samples);
   }
@@ -469,8 +497,11 @@ class PairModelBench {
     Map<Long, Long> storyOf = new HashMap<>();
     for (int k = 0; k < FOLDS; k++) {
       int held = k;
+      // -Dstory.oneRun=true (with story.inSample): every article in one engine, as the black-box run serves them
+      boolean one = Boolean.getBoolean("story.oneRun");
+      if (one && k > 0) break;
       List<LabelledArticles.Article> delivered = byOutlet(set.articles().stream()
-          .filter(a -> set.fold().get(a.candidate().itemId()) == held).toList());
+          .filter(a -> one || set.fold().get(a.candidate().itemId()) == held).toList());
       List<Long> stories = StoryEvaluationBench.predictedStories(new ClusteringStoryEngine(config, models[k]), delivered, true);
       for (int i = 0; i < delivered.size(); i++) {
         storyOf.put(delivered.get(i).candidate().itemId(), k * 10_000_000_000L + stories.get(i));

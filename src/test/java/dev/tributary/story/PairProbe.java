@@ -38,6 +38,52 @@ final class PairProbe {
     return scorer.features(profile(a), profile(b), index);
   }
 
+  /** Diagnostics beside the model's inputs, for benches that look for new ones (names in {@link #EXTRAS}). */
+  static final java.util.List<String> EXTRAS = java.util.List.of(
+      "sameScript", "numShare", "numClash", "nameShare", "rareShared", "gapDays", "lenRatio", "logShorter", "keysAll");
+
+  double[] extras(StoryCandidate ca, StoryCandidate cb) {
+    ItemProfile a = profile(ca), b = profile(cb);
+    Vocabulary v = index.vocabulary();
+    boolean sameLanguage = a.language().equals(b.language());
+    boolean sameScript = !sameLanguage && script(a.language()) == script(b.language());
+    int[] na = numbers(a.keys().ids(), v, true), nb = numbers(b.keys().ids(), v, true);
+    int[] wa = numbers(a.names(), v, false), wb = numbers(b.names(), v, false);
+    double numShare = PairScorer.overlap(na, nb, index::keyIdf);
+    boolean clash = na.length > 0 && nb.length > 0 && numShare == 0;
+    double nameShare = a.cased() && b.cased() ? PairScorer.overlap(wa, wb, index::keyIdf) : 0;
+    double rare = 0;
+    for (int n : wa) {
+      if (java.util.Arrays.binarySearch(wb, n) >= 0) rare += Math.max(0, index.keyIdf(n) - 2);
+    }
+    double gap = a.time() == 0 || b.time() == 0 ? 0 : Math.abs(a.time() - b.time()) / 86400.0;
+    double sa = a.terms().size(), sb = b.terms().size();
+    double[] na2 = PairScorer.norms(a, index), nb2 = PairScorer.norms(b, index);
+    double keysAll = PairScorer.cosine(a.keys(), na2[1], b.keys(), nb2[1], v.weights(), index::keyIdf);
+    return new double[] {sameScript ? 1 : 0, numShare, clash ? 1 : 0, nameShare, 1 - Math.exp(-rare / 10), Math.min(gap, 7),
+        Math.min(sa, sb) / Math.max(1, Math.max(sa, sb)), Math.log(1 + Math.min(sa, sb)), keysAll};
+  }
+
+  private static int[] numbers(int[] ids, Vocabulary v, boolean wanted) {
+    return java.util.Arrays.stream(ids).filter(id -> {
+      String s = v.string(id);
+      return s != null && s.startsWith("#") == wanted && (!wanted || !(s.length() == 5 && (s.startsWith("#19") || s.startsWith("#20"))));
+    }).toArray();
+  }
+
+  private static int script(String language) {
+    return switch (language) {
+      case "ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "tg", "mn" -> 1;
+      case "ka" -> 2;
+      case "hy" -> 3;
+      case "ar", "fa", "ur", "ps" -> 4;
+      case "el" -> 5;
+      case "he", "yi" -> 6;
+      case "zh", "ja", "ko" -> 7;
+      default -> 0;
+    };
+  }
+
   double score(PairFeatures f) {
     return scorer.score(f);
   }
