@@ -14,7 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -39,6 +41,11 @@ public class ServiceGauges {
   private final AtomicLong stories = new AtomicLong();
   private MultiGauge failures;
   private MultiGauge lastSuccess;
+  // each source's values, read at each scrape: a refresh sets them in place and registers gauges
+  // only for sources new to the scrape (re-registering 10,000 sources' gauges every refresh was
+  // the service's busiest use of the meter registry)
+  private Map<String, AtomicLong> failureValues = new HashMap<>();
+  private Map<String, AtomicLong> successValues = new HashMap<>();
 
   @PostConstruct
   void register() {
@@ -68,12 +75,14 @@ public class ServiceGauges {
     }
   }
 
-  void update(List<SourceStatus> health, Totals totals) {
+  synchronized void update(List<SourceStatus> health, Totals totals) {
     long okNow = 0;
     long failingNow = 0;
     long parkedNow = 0;
     List<MultiGauge.Row<?>> failureRows = new ArrayList<>();
     List<MultiGauge.Row<?>> successRows = new ArrayList<>();
+    Map<String, AtomicLong> failuresNow = new HashMap<>();
+    Map<String, AtomicLong> successesNow = new HashMap<>();
     for (SourceStatus s : health) {
       if (!s.active()) {
         continue;
@@ -86,10 +95,12 @@ public class ServiceGauges {
         okNow++;
       }
       Tags tags = Tags.of("source", s.id());
-      failureRows.add(MultiGauge.Row.of(tags, s.consecutiveFailures()));
+      failureRows.add(MultiGauge.Row.of(tags, value(failureValues, failuresNow, s.id(), s.consecutiveFailures()),
+          AtomicLong::get));
       Instant success = s.lastSuccess();
       if (success != null) {
-        successRows.add(MultiGauge.Row.of(tags, success.getEpochSecond()));
+        successRows.add(MultiGauge.Row.of(tags, value(successValues, successesNow, s.id(), success.getEpochSecond()),
+            AtomicLong::get));
       }
     }
     ok.set(okNow);
@@ -97,8 +108,19 @@ public class ServiceGauges {
     parked.set(parkedNow);
     items.set(totals.items());
     stories.set(totals.stories());
-    // overwrite: removed sources leave the scrape
-    failures.register(failureRows, true);
-    lastSuccess.register(successRows, true);
+    failureValues = failuresNow;
+    successValues = successesNow;
+    // no overwrite: a source's gauge reads its value holder, the same from refresh to refresh;
+    // sources no longer listed leave the scrape
+    failures.register(failureRows, false);
+    lastSuccess.register(successRows, false);
+  }
+
+  /** The source's value holder of the last refresh (its gauge reads it), set to {@code v}, else a new one. */
+  private static AtomicLong value(Map<String, AtomicLong> before, Map<String, AtomicLong> now, String id, long v) {
+    AtomicLong holder = before.getOrDefault(id, new AtomicLong());
+    holder.set(v);
+    now.put(id, holder);
+    return holder;
   }
 }
