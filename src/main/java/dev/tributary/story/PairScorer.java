@@ -37,6 +37,36 @@ final class PairScorer {
     double terms = sameLanguage ? cosine(a.terms(), na[0], b.terms(), nb[0], table, index::termIdf) : 0;
     double keys = cosine(a.keys(), na[1], b.keys(), nb[1], table, index::keyIdf);
     double title = cosine(a.titleKeys(), na[2], b.titleKeys(), nb[2], table, index::keyIdf);
+    return features(a, null, b, sameLanguage, terms, keys, title, index);
+  }
+
+  /**
+   * A profile compared with many candidates (an item being assigned): its norms and vectors
+   * worked out once, not once per candidate.
+   */
+  record Probe(ItemProfile profile, double[] norms, TermVector.Decoded terms, TermVector.Decoded keys,
+      TermVector.Decoded titleKeys) {}
+
+  static Probe probe(ItemProfile p, RecentIndex index) {
+    float[] table = index.vocabulary().weights();
+    return new Probe(p, norms(p, index), p.terms().decoded(table), p.keys().decoded(table), p.titleKeys().decoded(table));
+  }
+
+  /** As {@link #features(ItemProfile, double[], ItemProfile, double[], RecentIndex)} of the probe's profile: the same features. */
+  PairFeatures features(Probe a, ItemProfile b, double[] nb, RecentIndex index) {
+    ItemProfile p = a.profile();
+    double[] na = a.norms();
+    boolean sameLanguage = p.language().equals(b.language());
+    float[] table = index.vocabulary().weights();
+    double terms = sameLanguage ? cosine(a.terms(), na[0], b.terms(), nb[0], table, index::termIdf) : 0;
+    double keys = cosine(a.keys(), na[1], b.keys(), nb[1], table, index::keyIdf);
+    double title = cosine(a.titleKeys(), na[2], b.titleKeys(), nb[2], table, index::keyIdf);
+    return features(p, a.keys().ids(), b, sameLanguage, terms, keys, title, index);
+  }
+
+  // aKeys: a's key ids decoded already, or null
+  private PairFeatures features(ItemProfile a, int[] aKeys, ItemProfile b, boolean sameLanguage, double terms,
+      double keys, double title, RecentIndex index) {
     // a text without capitals has numbers for names: two sharing one year would match in full
     double names = a.cased() && b.cased() ? overlap(a.names(), b.names(), index::keyIdf) : 0;
     boolean sameSource = a.sourceId() != null && a.sourceId().equals(b.sourceId());
@@ -44,7 +74,8 @@ final class PairScorer {
     boolean brief = shorter < BRIEF_TERMS;
     // across languages a name's spelling differs as often as the story; a headline alone names little
     double headlineMissing = sameLanguage && !brief && a.cased() && b.cased()
-        ? Math.max(missing(a.headlineNames(), b.keys(), index::keyIdf), missing(b.headlineNames(), a.keys(), index::keyIdf))
+        ? Math.max(missing(a.headlineNames(), b.keys(), index::keyIdf),
+            aKeys == null ? missing(b.headlineNames(), a.keys(), index::keyIdf) : missing(b.headlineNames(), aKeys, index::keyIdf))
         : 0;
     return new PairFeatures(
         terms, keys, title, names, sameSource, sameLanguage, MinHash.similarity(a.minHash(), b.minHash()),
@@ -62,6 +93,19 @@ final class PairScorer {
   /** Cosine under IDF of two vectors, as a merge of their sorted id arrays. */
   static double cosine(
       TermVector a, double normA, TermVector b, double normB, float[] table, IntToDoubleFunction idf) {
+    if (a.isEmpty() || b.isEmpty() || normA == 0 || normB == 0) {
+      return 0;
+    }
+    double dot = a.dot(b, table, idf);
+    if (dot == 0) {
+      return 0;
+    }
+    return Math.min(1, dot / (normA * normB));
+  }
+
+  /** As {@link #cosine(TermVector, double, TermVector, double, float[], IntToDoubleFunction)} of the decoded vector. */
+  static double cosine(
+      TermVector.Decoded a, double normA, TermVector b, double normB, float[] table, IntToDoubleFunction idf) {
     if (a.isEmpty() || b.isEmpty() || normA == 0 || normB == 0) {
       return 0;
     }
@@ -104,7 +148,14 @@ final class PairScorer {
     if (headline.length == 0) {
       return 0;
     }
-    int[] names = other.ids();
+    return missing(headline, other.ids(), idf);
+  }
+
+  /** As {@link #missing(int[], TermVector, IntToDoubleFunction)} of the other's key ids, decoded already. */
+  static double missing(int[] headline, int[] names, IntToDoubleFunction idf) {
+    if (headline.length == 0) {
+      return 0;
+    }
     double all = 0, lacking = 0;
     for (int n : headline) {
       double w = idf.applyAsDouble(n);

@@ -44,10 +44,10 @@ final class StoryAssigner {
     double bestCopy = 0;
     Map<Long, Double> storyScore = new HashMap<>();
     Map<Long, double[]> storySum = new HashMap<>();
-    double[] norms = PairScorer.norms(p, index);
+    PairScorer.Probe probe = PairScorer.probe(p, index);
     double bestSameSource = -1; // none of the item's source among the candidates
     for (RecentIndex.Entry c : candidates(p)) {
-      PairFeatures f = scorer.features(p, norms, c.profile(), index.norms(c), index);
+      PairFeatures f = scorer.features(probe, c.profile(), index.norms(c), index);
       if (f.copy() >= config.duplicateThreshold() && f.copy() > bestCopy) {
         bestCopy = f.copy();
         copyOf = c;

@@ -99,6 +99,61 @@ final class TermVector {
     return dot;
   }
 
+  /** The ids and weights decoded once: a vector compared with many others is then read from arrays. */
+  Decoded decoded(float[] table) {
+    float[] weights = new float[size];
+    for (int i = 0; i < size; i++) {
+      weights[i] = weight(i, table);
+    }
+    return new Decoded(ids(), weights);
+  }
+
+  /** A vector's ids and weights, decoded. */
+  record Decoded(int[] ids, float[] weights) {
+    boolean isEmpty() {
+      return ids.length == 0;
+    }
+
+    /**
+     * As {@link TermVector#dot} of the vector these were decoded from with {@code o}: the same
+     * products summed in the same order, so the same double.
+     */
+    double dot(TermVector o, float[] table, IntToDoubleFunction idf) {
+      int n = ids.length;
+      if (n == 0 || o.size == 0) {
+        return 0;
+      }
+      double dot = 0;
+      int i = 0;
+      int a = ids[0];
+      long r = readGap(o.gaps, 0);
+      int b = (int) (r >>> 32), pb = (int) r, j = 0;
+      while (true) {
+        boolean advanceA = a <= b;
+        boolean advanceB = b <= a;
+        if (a == b) {
+          double f = idf.applyAsDouble(a);
+          dot += weights[i] * o.weight(j, table) * f * f;
+        }
+        if (advanceA) {
+          if (++i == n) {
+            break;
+          }
+          a = ids[i];
+        }
+        if (advanceB) {
+          if (++j == o.size) {
+            break;
+          }
+          r = readGap(o.gaps, pb);
+          b += (int) (r >>> 32);
+          pb = (int) r;
+        }
+      }
+      return dot;
+    }
+  }
+
   /** Euclidean norm under IDF. */
   double norm(float[] table, IntToDoubleFunction idf) {
     double sum = 0;

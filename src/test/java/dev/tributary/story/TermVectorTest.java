@@ -34,6 +34,24 @@ class TermVectorTest {
   }
 
   @Test
+  void aDecodedVectorDotsToTheSameDouble() {
+    var random = new SplittableRandom(5);
+    var vocabulary = new Vocabulary();
+    for (int i = 0; i < 40_000; i++) vocabulary.id("filler" + i);
+    for (int round = 0; round < 500; round++) {
+      TermVector va = TermVector.of(randomVector(random), vocabulary), vb = TermVector.of(randomVector(random), vocabulary);
+      float[] table = vocabulary.weights();
+      TermVector.Decoded da = va.decoded(table);
+      assertArrayEquals(va.ids(), da.ids());
+      // an IDF that differs by id: any change in which products are summed, or in what order, shows
+      java.util.function.IntToDoubleFunction idf = id -> 1.0 + (id % 97) / 13.0;
+      assertEquals(va.dot(vb, table, idf), da.dot(vb, table, idf), 0.0);
+      assertEquals(va.dot(va, table, idf), da.dot(va, table, idf), 0.0);
+      assertEquals(0.0, TermVector.EMPTY.decoded(table).dot(vb, table, idf), 0.0);
+    }
+  }
+
+  @Test
   void sweepFreesOnlyUnusedIds() {
     var vocabulary = new Vocabulary();
     int kept = vocabulary.id("kept");
