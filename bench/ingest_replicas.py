@@ -13,7 +13,8 @@ env: SOURCES (150), ITEMS (34), PORT (18960: publishers, replicas on the next po
 PostgreSQL on 127.0.0.1:5432, user postgres (creates DB). Also prints the replicas' CPU seconds
 over the backlog (items per CPU-second) and the share of the wall time
 the cluster-wide assignment lock was held (tributary_ingest_lock_held_seconds summed over replicas,
-and each replica's share).
+and each replica's share), and where the held time went: each phase's share of it and the share
+the holding thread was on a core (tributary_ingest_lock_phase_seconds and _phase_cpu_seconds).
 """
 import os
 import random
@@ -97,20 +98,52 @@ def cpu_seconds(procs):
     return total
 
 
-def lock_held():
-    """Seconds each replica held the assignment lock for ingestion, from /q/metrics."""
-    held = []
+LOCK_METERS = ("tributary_ingest_lock_held_seconds_sum", "tributary_ingest_lock_held_seconds_count",
+               "tributary_ingest_lock_phase_seconds_sum", "tributary_ingest_lock_phase_cpu_seconds_sum",
+               "tributary_ingest_lock_caught_up_total", "tributary_items_added_total")
+
+
+def lock_meters():
+    """Per replica, the assignment lock's meters from /q/metrics (name{labels} -> value)."""
+    out = []
     for port in APP_PORTS:
-        seconds = 0.0
+        meters = {}
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/q/metrics", timeout=10) as r:
                 for line in r.read().decode().splitlines():
-                    if line.startswith("tributary_ingest_lock_held_seconds_sum"):
-                        seconds += float(line.split()[-1])
+                    if line.startswith(LOCK_METERS):
+                        key, value = line.rsplit(" ", 1)
+                        meters[key] = meters.get(key, 0.0) + float(value)
         except OSError:
             pass
-        held.append(seconds)
-    return held
+        out.append(meters)
+    return out
+
+
+def held_of(meters):
+    return sum(v for k, v in meters.items() if k.startswith("tributary_ingest_lock_held_seconds_sum"))
+
+
+def breakdown(before, after):
+    """Where the held time went, summed over replicas: each phase's share, the holder's CPU share."""
+    delta = {}
+    for b, a in zip(before, after):
+        for k, v in a.items():
+            delta[k] = delta.get(k, 0.0) + v - b.get(k, 0.0)
+    held = sum(v for k, v in delta.items() if k.startswith("tributary_ingest_lock_held_seconds_sum")) or 1e-9
+    batches = sum(v for k, v in delta.items() if k.startswith("tributary_ingest_lock_held_seconds_count"))
+    parts = []
+    for k, v in sorted(delta.items()):
+        if k.startswith("tributary_ingest_lock_phase_seconds_sum"):
+            phase = k.split('phase="')[1].split('"')[0]
+            on_cpu = delta.get(k.replace("_phase_seconds", "_phase_cpu_seconds"), 0.0)
+            parts.append(f"{phase}={100 * v / held:.0f}%(cpu {100 * on_cpu / held:.0f}%)")
+    cpu = sum(v for k, v in delta.items() if k.startswith("tributary_ingest_lock_phase_cpu_seconds_sum"))
+    caught = sum(v for k, v in delta.items() if k.startswith("tributary_ingest_lock_caught_up_total"))
+    added = sum(v for k, v in delta.items() if k.startswith("tributary_items_added_total"))
+    return (f"held={held:.1f}s batches={batches:.0f} ({added / max(batches, 1):.0f} reports each, "
+            f"{caught / max(batches, 1):.0f} caught up under the lock) phases: {' '.join(parts)} "
+            f"holder-cpu={100 * cpu / held:.0f}%")
 
 
 def main():
@@ -151,7 +184,7 @@ def main():
         while not fetches:
             time.sleep(0.02)
         start = time.monotonic()
-        held0 = lock_held()
+        meters0 = lock_meters()
         cpu0 = cpu_seconds(procs)
         while True:
             n = int(psql("select count(*) from item", DB))
@@ -159,7 +192,8 @@ def main():
                 break
             time.sleep(0.2)
         elapsed = time.monotonic() - start
-        per_replica = [after - before for after, before in zip(lock_held(), held0)]
+        meters1 = lock_meters()
+        per_replica = [held_of(after) - held_of(before) for after, before in zip(meters1, meters0)]
         held = sum(per_replica)
         cpu = cpu_seconds(procs) - cpu0
         stories = psql("select count(*) from story where merged_into is null and item_count > 0", DB)
@@ -167,6 +201,7 @@ def main():
               f"stories={stories} cpu={cpu:.0f}s ({n / max(cpu, 0.01):.0f} items per CPU-second) lock-held={held:.1f}s ({100 * held / elapsed:.0f}% of wall; "
               f"per replica {[f'{100 * h / elapsed:.0f}%' for h in per_replica]}) "
               f"fetches={dict(sorted(fetches.items()))} load={os.getloadavg()[0]:.1f}")
+        print("lock:", breakdown(meters0, meters1))
     finally:
         for p in procs:
             p.send_signal(signal.SIGKILL)

@@ -72,6 +72,7 @@ public class IngestService {
   @Inject InstantSource clock;
   @Inject Revisions revisions;
   @Inject MeterRegistry metrics;
+  @Inject CpuSlots cpu;
 
   // feeds whose new reports wait to be assigned by the thread holding the lock
   private final ConcurrentLinkedQueue<Job> waiting = new ConcurrentLinkedQueue<>();
@@ -80,6 +81,7 @@ public class IngestService {
   private volatile Instant lastAssigned = Instant.EPOCH;
 
   private Timer lockHeld;
+  private LockPhases phases;
 
   @PostConstruct
   void init() {
@@ -87,6 +89,7 @@ public class IngestService {
         .description("time an assigning transaction held the cluster-wide assignment lock (its share of wall time"
             + " across replicas is how serialized ingestion is)")
         .register(metrics);
+    phases = new LockPhases(metrics);
   }
 
   public Instant lastAssigned() {
@@ -95,7 +98,7 @@ public class IngestService {
 
   /** Stores a parsed feed's entries; {@code languageHint} is the configured language, or null. */
   public IngestReport ingest(String sourceId, NormalizedFeed feed, String languageHint) {
-    return ingest(sourceId, EntryMapper.items(feed, languageHint));
+    return ingest(sourceId, cpu.call(() -> EntryMapper.items(feed, languageHint)));
   }
 
   /**
@@ -106,7 +109,7 @@ public class IngestService {
    */
   public IngestReport ingest(String sourceId, NormalizedFeed feed, String languageHint,
       Function<Boolean, FetchRecord> outcome) {
-    return ingest(sourceId, EntryMapper.items(feed, languageHint), outcome);
+    return ingest(sourceId, cpu.call(() -> EntryMapper.items(feed, languageHint)), outcome);
   }
 
   /**
@@ -133,9 +136,9 @@ public class IngestService {
     // the new reports are analysed on this thread, before any lock: the thread holding it is left
     // with the decisions while the pollers analyse their own feeds beside it. The analyses are
     // stored with the reports, so other replicas decode them instead of analysing the text again.
-    List<byte[]> analyses = engine.prepare(triage.fresh().stream()
+    List<byte[]> analyses = cpu.call(() -> engine.prepare(triage.fresh().stream()
         .map(i -> StoryIndexLoader.candidate(0, i.item().sourceId(), i.item().fields(), i.in().text(), i.item().firstSeen()))
-        .toList());
+        .toList()));
     List<Incoming> fresh = new ArrayList<>(triage.fresh().size());
     for (int k = 0; k < analyses.size(); k++) {
       Incoming i = triage.fresh().get(k);
@@ -189,9 +192,10 @@ public class IngestService {
       // other replicas' reports are indexed before the cluster-wide lock: under it, only the few
       // stored since are left to catch up on
       QuarkusTransaction.requiringNew().run(index::catchUp);
-      long[] acquired = new long[1];
-      List<Integer> merged = QuarkusTransaction.requiringNew().call(() -> assignAll(batch, acquired));
-      lockHeld.record(System.nanoTime() - acquired[0], TimeUnit.NANOSECONDS);
+      LockPhases.Lap[] lap = new LockPhases.Lap[1];
+      List<Integer> merged = QuarkusTransaction.requiringNew().call(() -> assignAll(batch, lap));
+      lockHeld.record(lap[0].held(), TimeUnit.NANOSECONDS);
+      lap[0].lap("commit");
       for (int k = 0; k < batch.size(); k++) {
         batch.get(k).done().complete(merged.get(k));
       }
@@ -272,24 +276,28 @@ public class IngestService {
   }
 
   /**
-   * The serialized part. Before it, stored reports of the same links are looked up, and the
-   * other replicas' decisions caught up on while one of them holds the lock. Under the lock: the
+   * The serialized part. Before it, stored reports of the same links are looked up, ids for the
+   * rows drawn, and the other replicas' decisions caught up on while one of them holds the lock. Under the lock: the
    * last of their decisions caught up on (the links updated with them), every stamp taken at once,
    * each new report decided, then all rows written in batches. Returns, per job, how many joined
    * another source's report of their link.
    */
-  private List<Integer> assignAll(List<Job> batch, long[] acquired) {
+  private List<Integer> assignAll(List<Job> batch, LockPhases.Lap[] lap) {
     List<Incoming> all = batch.stream().flatMap(j -> j.fresh().stream()).toList();
     Set<String> urlHashes = all.stream().map(i -> i.item().urlHash()).filter(Objects::nonNull).collect(Collectors.toSet());
     // read before the lock: what other replicas store from now on is caught up on and added to them
     Map<String, List<LinkedItem>> links = store.sameLinks(urlHashes);
     Consumer<IndexedItem> relink = item -> relink(links, urlHashes, item);
+    AssignBatch rows = store.batch(all.size());
     CatchUpWhileWaiting.acquire(CatchUpWhileWaiting.of(dbLock::tryAcquire, dbLock::acquire),
         () -> index.catchUp(relink), () -> LockSupport.parkNanos(WAIT_PAUSE_NANOS), WAIT_ROUNDS);
-    acquired[0] = System.nanoTime();
-    index.catchUp(relink);
+    // timed from here: the lock is held
+    LockPhases.Lap laps = phases.start();
+    lap[0] = laps;
+    laps.caughtUp(index.catchUp(relink));
+    laps.lap("catch-up");
     long[] stamps = revisions.next(all.size() + 1);
-    AssignBatch rows = store.batch();
+    laps.lap("stamps");
     List<Integer> merged = new ArrayList<>();
     int k = 0;
     for (Job job : batch) {
@@ -312,7 +320,9 @@ public class IngestService {
       }
       merged.add(m);
     }
+    laps.lap("decide");
     rows.write();
+    laps.lap("write");
     lastAssigned = clock.instant();
     store.sourcesIngested(batch.stream().map(j -> new ItemStore.Seen(j.sourceId(), j.seen(), j.fresh().size())).toList(),
         "ingest", stamps[all.size()]);
@@ -324,6 +334,7 @@ public class IngestService {
       }
     }
     sources.recordAll(polled);
+    laps.lap("sources");
     return merged;
   }
 

@@ -7,6 +7,7 @@ import dev.tributary.fetch.FailureKind;
 import dev.tributary.fetch.FeedFetcher;
 import dev.tributary.fetch.FetchRequest;
 import dev.tributary.fetch.FetchResult;
+import dev.tributary.ingest.CpuSlots;
 import dev.tributary.ingest.IngestReport;
 import dev.tributary.ingest.IngestService;
 import dev.tributary.ingest.StoryIndexLoader;
@@ -54,6 +55,7 @@ public class PollJob {
   @Inject FeedFetcher fetcher;
   @Inject FeedParser parser;
   @Inject IngestService ingest;
+  @Inject CpuSlots cpu;
   @Inject SchedulePlanner planner;
   @Inject InstantSource clock;
   @Inject MeterRegistry metrics;
@@ -215,8 +217,8 @@ public class PollJob {
   }
 
   private PollReport stored(SourceState state, FetchResult.Fetched f, String languageHint, Instant started) {
-    ParseResult parsed = parser.parse(
-        new FeedDocument(f.body(), f.contentType(), f.contentLocation(), f.finalUrl(), f.contentLanguage()));
+    ParseResult parsed = cpu.call(() -> parser.parse(
+        new FeedDocument(f.body(), f.contentType(), f.contentLocation(), f.finalUrl(), f.contentLanguage())));
     if (parsed instanceof ParseResult.NotAFeed notAFeed) {
       FetchResult.Failed failed = new FetchResult.Failed(FailureKind.PARSE, f.status(),
           "not a feed: " + notAFeed.reason(), null, f.hints());

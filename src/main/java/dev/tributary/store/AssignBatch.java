@@ -21,7 +21,8 @@ import org.hibernate.generator.EventType;
  * The rows one assigning transaction adds, written at the end in two JDBC batches: every new story
  * first, then every report, so the reports' foreign keys always find their story (Hibernate's own
  * insert ordering cannot know that dependency: {@code story_id} is a plain column). Ids come from
- * the entities' own generators when a row is added, so the engine can index a report at once.
+ * the entities' own generators, drawn into a reserve before the assignment lock ({@link #reserve}),
+ * and are given when a row is added, so the engine can index a report at once.
  * Existing stories a report joins are read in one query at the end and updated in one batch.
  */
 public final class AssignBatch {
@@ -29,12 +30,16 @@ public final class AssignBatch {
   private final SessionImplementor session;
   private final BeforeExecutionGenerator storyIds;
   private final BeforeExecutionGenerator itemIds;
+  private final IdReserve itemReserve;
+  private final IdReserve storyReserve;
   private final Map<Long, NewStory> created = new LinkedHashMap<>();
   private final Map<Long, Joined> joined = new HashMap<>();
   private final List<Row> rows = new ArrayList<>();
 
-  AssignBatch(EntityManager em) {
+  AssignBatch(EntityManager em, IdReserve itemReserve, IdReserve storyReserve) {
     this.em = em;
+    this.itemReserve = itemReserve;
+    this.storyReserve = storyReserve;
     this.session = em.unwrap(SessionImplementor.class);
     var metamodel = session.getFactory().getMappingMetamodel();
     this.storyIds = (BeforeExecutionGenerator) metamodel.getEntityDescriptor(StoryEntity.class).getGenerator();
@@ -76,6 +81,12 @@ public final class AssignBatch {
 
   private record Row(long id, long storyId, Long duplicateOf, long seq, NewItem in) {}
 
+  // every report may start a story of its own
+  void reserve(int reports) {
+    itemReserve.fill(reports, () -> generate(itemIds));
+    storyReserve.fill(reports, () -> generate(storyIds));
+  }
+
   public boolean isEmpty() {
     return rows.isEmpty();
   }
@@ -83,7 +94,7 @@ public final class AssignBatch {
   /** A report that starts a story of its own under {@code publicId}. */
   public StoredItem addAsNewStory(NewItem in, String publicId, long stamp) {
     ItemFields f = in.fields();
-    NewStory story = new NewStory(nextId(storyIds), publicId, in.firstSeen());
+    NewStory story = new NewStory(storyReserve.next(() -> generate(storyIds)), publicId, in.firstSeen());
     story.updated = reportTime(f, in.firstSeen());
     story.itemCount = 1;
     story.revision = stamp;
@@ -245,12 +256,12 @@ public final class AssignBatch {
   }
 
   private StoredItem row(NewItem in, long storyId, Long duplicateOf, long stamp) {
-    long id = nextId(itemIds);
+    long id = itemReserve.next(() -> generate(itemIds));
     rows.add(new Row(id, storyId, duplicateOf, stamp, in));
     return new StoredItem(id, storyId, stamp);
   }
 
-  private long nextId(BeforeExecutionGenerator ids) {
+  private long generate(BeforeExecutionGenerator ids) {
     return ((Number) ids.generate(session, null, null, EventType.INSERT)).longValue();
   }
 

@@ -96,9 +96,19 @@ public class ItemStore {
     }
   }
 
-  /** New rows for one assigning transaction, written together by {@link AssignBatch#write}. */
-  public AssignBatch batch() {
-    return new AssignBatch(em);
+  // item and story ids drawn before the assignment lock; one assigning transaction at a time uses them
+  private final IdReserve itemIds = new IdReserve();
+  private final IdReserve storyIds = new IdReserve();
+
+  /**
+   * New rows for one assigning transaction, written together by {@link AssignBatch#write}. Ids for
+   * up to {@code reports} reports and as many new stories are drawn from the sequences now: called
+   * before the assignment lock, so under it no row waits for a sequence round trip.
+   */
+  public AssignBatch batch(int reports) {
+    AssignBatch batch = new AssignBatch(em, itemIds, storyIds);
+    batch.reserve(reports);
+    return batch;
   }
 
   private static List<List<String>> chunks(Collection<String> keys) {
