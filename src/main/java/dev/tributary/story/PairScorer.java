@@ -93,27 +93,17 @@ final class PairScorer {
   /** Cosine under IDF of two vectors, as a merge of their sorted id arrays. */
   static double cosine(
       TermVector a, double normA, TermVector b, double normB, float[] table, IntToDoubleFunction idf) {
-    if (a.isEmpty() || b.isEmpty() || normA == 0 || normB == 0) {
-      return 0;
-    }
-    double dot = a.dot(b, table, idf);
-    if (dot == 0) {
-      return 0;
-    }
-    return Math.min(1, dot / (normA * normB));
+    return a.isEmpty() || b.isEmpty() || normA == 0 || normB == 0 ? 0 : bounded(a.dot(b, table, idf), normA, normB);
   }
 
   /** As {@link #cosine(TermVector, double, TermVector, double, float[], IntToDoubleFunction)} of the decoded vector. */
   static double cosine(
       TermVector.Decoded a, double normA, TermVector b, double normB, float[] table, IntToDoubleFunction idf) {
-    if (a.isEmpty() || b.isEmpty() || normA == 0 || normB == 0) {
-      return 0;
-    }
-    double dot = a.dot(b, table, idf);
-    if (dot == 0) {
-      return 0;
-    }
-    return Math.min(1, dot / (normA * normB));
+    return a.isEmpty() || b.isEmpty() || normA == 0 || normB == 0 ? 0 : bounded(a.dot(b, table, idf), normA, normB);
+  }
+
+  private static double bounded(double dot, double normA, double normB) {
+    return dot == 0 ? 0 : Math.min(1, dot / (normA * normB));
   }
 
   static double norm(TermVector v, float[] table, IntToDoubleFunction idf) {
