@@ -20,7 +20,10 @@ import java.util.Properties;
  * of native stems across two languages (which meet where both write in one script: SemEval de-en
  * engine F1 0.27 -> 0.35, SemEval 0.636 -> 0.641, but regional BCubed R 0.812 -> 0.791), and a
  * clash of figures, both reports giving numbers other than years and none agreeing (regional
- * BCubed P 0.986 -> 0.963, SemEval unchanged).
+ * BCubed P 0.986 -> 0.963, SemEval unchanged). The share of the names of a report's opening (title
+ * and first ten words) that the other does not name lowered the held-out log loss of every file,
+ * yet cost the engine's held-out folds precision (regional BCubed P 0.986 -> 0.963, gva pairwise
+ * F1 0.818 -> 0.803): openings hold an outlet's datelines and bylines as often as the story's names.
  */
 public final class PairModel {
 

@@ -31,7 +31,13 @@ final class PairProbe {
 
   /** Counts the item in the document frequencies. */
   void index(StoryCandidate item, long storyId) {
-    index.add(profile(item), storyId);
+    ItemProfile p = profile(item);
+    index.add(p, storyId);
+    if (p.sourceId() != null) {
+      sourceReports.merge(p.sourceId(), 1, Integer::sum);
+      Map<Integer, Integer> counts = sourceNames.computeIfAbsent(p.sourceId(), x -> new HashMap<>());
+      for (int k : p.names()) counts.merge(k, 1, Integer::sum);
+    }
   }
 
   PairFeatures compare(StoryCandidate a, StoryCandidate b) {
@@ -40,7 +46,8 @@ final class PairProbe {
 
   /** Diagnostics beside the model's inputs, for benches that look for new ones (names in {@link #EXTRAS}). */
   static final java.util.List<String> EXTRAS = java.util.List.of(
-      "sameScript", "numShare", "numClash", "nameShare", "rareShared", "gapDays", "lenRatio", "logShorter", "keysAll");
+      "sameScript", "numShare", "numClash", "nameShare", "rareShared", "gapDays", "lenRatio", "logShorter", "keysAll",
+      "namesMissingAll", "openingMissing10", "openingMissing10Src", "openingMissing20Max");
 
   double[] extras(StoryCandidate ca, StoryCandidate cb) {
     ItemProfile a = profile(ca), b = profile(cb);
@@ -60,9 +67,66 @@ final class PairProbe {
     double sa = a.terms().size(), sb = b.terms().size();
     double[] na2 = PairScorer.norms(a, index), nb2 = PairScorer.norms(b, index);
     double keysAll = PairScorer.cosine(a.keys(), na2[1], b.keys(), nb2[1], v.weights(), index::keyIdf);
+    // the share of a report's names the other does not name, judged as headlineMissing is (one
+    // language, neither brief, both cased): of the whole text's names (the larger side), of the
+    // opening's (title and first words; the mean of both sides), and of the opening's with each
+    // name discounted by the share of its source's other reports naming it too (boilerplate)
+    boolean judged = sameLanguage && Math.min(sa, sb) >= PairScorer.BRIEF_TERMS && a.cased() && b.cased();
+    int[] ka = a.keys().ids(), kb = b.keys().ids();
+    double all = 0, open10 = 0, open10Src = 0, open20 = 0;
+    if (judged) {
+      all = Math.max(missing(a.names(), kb, null), missing(b.names(), ka, null));
+      int[] oa = opening(ca, 10, v), ob = opening(cb, 10, v);
+      open10 = (missing(oa, kb, null) + missing(ob, ka, null)) / 2;
+      open10Src = (missing(oa, kb, a.sourceId()) + missing(ob, ka, b.sourceId())) / 2;
+      open20 = Math.max(missing(opening(ca, 20, v), kb, null), missing(opening(cb, 20, v), ka, null));
+    }
     return new double[] {sameScript ? 1 : 0, numShare, clash ? 1 : 0, nameShare, 1 - Math.exp(-rare / 10), Math.min(gap, 7),
-        Math.min(sa, sb) / Math.max(1, Math.max(sa, sb)), Math.log(1 + Math.min(sa, sb)), keysAll};
+        Math.min(sa, sb) / Math.max(1, Math.max(sa, sb)), Math.log(1 + Math.min(sa, sb)), keysAll,
+        all, open10, open10Src, open20};
   }
+
+  // the keys of the names (and numbers) of the title and the text's first n words, as the profile
+  // builder tells names; sorted ids
+  private int[] opening(StoryCandidate item, int n, Vocabulary v) {
+    var analyzer = analyzers.forLanguage(ProfileBuilder.languageOf(item));
+    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    List<Tokens.Token> body = Tokens.analyze(analyzer, item.text(), Math.min(n, config.maxTokens()));
+    for (List<Tokens.Token> tokens : List.of(Tokens.analyze(analyzer, item.title(), config.maxTokens()), body)) {
+      for (Tokens.Token t : tokens) {
+        String term = t.term();
+        if (term.length() < 2 && !Character.isDigit(term.charAt(0))) continue;
+        String concept = termMap.concept(term);
+        String key = concept != null ? concept : crossKeys.key(term);
+        if (key != null && (t.capitalized() || (concept == null && key.charAt(0) == '#'))) out.add(v.id(key));
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  // IDF-weighted share of names the other's keys lack; with a source, each name weighs less by
+  // the share of that source's other indexed reports naming it (from three reports on)
+  private double missing(int[] names, int[] other, String source) {
+    Map<Integer, Integer> counts = source == null ? null : sourceNames.get(source);
+    int reports = source == null ? 0 : sourceReports.getOrDefault(source, 0);
+    double all = 0, lacking = 0;
+    for (int k : names) {
+      double w = index.keyIdf(k);
+      if (counts != null && reports >= 3) {
+        w *= 1 - Math.max(0, (counts.getOrDefault(k, 0) - 1.0) / (reports - 1));
+      }
+      all += w;
+      lacking += java.util.Arrays.binarySearch(other, k) < 0 ? w : 0;
+    }
+    return all == 0 ? 0 : lacking / all;
+  }
+
+  private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
+  private final CrossScriptKeys crossKeys = new CrossScriptKeys();
+  private final TermMap termMap = TermMap.load(analyzers);
+  // per source: reports indexed, and how many of them name each key
+  private final Map<String, Integer> sourceReports = new HashMap<>();
+  private final Map<String, Map<Integer, Integer>> sourceNames = new HashMap<>();
 
   private static int[] numbers(int[] ids, Vocabulary v, boolean wanted) {
     return java.util.Arrays.stream(ids).filter(id -> {
