@@ -100,7 +100,8 @@ def cpu_seconds(procs):
 
 LOCK_METERS = ("tributary_ingest_lock_held_seconds_sum", "tributary_ingest_lock_held_seconds_count",
                "tributary_ingest_lock_phase_seconds_sum", "tributary_ingest_lock_phase_cpu_seconds_sum",
-               "tributary_ingest_lock_caught_up_total", "tributary_items_added_total")
+               "tributary_ingest_lock_caught_up_total", "tributary_ingest_lock_redecided_total",
+               "tributary_items_added_total")
 
 
 def lock_meters():
@@ -140,9 +141,10 @@ def breakdown(before, after):
             parts.append(f"{phase}={100 * v / held:.0f}%(cpu {100 * on_cpu / held:.0f}%)")
     cpu = sum(v for k, v in delta.items() if k.startswith("tributary_ingest_lock_phase_cpu_seconds_sum"))
     caught = sum(v for k, v in delta.items() if k.startswith("tributary_ingest_lock_caught_up_total"))
+    redecided = sum(v for k, v in delta.items() if k.startswith("tributary_ingest_lock_redecided_total"))
     added = sum(v for k, v in delta.items() if k.startswith("tributary_items_added_total"))
     return (f"held={held:.1f}s batches={batches:.0f} ({added / max(batches, 1):.0f} reports each, "
-            f"{caught / max(batches, 1):.0f} caught up under the lock) phases: {' '.join(parts)} "
+            f"{caught / max(batches, 1):.0f} caught up and {redecided / max(batches, 1):.0f} decided again under the lock) phases: {' '.join(parts)} "
             f"holder-cpu={100 * cpu / held:.0f}%")
 
 

@@ -14,8 +14,8 @@ import dev.tributary.store.LinkedItem;
 import dev.tributary.store.NewItem;
 import dev.tributary.store.Revisions;
 import dev.tributary.store.SourceStore;
-import dev.tributary.store.StoredItem;
 import dev.tributary.story.Assignment;
+import dev.tributary.story.Speculation;
 import dev.tributary.story.StoryEngine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -276,10 +276,13 @@ public class IngestService {
   }
 
   /**
-   * The serialized part. Before it, stored reports of the same links are looked up, ids for the
-   * rows drawn, and the other replicas' decisions caught up on while one of them holds the lock. Under the lock: the
-   * last of their decisions caught up on (the links updated with them), every stamp taken at once,
-   * each new report decided, then all rows written in batches. Returns, per job, how many joined
+   * The serialized part, and what is done ahead of it. Before the lock: stored reports of the same
+   * links looked up, ids for the rows drawn, and every new report decided (by link, else by the
+   * engine) and indexed tentatively, on the index as caught up so far; while another replica holds
+   * the lock, what it commits is caught up on and the batch gone through again, each decision
+   * taken again only if a report caught up on could have changed it ({@link Speculation}). Under
+   * the lock: the last holder's reports caught up on and the batch gone through once more the same
+   * way, every stamp taken at once, all rows written in batches. Returns, per job, how many joined
    * another source's report of their link.
    */
   private List<Integer> assignAll(List<Job> batch, LockPhases.Lap[] lap) {
@@ -289,52 +292,149 @@ public class IngestService {
     Map<String, List<LinkedItem>> links = store.sameLinks(urlHashes);
     Consumer<IndexedItem> relink = item -> relink(links, urlHashes, item);
     AssignBatch rows = store.batch(all.size());
-    CatchUpWhileWaiting.acquire(CatchUpWhileWaiting.of(dbLock::tryAcquire, dbLock::acquire),
-        () -> index.catchUp(relink), () -> LockSupport.parkNanos(WAIT_PAUSE_NANOS), WAIT_ROUNDS);
-    // timed from here: the lock is held
-    LockPhases.Lap laps = phases.start();
-    lap[0] = laps;
-    laps.caughtUp(index.catchUp(relink));
-    laps.lap("catch-up");
-    long[] stamps = revisions.next(all.size() + 1);
-    laps.lap("stamps");
+    Speculation ahead = engine.speculate();
+    try {
+      List<Decided> decided = new ArrayList<>(all.size());
+      for (Incoming i : all) {
+        NewItem item = i.item();
+        long itemId = rows.nextItemId();
+        decided.add(new Decided(i, itemId, ahead.item(
+            StoryIndexLoader.candidate(itemId, item.sourceId(), item.fields(), i.in().text(), item.firstSeen()))));
+      }
+      decideAll(decided, links, ahead, rows);
+      CatchUpWhileWaiting.acquire(CatchUpWhileWaiting.of(dbLock::tryAcquire, dbLock::acquire), () -> {
+        int caught = index.catchUp(relink);
+        if (ahead.takenBack()) {
+          decideAll(decided, links, ahead, rows);
+        }
+        return caught;
+      }, () -> LockSupport.parkNanos(WAIT_PAUSE_NANOS), WAIT_ROUNDS);
+      // timed from here: the lock is held
+      LockPhases.Lap laps = phases.start();
+      lap[0] = laps;
+      int redecidedBefore = ahead.redecided();
+      laps.caughtUp(index.catchUp(relink));
+      laps.lap("catch-up");
+      if (ahead.takenBack()) {
+        decideAll(decided, links, ahead, rows);
+      }
+      laps.redecided(ahead.redecided() - redecidedBefore);
+      laps.lap("decide");
+      long[] stamps = revisions.next(all.size() + 1);
+      laps.lap("stamps");
+      List<Integer> merged = rows(batch, decided, rows, stamps);
+      rows.write();
+      laps.lap("write");
+      lastAssigned = clock.instant();
+      store.sourcesIngested(batch.stream().map(j -> new ItemStore.Seen(j.sourceId(), j.seen(), j.fresh().size())).toList(),
+          "ingest", stamps[all.size()]);
+      // after the stamps, which lock every source of the batch in id order: these lock no other row
+      Map<String, FetchRecord> polled = new HashMap<>();
+      for (Job job : batch) {
+        if (job.polled() != null) {
+          polled.put(job.sourceId(), job.polled());
+        }
+      }
+      sources.recordAll(polled);
+      laps.lap("sources");
+      return merged;
+    } finally {
+      // on failure the caller rebuilds the index from the database
+      ahead.close();
+    }
+  }
+
+  /** A new report of the batch and where it goes: {@code storyId}, and a story of its own when {@code newStory}. */
+  private static final class Decided {
+    final Incoming incoming;
+    final long itemId;
+    final Speculation.Tentative tentative;
+    long storyId;
+    Long duplicateOf;
+    boolean newStory;
+    boolean byLink;
+    // drawn the first time the report starts a story, kept while it does
+    long ownStoryId;
+
+    Decided(Incoming incoming, long itemId, Speculation.Tentative tentative) {
+      this.incoming = incoming;
+      this.itemId = itemId;
+      this.tentative = tentative;
+    }
+  }
+
+  /**
+   * Goes through the batch in order: a report of a link another source reported joins that
+   * report's story (see {@link #sameLinkElsewhere}), any other is decided by the engine; each is
+   * placed in its story before the next is decided. Cheap for decisions that still hold.
+   */
+  private static void decideAll(List<Decided> decided, Map<String, List<LinkedItem>> links, Speculation ahead,
+      AssignBatch rows) {
+    // the batch's own reports of each link, after the stored ones: as a query would find them once stored
+    Map<String, List<LinkedItem>> own = new HashMap<>();
+    for (Decided d : decided) {
+      NewItem item = d.incoming.item();
+      IncomingItem in = d.incoming.in();
+      List<LinkedItem> sameUrl = List.of();
+      if (item.urlHash() != null) {
+        List<LinkedItem> stored = links.getOrDefault(item.urlHash(), List.of());
+        List<LinkedItem> batch = own.getOrDefault(item.urlHash(), List.of());
+        sameUrl = batch.isEmpty() ? stored : concat(stored, batch);
+      }
+      Optional<LinkedItem> sameLink = sameLinkElsewhere(item, in, sameUrl);
+      d.byLink = sameLink.isPresent();
+      d.newStory = false;
+      if (sameLink.isPresent()) {
+        LinkedItem link = sameLink.get();
+        d.storyId = link.storyId();
+        d.duplicateOf = ItemIdentity.hasDistinctGuid(in) ? null : link.itemId();
+      } else if (ahead.decide(d.tentative) instanceof Assignment.Join join) {
+        d.storyId = join.storyId();
+        d.duplicateOf = join.duplicateOfItemId();
+      } else {
+        if (d.ownStoryId == 0) {
+          d.ownStoryId = rows.nextStoryId();
+        }
+        d.newStory = true;
+        d.storyId = d.ownStoryId;
+        d.duplicateOf = null;
+      }
+      ahead.place(d.tentative, d.storyId);
+      if (item.urlHash() != null) {
+        own.computeIfAbsent(item.urlHash(), h -> new ArrayList<>())
+            .add(new LinkedItem(d.itemId, d.storyId, item.fields().url(), item.sourceId()));
+      }
+    }
+  }
+
+  private static List<LinkedItem> concat(List<LinkedItem> a, List<LinkedItem> b) {
+    List<LinkedItem> out = new ArrayList<>(a.size() + b.size());
+    out.addAll(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /** The batch's rows, as decided, stamped in order; returns per job how many joined another source's report of their link. */
+  private List<Integer> rows(List<Job> batch, List<Decided> decided, AssignBatch rows, long[] stamps) {
     List<Integer> merged = new ArrayList<>();
     int k = 0;
     for (Job job : batch) {
       int m = 0;
-      for (Incoming fresh : job.fresh()) {
-        NewItem item = fresh.item();
-        IncomingItem in = fresh.in();
-        List<LinkedItem> sameUrl = item.urlHash() == null ? List.of() : links.getOrDefault(item.urlHash(), List.of());
-        Optional<LinkedItem> sameLink = sameLinkElsewhere(item, in, sameUrl);
-        boolean distinctGuid = ItemIdentity.hasDistinctGuid(in);
-        if (sameLink.isPresent() && !distinctGuid) {
+      for (int n = 0; n < job.fresh().size(); n++, k++) {
+        Decided d = decided.get(k);
+        NewItem item = d.incoming.item();
+        if (d.newStory) {
+          rows.addAsNewStory(item, Hashes.token(item.sourceId(), item.guid()), stamps[k], d.storyId, d.itemId);
+        } else {
+          rows.addToStory(item, d.storyId, d.duplicateOf, stamps[k], d.itemId);
+        }
+        if (d.byLink && d.duplicateOf != null) {
           m++;
         }
-        StoredItem stored = assign(rows, item, in.text(), sameLink, distinctGuid, stamps[k++]);
-        if (item.urlHash() != null) {
-          // later feeds of this batch find it as a query would have found it stored
-          links.computeIfAbsent(item.urlHash(), h -> new ArrayList<>())
-              .add(new LinkedItem(stored.itemId(), stored.storyId(), item.fields().url(), item.sourceId()));
-        }
+        index.stored(stamps[k]);
       }
       merged.add(m);
     }
-    laps.lap("decide");
-    rows.write();
-    laps.lap("write");
-    lastAssigned = clock.instant();
-    store.sourcesIngested(batch.stream().map(j -> new ItemStore.Seen(j.sourceId(), j.seen(), j.fresh().size())).toList(),
-        "ingest", stamps[all.size()]);
-    // after the stamps, which lock every source of the batch in id order: these lock no other row
-    Map<String, FetchRecord> polled = new HashMap<>();
-    for (Job job : batch) {
-      if (job.polled() != null) {
-        polled.put(job.sourceId(), job.polled());
-      }
-    }
-    sources.recordAll(polled);
-    laps.lap("sources");
     return merged;
   }
 
@@ -372,29 +472,6 @@ public class IngestService {
     String fragment = CanonicalUrl.fragment(in.url());
     return candidates.stream().filter(c -> !fragment.isEmpty() && fragment.equals(CanonicalUrl.fragment(c.url()))).findFirst()
         .or(() -> candidates.stream().filter(c -> CanonicalUrl.sameArticle(in.url(), c.url())).findFirst());
-  }
-
-  /**
-   * A report of a link another source already reported joins that report's story, attributed to
-   * its own source: as a duplicate of it when the item has no name of its own, as a report in its
-   * own right when its guid sets it apart. Any other report goes to the story engine.
-   */
-  private StoredItem assign(AssignBatch rows, NewItem item, String text, Optional<LinkedItem> sameLink,
-      boolean distinctGuid, long stamp) {
-    StoredItem stored;
-    if (sameLink.isPresent()) {
-      LinkedItem link = sameLink.get();
-      stored = rows.addToStory(item, link.storyId(), distinctGuid ? null : link.itemId(), stamp);
-    } else {
-      // the engine needs no id to decide; ids are given when the rows are added
-      Assignment decision = engine.assign(StoryIndexLoader.candidate(0, item.sourceId(), item.fields(), text, item.firstSeen()));
-      stored = decision instanceof Assignment.Join join
-          ? rows.addToStory(item, join.storyId(), join.duplicateOfItemId(), stamp)
-          : rows.addAsNewStory(item, Hashes.token(item.sourceId(), item.guid()), stamp);
-    }
-    index.indexed(StoryIndexLoader.candidate(stored.itemId(), item.sourceId(), item.fields(), text, item.firstSeen()),
-        stored.storyId(), stored.seq());
-    return stored;
   }
 
   private static ItemFields fields(IncomingItem in) {

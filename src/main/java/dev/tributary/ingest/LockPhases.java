@@ -22,6 +22,7 @@ final class LockPhases {
   private final Map<String, Timer> timers = new LinkedHashMap<>();
   private final Map<String, Timer> cpuTimers = new LinkedHashMap<>();
   private final Counter caughtUp;
+  private final Counter redecided;
 
   LockPhases(MeterRegistry metrics) {
     for (String phase : PHASES) {
@@ -33,6 +34,9 @@ final class LockPhases {
     }
     caughtUp = Counter.builder("tributary.ingest.lock.caught.up")
         .description("other replicas' reports indexed under the assignment lock").register(metrics);
+    redecided = Counter.builder("tributary.ingest.lock.redecided")
+        .description("reports decided ahead of the assignment lock and decided again under it, because a report caught"
+            + " up on could have changed the decision").register(metrics);
   }
 
   /** One holding of the lock, timed from when it was taken. */
@@ -52,6 +56,10 @@ final class LockPhases {
 
     void caughtUp(int reports) {
       caughtUp.increment(reports);
+    }
+
+    void redecided(int reports) {
+      redecided.increment(reports);
     }
 
     /** The phase that just ended. */

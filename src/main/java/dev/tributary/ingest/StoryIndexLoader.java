@@ -186,8 +186,8 @@ public class StoryIndexLoader {
     }
   }
 
-  synchronized void indexed(StoryCandidate candidate, long storyId, long seq) {
-    engine.indexed(candidate, storyId);
+  /** A report this replica indexed (ahead of storing it) is stored under {@code seq}: no need to catch up on it. */
+  synchronized void stored(long seq) {
     indexedSeq = Math.max(indexedSeq, seq);
   }
 

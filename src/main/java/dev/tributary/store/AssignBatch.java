@@ -91,10 +91,25 @@ public final class AssignBatch {
     return rows.isEmpty();
   }
 
+  /** An id for a report of this batch, drawn ahead of {@link #addAsNewStory} or {@link #addToStory}. */
+  public long nextItemId() {
+    return itemReserve.next(() -> generate(itemIds));
+  }
+
+  /** An id for a story this batch may create; one not used is a gap. */
+  public long nextStoryId() {
+    return storyReserve.next(() -> generate(storyIds));
+  }
+
   /** A report that starts a story of its own under {@code publicId}. */
   public StoredItem addAsNewStory(NewItem in, String publicId, long stamp) {
+    return addAsNewStory(in, publicId, stamp, nextStoryId(), nextItemId());
+  }
+
+  /** As {@link #addAsNewStory(NewItem, String, long)}, under ids drawn before. */
+  public StoredItem addAsNewStory(NewItem in, String publicId, long stamp, long storyId, long itemId) {
     ItemFields f = in.fields();
-    NewStory story = new NewStory(storyReserve.next(() -> generate(storyIds)), publicId, in.firstSeen());
+    NewStory story = new NewStory(storyId, publicId, in.firstSeen());
     story.updated = reportTime(f, in.firstSeen());
     story.itemCount = 1;
     story.revision = stamp;
@@ -102,11 +117,16 @@ public final class AssignBatch {
     story.link = f.url();
     story.leadPublished = f.published();
     created.put(story.id, story);
-    return row(in, story.id, null, stamp);
+    return row(in, story.id, null, stamp, itemId);
   }
 
   /** A report joining a story, stored or added in this batch; the earliest dated report leads it. */
   public StoredItem addToStory(NewItem in, long storyId, Long duplicateOf, long stamp) {
+    return addToStory(in, storyId, duplicateOf, stamp, nextItemId());
+  }
+
+  /** As {@link #addToStory(NewItem, long, Long, long)}, under an item id drawn before. */
+  public StoredItem addToStory(NewItem in, long storyId, Long duplicateOf, long stamp, long itemId) {
     ItemFields f = in.fields();
     NewStory fresh = created.get(storyId);
     if (fresh != null) {
@@ -127,7 +147,7 @@ public final class AssignBatch {
         j.lead = f;
       }
     }
-    return row(in, storyId, duplicateOf, stamp);
+    return row(in, storyId, duplicateOf, stamp, itemId);
   }
 
   /** Writes the batch: stored stories updated, new stories inserted, then the reports. */
@@ -255,8 +275,7 @@ public final class AssignBatch {
     }
   }
 
-  private StoredItem row(NewItem in, long storyId, Long duplicateOf, long stamp) {
-    long id = itemReserve.next(() -> generate(itemIds));
+  private StoredItem row(NewItem in, long storyId, Long duplicateOf, long stamp, long id) {
     rows.add(new Row(id, storyId, duplicateOf, stamp, in));
     return new StoredItem(id, storyId, stamp);
   }

@@ -61,6 +61,8 @@ public final class ClusteringStoryEngine implements StoryEngine {
   // assign() is followed by indexed() for the same item: keep its analysis for that call
   private ItemProfile lastProfile;
   private final Map<StoryCandidate, ItemProfile> prepared = new HashMap<>();
+  // the batch decided ahead of the caller's lock, null when none
+  private Ahead ahead;
 
   // the regrouping being computed on a copy, null when none
   private RegroupPlan outstanding;
@@ -307,8 +309,14 @@ public final class ClusteringStoryEngine implements StoryEngine {
 
   // another replica regrouped an item this one indexed: only its story changed
   private boolean reattached(long itemId, String url, long storyId) {
+    if (ahead != null) {
+      ahead.takeBack(); // a stored item goes in before the batch decided ahead
+    }
     RecentIndex.Entry known = index.byUrl(url);
     if (known != null && known.profile().itemId() == itemId) {
+      if (ahead != null && known.storyId() != storyId) {
+        ahead.changes.moved(known.storyId(), storyId);
+      }
       if (outstanding != null && known.storyId() != storyId) {
         touched.add(known.storyId());
         touched.add(storyId);
@@ -320,6 +328,13 @@ public final class ClusteringStoryEngine implements StoryEngine {
   }
 
   private void add(ItemProfile p, long storyId, boolean assigned) {
+    if (ahead != null) {
+      ahead.changes.added(p, storyId);
+    }
+    addToIndex(p, storyId, assigned);
+  }
+
+  private RecentIndex.Added addToIndex(ItemProfile p, long storyId, boolean assigned) {
     if (outstanding != null) {
       touched.add(storyId);
     }
@@ -327,10 +342,20 @@ public final class ClusteringStoryEngine implements StoryEngine {
       // a stored item reloaded (start-up, another replica): it was never compared in this run
       decision.observeStored(p.sourceId(), index.storyHasSource(storyId, p.sourceId()));
     }
-    index.add(p, storyId);
+    RecentIndex.Added added = index.addUndoably(p, storyId);
     if (p.time() > newest) {
       newest = p.time();
     }
+    lastProfile = null;
+    if (ahead == null) {
+      evictAndSweep();
+    }
+    return added;
+  }
+
+  // while a batch is decided ahead nothing is evicted (its entries could not be taken back) and no
+  // vocabulary id recycled (its profiles wait outside the index while taken back)
+  private void evictAndSweep() {
     // Capacity, not the newest publication time, bounds the index: feeds arrive in any order (a
     // back-filled archive after today's news), and evicting by the newest date would drop the
     // archive's neighbours before it could be compared with them. Lookups read only the days in
@@ -339,11 +364,203 @@ public final class ClusteringStoryEngine implements StoryEngine {
       evictedThroughDay = Math.max(evictedThroughDay, index.oldestDay());
       index.evictOldestDay();
     }
-    lastProfile = null;
     // no profile outside the index is left to use, so unused vocabulary ids may be recycled
     if (prepared.isEmpty()) {
       index.sweepVocabulary();
     }
+  }
+
+  @Override
+  public synchronized Speculation speculate() {
+    if (ahead != null) {
+      throw new IllegalStateException("a batch is already decided ahead");
+    }
+    ahead = new Ahead();
+    return ahead;
+  }
+
+  /** One report of a batch decided ahead. */
+  private static final class Held implements Speculation.Tentative {
+    final StoryCandidate item;
+    ItemProfile profile;
+    // null until decided by the engine (a report the caller files by its link is only placed)
+    DecisionReads reads;
+    Assignment assignment;
+    // current pass: decided, placed
+    boolean decided;
+    boolean placed;
+    long storyId;
+    boolean everPlaced;
+
+    Held(StoryCandidate item) {
+      this.item = item;
+    }
+
+    @Override
+    public StoryCandidate item() {
+      return item;
+    }
+  }
+
+  /**
+   * The batch decided ahead. Placed reports are indexed like any, and recorded to be taken back
+   * newest first when a stored report is indexed before the batch is closed; the source repeat
+   * rates learnt from them are restored from a copy taken before the first of them.
+   */
+  private final class Ahead implements Speculation {
+    final IndexChanges changes = new IndexChanges();
+    private final List<Held> placedOrder = new ArrayList<>();
+    private final List<RecentIndex.Added> addedOrder = new ArrayList<>();
+    private StoryDecision before;
+    private boolean takenBack;
+    private int redecided;
+
+    @Override
+    public Tentative item(StoryCandidate item) {
+      synchronized (ClusteringStoryEngine.this) {
+        Held h = new Held(item);
+        h.profile = profile(item);
+        lastProfile = null;
+        return h;
+      }
+    }
+
+    @Override
+    public Assignment decide(Tentative t) {
+      synchronized (ClusteringStoryEngine.this) {
+        Held h = (Held) t;
+        check(h);
+        beginPass();
+        if (h.reads != null && h.reads.holds(changes)) {
+          // the decision stands: what it taught about the source is taught again in its place
+          decision.observe(h.profile.sourceId(), h.reads.bestSameSource);
+          noteArrival(h.profile.time());
+        } else {
+          if (h.reads != null) {
+            redecided++;
+          }
+          DecisionReads reads = new DecisionReads();
+          reads.mark = changes.mark();
+          reads.urlKey = RecentIndex.urlKey(h.profile.url());
+          reads.sourceId = h.profile.sourceId();
+          h.assignment = assignNoting(h.profile, reads);
+          if (h.reads != null && !decision.observesAlike(h.reads.bestSameSource, reads.bestSameSource)
+              && h.profile.sourceId() != null) {
+            changes.source(h.profile.sourceId());
+          }
+          h.reads = reads;
+        }
+        h.decided = true;
+        return h.assignment;
+      }
+    }
+
+    @Override
+    public void place(Tentative t, long storyId) {
+      synchronized (ClusteringStoryEngine.this) {
+        Held h = (Held) t;
+        check(h);
+        beginPass();
+        if (h.everPlaced && h.storyId != storyId) {
+          // placed elsewhere than before: decisions after it that read either story are taken again
+          changes.moved(h.storyId, storyId);
+        }
+        if (!h.decided) {
+          h.reads = null; // filed by the caller: a later pass decides it afresh if asked
+        }
+        h.storyId = storyId;
+        h.placed = true;
+        h.everPlaced = true;
+        placedOrder.add(h);
+        addedOrder.add(addToIndex(h.profile, storyId, true));
+      }
+    }
+
+    private void check(Held h) {
+      if (ahead != this) {
+        throw new IllegalStateException("the batch decided ahead was closed or the index cleared");
+      }
+      if (h.placed) {
+        throw new IllegalStateException("report placed twice in one pass");
+      }
+    }
+
+    // the first decision or placement of a pass: what the source repeat rates are before it
+    private void beginPass() {
+      if (before == null) {
+        before = decision.copy();
+        takenBack = false;
+      }
+    }
+
+    /** Undoes every placement, newest first. */
+    void takeBack() {
+      if (placedOrder.isEmpty()) {
+        return;
+      }
+      for (int i = addedOrder.size() - 1; i >= 0; i--) {
+        index.takeBack(addedOrder.get(i));
+      }
+      for (Held h : placedOrder) {
+        h.placed = false;
+        h.decided = false;
+      }
+      placedOrder.clear();
+      addedOrder.clear();
+      decision.restore(before);
+      before = null;
+      takenBack = true;
+    }
+
+    @Override
+    public boolean takenBack() {
+      synchronized (ClusteringStoryEngine.this) {
+        return takenBack;
+      }
+    }
+
+    @Override
+    public int redecided() {
+      synchronized (ClusteringStoryEngine.this) {
+        return redecided;
+      }
+    }
+
+    @Override
+    public void close() {
+      synchronized (ClusteringStoryEngine.this) {
+        if (ahead == this) {
+          ahead = null;
+          evictAndSweep();
+        }
+      }
+    }
+  }
+
+  /**
+   * What a report of a batch decided ahead would be decided now, on the index as it stands, with
+   * nothing changed by asking: for tests of which decisions {@link Speculation#decide} keeps.
+   */
+  synchronized Assignment decideAfresh(Speculation.Tentative t) {
+    StoryDecision learnt = decision.copy();
+    try {
+      return assignNoting(((Held) t).profile, new DecisionReads());
+    } finally {
+      decision.restore(learnt);
+    }
+  }
+
+  // as assign(), on a profile, noting what the decision read
+  private Assignment assignNoting(ItemProfile p, DecisionReads reads) {
+    RecentIndex.Entry sameUrl = index.byUrl(p.url());
+    if (sameUrl != null) {
+      reads.byUrl = true;
+      reads.stories.add(sameUrl.storyId());
+      return new Assignment.Join(sameUrl.storyId(), sameUrl.profile().itemId(), 1.0);
+    }
+    Assignment decided = assigner.decide(p, true, reads);
+    noteArrival(p.time());
+    return decided;
   }
 
   /**
@@ -366,6 +583,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
     touched.clear();
     placeholders.clear();
     lastProfile = null;
+    ahead = null;
   }
 
   /** Number of items currently indexed (those within the horizon). */

@@ -120,6 +120,8 @@ final class RecentIndex {
   private int size;
   // scratch for one lookup at a time (callers are serialized)
   private final PostingTally tally = new PostingTally();
+  // the lowest sum among the last lookup's candidates
+  private double lastSum;
   // vocabulary ids some indexed item uses, to tell when a sweep is worth it
   private int liveIds;
   private Slice lastCreated;
@@ -200,8 +202,18 @@ final class RecentIndex {
   }
 
   void add(ItemProfile p, long storyId) {
+    addUndoably(p, storyId);
+  }
+
+  /** What {@link #takeBack} needs to undo an {@link #addUndoably}. */
+  record Added(Entry entry, Entry displacedByUrl, boolean newSlice, Slice lastCreatedBefore) {}
+
+  /** As {@link #add}; returns what it takes to take the entry back again while it is the newest added. */
+  Added addUndoably(ItemProfile p, long storyId) {
     Entry e = new Entry(p, storyId);
+    Slice lastBefore = lastCreated;
     Slice slice = slices.get(Math.floorDiv(p.time(), DAY));
+    boolean newSlice = slice == null;
     if (slice == null) {
       slice = new Slice();
       slices.put(Math.floorDiv(p.time(), DAY), slice);
@@ -232,8 +244,9 @@ final class RecentIndex {
       }
     }
     p.forEachIdArray(vocabulary::retain);
+    Entry displaced = null;
     if (e.urlKey != 0) {
-      byUrl.put(e.urlKey, e);
+      displaced = byUrl.put(e.urlKey, e);
     }
     if (p.sourceId() != null) {
       storySources.add(storyId, p.sourceId());
@@ -242,6 +255,59 @@ final class RecentIndex {
       headlines.add(storyId, p.terms().ids());
     }
     size++;
+    return new Added(e, displaced, newSlice, lastBefore);
+  }
+
+  /**
+   * Undoes an {@link #addUndoably}, newest first: the entry must be the last of its day's slice
+   * and its postings the last of theirs (entries added after it taken back before it). The
+   * vocabulary ids it released stay until the next sweep, which the caller holds off while it
+   * keeps the profile to add again.
+   */
+  void takeBack(Added added) {
+    Entry e = added.entry();
+    long day = Math.floorDiv(e.profile.time(), DAY);
+    Slice slice = slices.get(day);
+    int position = slice.entries.size() - 1;
+    if (position < 0 || slice.entries.get(position) != e) {
+      throw new IllegalStateException("only the newest entry of its day can be taken back");
+    }
+    slice.entries.remove(position);
+    ItemProfile p = e.profile;
+    for (int k : p.keys().ids()) {
+      slice.postings.removeLast(k, position);
+      if (--keyDf[k] == 0 && termDf[k] == 0) {
+        liveIds--;
+      }
+    }
+    for (int t : p.terms().ids()) {
+      if (--termDf[t] == 0 && keyDf[t] == 0) {
+        liveIds--;
+      }
+    }
+    p.forEachIdArray(vocabulary::release);
+    if (e.urlKey != 0 && byUrl.get(e.urlKey) == e) {
+      if (added.displacedByUrl() == null) {
+        byUrl.remove(e.urlKey);
+      } else {
+        byUrl.put(e.urlKey, added.displacedByUrl());
+      }
+    }
+    if (!e.pending) {
+      if (p.sourceId() != null) {
+        storySources.remove(e.storyId, p.sourceId());
+      }
+      if (brief(p)) {
+        headlines.remove(e.storyId, p.terms().ids());
+      }
+    }
+    size--;
+    if (added.newSlice() && slice.entries.isEmpty()) {
+      slices.remove(day);
+      if (lastCreated == slice) {
+        lastCreated = added.lastCreatedBefore();
+      }
+    }
   }
 
   /** Takes an entry out of its story until {@link #attach} puts it in one again (for a regrouping pass). */
@@ -438,12 +504,22 @@ final class RecentIndex {
    * postings are read, rarest keys first and newest days first, whatever they turn out to hold.
    */
   List<Entry> candidates(ItemProfile q, long from, long to, int queryKeys, int maxPostings, int limit) {
+    return candidates(q, from, to, queryKeys, maxPostings, limit, null);
+  }
+
+  /** As {@link #candidates(ItemProfile, long, long, int, int, int)}, noting in {@code reads} (unless null) what it read. */
+  List<Entry> candidates(ItemProfile q, long from, long to, int queryKeys, int maxPostings, int limit, DecisionReads reads) {
     int[] ids = q.keys().ids();
     float[] table = vocabulary.weights();
     List<Ranked> ranked = new ArrayList<>();
+    int[] unindexed = reads == null ? null : new int[ids.length];
+    int unindexedCount = 0;
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] >= keyDf.length || keyDf[ids[i]] == 0) {
         // in no indexed item: it cannot find anything, and would crowd out keys that can
+        if (unindexed != null) {
+          unindexed[unindexedCount++] = ids[i];
+        }
         continue;
       }
       float weight = q.keys().weight(i, table);
@@ -462,6 +538,8 @@ final class RecentIndex {
     }
     tally.start(sizes);
     int budget = maxPostings;
+    long[] tail = reads == null ? null : new long[DecisionReads.TAIL];
+    int read = 0;
     // rarest keys first, newest slices first: when the budget runs out, what is left is the least specific.
     // Time, pending state and identity are checked once per entry below, not once per posting.
     keys:
@@ -473,10 +551,44 @@ final class RecentIndex {
             break keys;
           }
           tally.add(d, posting[i], k.weight());
+          if (tail != null) {
+            tail[read % tail.length] = (long) d << 32 | posting[i];
+          }
+          read++;
         }
       }
     }
-    return best(q, from, to, window, Math.max(0, limit));
+    List<Entry> best = best(q, from, to, window, Math.max(0, limit));
+    if (reads != null) {
+      noteReads(reads, ranked, Arrays.copyOf(unindexed, unindexedCount), from, to, maxPostings, limit, best, window, tail, read);
+    }
+    return best;
+  }
+
+  private void noteReads(DecisionReads reads, List<Ranked> ranked, int[] unindexed, long from, long to, int maxPostings,
+      int limit, List<Entry> best, Slice[] window, long[] tail, int read) {
+    int[] keyIds = new int[ranked.size()];
+    float[] weights = new float[ranked.size()];
+    for (int i = 0; i < keyIds.length; i++) {
+      keyIds[i] = ranked.get(i).id();
+      weights[i] = ranked.get(i).weight();
+    }
+    reads.keys(keyIds, weights);
+    reads.unindexedKeys = unindexed; // in id order, as the profile's keys are
+    reads.from = from;
+    reads.to = to;
+    reads.maxPostings = maxPostings;
+    reads.postingsRead = read;
+    reads.candidates.clear();
+    reads.candidates.addAll(best);
+    reads.full = best.size() >= Math.max(0, limit);
+    reads.cutoff = best.isEmpty() ? 0 : lastSum;
+    int kept = Math.min(read, tail.length);
+    reads.tail = new Entry[kept];
+    for (int i = 0; i < kept; i++) {
+      long at = tail[(read - kept + i) % tail.length];
+      reads.tail[i] = window[(int) (at >>> 32)].entries.get((int) at);
+    }
   }
 
   /** The {@code limit} best tallied entries that may be candidates, best first. */
@@ -504,6 +616,7 @@ final class RecentIndex {
       top[at] = e;
       topSum[at] = sum;
     }
+    lastSum = n == 0 ? 0 : topSum[n - 1];
     return new ArrayList<>(Arrays.asList(top).subList(0, n));
   }
 }

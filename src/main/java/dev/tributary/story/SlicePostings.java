@@ -33,6 +33,15 @@ final class SlicePostings {
     lists[slot] = list;
   }
 
+  /** Undoes the last {@link #add} of {@code key}, which put it at {@code position}. */
+  void removeLast(int key, int position) {
+    int[] list = lists[slot(key)];
+    if (list == null || list[0] == 0 || list[list[0]] != position) {
+      throw new IllegalStateException("not the last posting of key " + key);
+    }
+    list[0]--;
+  }
+
   /** Makes this (empty) one a copy of {@code other}, which may go on growing apart. */
   void copyFrom(SlicePostings other) {
     keys = other.keys.clone();

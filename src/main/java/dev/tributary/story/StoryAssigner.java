@@ -30,9 +30,13 @@ final class StoryAssigner {
 
   /** The candidates the index offers for a profile: rarest keys first, within the time window. */
   List<RecentIndex.Entry> candidates(ItemProfile p) {
+    return candidates(p, null);
+  }
+
+  private List<RecentIndex.Entry> candidates(ItemProfile p, DecisionReads reads) {
     long window = config.window().toSeconds();
     return index.candidates(
-        p, p.time() - window, p.time() + window, config.queryKeys(), config.maxPostings(), config.maxCandidates());
+        p, p.time() - window, p.time() + window, config.queryKeys(), config.maxPostings(), config.maxCandidates(), reads);
   }
 
   /**
@@ -40,13 +44,18 @@ final class StoryAssigner {
    * decision how often its source repeats itself.
    */
   Assignment decide(ItemProfile p, boolean firstLook) {
+    return decide(p, firstLook, null);
+  }
+
+  /** As {@link #decide(ItemProfile, boolean)}, noting in {@code reads} (unless null) what the decision read. */
+  Assignment decide(ItemProfile p, boolean firstLook, DecisionReads reads) {
     RecentIndex.Entry copyOf = null;
     double bestCopy = 0;
     Map<Long, Double> storyScore = new HashMap<>();
     Map<Long, double[]> storySum = new HashMap<>();
     PairScorer.Probe probe = PairScorer.probe(p, index);
     double bestSameSource = -1; // none of the item's source among the candidates
-    for (RecentIndex.Entry c : candidates(p)) {
+    for (RecentIndex.Entry c : candidates(p, reads)) {
       PairFeatures f = scorer.features(probe, c.profile(), index.norms(c), index);
       if (f.copy() >= config.duplicateThreshold() && f.copy() > bestCopy) {
         bestCopy = f.copy();
@@ -64,10 +73,18 @@ final class StoryAssigner {
     if (firstLook) {
       decision.observe(p.sourceId(), bestSameSource);
     }
+    if (reads != null) {
+      reads.stories.clear();
+      reads.stories.addAll(storyScore.keySet());
+      reads.bestSameSource = bestSameSource;
+    }
     if (copyOf != null) {
       return new Assignment.Join(copyOf.storyId(), copyOf.profile().itemId(), bestCopy);
     }
     boolean headline = config.headlineMixture() && RecentIndex.brief(p);
+    if (reads != null) {
+      reads.brief = headline;
+    }
     if (headline) {
       Long chosen = headlineStory(p, storyScore.keySet());
       if (chosen != null) {

@@ -106,4 +106,15 @@ final class StoryDecision {
   void clear() {
     repeats.clear();
   }
+
+  /** Makes this what {@code other} (a {@link #copy}) holds. */
+  void restore(StoryDecision other) {
+    repeats.clear();
+    other.repeats.forEach((source, r) -> repeats.put(source, r.clone()));
+  }
+
+  /** Whether two best same-source scores teach {@link #observe} the same. */
+  boolean observesAlike(double a, double b) {
+    return (a < 0) == (b < 0) && (a >= config.joinThreshold()) == (b >= config.joinThreshold());
+  }
 }

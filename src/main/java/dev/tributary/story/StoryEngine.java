@@ -41,6 +41,44 @@ public interface StoryEngine {
     return false;
   }
 
+  /**
+   * Begins a batch of decisions taken ahead of the caller's lock (see {@link Speculation}). This
+   * default decides with {@link #assign} and indexes at once, which is right only for engines whose
+   * decisions read nothing the reports stored meanwhile change (every report its own story).
+   */
+  default Speculation speculate() {
+    StoryEngine engine = this;
+    return new Speculation() {
+      @Override
+      public Tentative item(StoryCandidate item) {
+        return () -> item;
+      }
+
+      @Override
+      public Assignment decide(Tentative t) {
+        return engine.assign(t.item());
+      }
+
+      @Override
+      public void place(Tentative t, long storyId) {
+        engine.indexed(t.item(), storyId);
+      }
+
+      @Override
+      public boolean takenBack() {
+        return false;
+      }
+
+      @Override
+      public int redecided() {
+        return 0;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
   /** The item is stored in {@code storyId}; make it findable for later items. */
   void indexed(StoryCandidate item, long storyId);
 

@@ -6,6 +6,7 @@ import dev.tributary.story.Assignment;
 import dev.tributary.story.ClusteringStoryEngine;
 import dev.tributary.story.RegroupPlan;
 import dev.tributary.story.Regrouping;
+import dev.tributary.story.Speculation;
 import dev.tributary.story.StoryCandidate;
 import dev.tributary.story.StoryEngine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,6 +66,11 @@ public class HeldRegroupEngine {
     @Override
     public Assignment assign(StoryCandidate item) {
       return engine.assign(item);
+    }
+
+    @Override
+    public Speculation speculate() {
+      return engine.speculate();
     }
 
     @Override
