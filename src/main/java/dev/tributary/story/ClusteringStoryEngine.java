@@ -328,10 +328,10 @@ public final class ClusteringStoryEngine implements StoryEngine {
   }
 
   private void add(ItemProfile p, long storyId, boolean assigned) {
+    RecentIndex.Added added = addToIndex(p, storyId, assigned);
     if (ahead != null) {
-      ahead.changes.added(p, storyId);
+      ahead.changes.added(p, added.entry(), storyId);
     }
-    addToIndex(p, storyId, assigned);
   }
 
   private RecentIndex.Added addToIndex(ItemProfile p, long storyId, boolean assigned) {
@@ -431,10 +431,22 @@ public final class ClusteringStoryEngine implements StoryEngine {
         Held h = (Held) t;
         check(h);
         beginPass();
-        if (h.reads != null && h.reads.holds(changes)) {
+        List<DecisionReads.Entering> entering = h.reads == null ? null : h.reads.check(changes);
+        if (entering != null && entering.isEmpty()) {
           // the decision stands: what it taught about the source is taught again in its place
           decision.observe(h.profile.sourceId(), h.reads.bestSameSource);
           noteArrival(h.profile.time());
+        } else if (entering != null) {
+          // only new candidates came: they alone are scored, the others' scores kept
+          redecided++;
+          double taught = h.reads.bestSameSource;
+          PairScorer.Probe probe = PairScorer.probe(h.profile, index);
+          List<StoryAssigner.Scored> merged = h.reads.merge(entering, e -> assigner.score(probe, e), changes);
+          h.assignment = assigner.choose(h.profile, merged, true, h.reads);
+          noteArrival(h.profile.time());
+          if (!decision.observesAlike(taught, h.reads.bestSameSource) && h.profile.sourceId() != null) {
+            changes.source(h.profile.sourceId());
+          }
         } else {
           if (h.reads != null) {
             redecided++;

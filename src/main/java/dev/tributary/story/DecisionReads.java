@@ -1,10 +1,13 @@
 package dev.tributary.story;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What one decision read of the index, so that a decision taken ahead of the cluster-wide lock
@@ -31,7 +34,8 @@ final class DecisionReads {
   boolean brief;
   long from;
   long to;
-  // the ranked query keys, sorted by id, with their weights
+  // the ranked query keys the lookup read postings of (those past the one the budget ran out in
+  // cannot bring a candidate), sorted by id, with their weights
   int[] keyIds = new int[0];
   float[] keyWeights = new float[0];
   // the item's keys no indexed report held: left out of the ranking, they would lead it once one does
@@ -41,6 +45,13 @@ final class DecisionReads {
   double cutoff;
   int postingsRead;
   int maxPostings;
+  // the key the budget ran out in (-1: it did not), and how many of its postings were read
+  int cutKey = -1;
+  int readInCutKey;
+  int limit;
+  // the candidates scored, in lookup order, and their sums of shared query-key weights
+  List<StoryAssigner.Scored> scored = List.of();
+  double[] sums = new double[0];
   // the entries of the last postings read, oldest read first
   RecentIndex.Entry[] tail = new RecentIndex.Entry[0];
   final Set<RecentIndex.Entry> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -62,40 +73,57 @@ final class DecisionReads {
     }
   }
 
-  /**
-   * Whether the decision is still the one the index would give, now that {@code changes} were
-   * indexed: none of them took the link, is of the source, moved into or out of one of the
-   * candidates' stories (or joined one, for a headline, whose stories are weighed as wholes), or
-   * would now be a candidate (holds a key the ranking skipped as unheld,
-   * or shares query keys summing to at least the last candidate's, or to anything while the list
-   * was short); and the postings the new reports add to the lookup do not push a candidate's out
-   * of the budget.
-   */
+  /** A report indexed since that is now among the candidates, with the sum of the query keys it shares. */
+  record Entering(RecentIndex.Entry entry, double sum) {}
+
+  private static final List<Entering> HOLDS = List.of();
+
+  /** Whether the decision is still the one the index would give (see {@link #check}). */
   boolean holds(IndexChanges changes) {
+    List<Entering> entering = check(changes);
+    return entering != null && entering.isEmpty();
+  }
+
+  /**
+   * Checks the decision against the {@code changes} indexed since it was taken: an empty list
+   * when it holds, the reports that would now be among its candidates when only those changed and
+   * their place among the candidates is known, so the caller can score them alone ({@link #merge});
+   * null when it must be taken again.
+   *
+   * <p>It holds when none of the changes took the link, is of the source, moved into or out of one
+   * of the candidates' stories (or joined one, for a headline, whose stories are weighed as
+   * wholes), or would now be a candidate (holds a key the ranking skipped as unheld, or shares query
+   * keys summing to at least the last candidate's, or to anything while the list was short); and
+   * the postings the new reports add to the lookup do not push a candidate's out of the budget.
+   */
+  List<Entering> check(IndexChanges changes) {
     if (urlKey != 0 && changes.urlSince(urlKey, mark)) {
-      return false;
+      return null;
     }
     if (sourceId != null && changes.sourceSince(sourceId, mark)) {
-      return false;
+      return null;
     }
     for (long story : stories) {
       // a report moved in or out may be a candidate; one added from another source changes what is read
       // of a story besides its candidates only for a headline (the mixture's and the full reports' counts)
       if (changes.movedSince(story, mark) || (brief && changes.joinedSince(story, mark))) {
-        return false;
+        return null;
       }
     }
     if (byUrl) {
-      return true;
+      return HOLDS;
     }
     int added = 0;
-    for (ItemProfile p : changes.addedSince(mark)) {
+    boolean ambiguous = false;
+    List<Entering> entering = new ArrayList<>();
+    for (RecentIndex.Entry e : changes.addedSince(mark)) {
+      ItemProfile p = e.profile();
       if (p.time() < from || p.time() > to) {
         continue;
       }
       int[] ids = p.keys().ids();
       if (sharesAny(ids, unindexedKeys)) {
-        return false;
+        return null;
       }
       double sum = 0;
       int shared = 0;
@@ -107,26 +135,107 @@ final class DecisionReads {
         } else {
           sum += keyWeights[j];
           shared++;
+          // whether its posting of the key the budget ran out in is read depends on where it falls
+          ambiguous |= ids[i] == cutKey;
           i++;
           j++;
         }
       }
       if (shared > 0 && (!full || sum >= cutoff)) {
-        return false;
+        entering.add(new Entering(e, sum));
       }
       added += shared;
     }
     // each added posting read within the budget pushes the last one read before out of it
     int pushedOut = Math.max(0, postingsRead + added - maxPostings);
     if (pushedOut > tail.length) {
-      return false;
+      return null;
     }
     for (int i = tail.length - pushedOut; i < tail.length; i++) {
       if (candidates.contains(tail[i])) {
-        return false;
+        return null;
       }
     }
-    return true;
+    if (entering.isEmpty()) {
+      return HOLDS;
+    }
+    // the new candidates' places are known when their sums are exact (no posting in the key the
+    // budget ran out in), tie with no other, and what they push out of the budget lies in that key
+    if (ambiguous || (pushedOut > 0 && (cutKey < 0 || pushedOut >= readInCutKey))) {
+      return null;
+    }
+    for (Entering in : entering) {
+      for (double s : sums) {
+        if (s == in.sum()) {
+          return null;
+        }
+      }
+      for (Entering other : entering) {
+        if (other != in && other.sum() == in.sum()) {
+          return null;
+        }
+      }
+    }
+    return entering;
+  }
+
+  /**
+   * The candidates once {@code entering} (scored by {@code score}) are among them, in lookup order
+   * (by sum), and this made to read as that lookup would have; {@code mark} the changes' mark now.
+   */
+  List<StoryAssigner.Scored> merge(List<Entering> entering, Function<RecentIndex.Entry, StoryAssigner.Scored> score,
+      IndexChanges changes) {
+    List<Entering> in = new ArrayList<>(entering);
+    in.sort((a, b) -> Double.compare(b.sum(), a.sum()));
+    List<StoryAssigner.Scored> merged = new ArrayList<>();
+    List<Double> mergedSums = new ArrayList<>();
+    int i = 0;
+    int j = 0;
+    while (merged.size() < limit && (i < scored.size() || j < in.size())) {
+      if (j < in.size() && (i >= scored.size() || in.get(j).sum() > sums[i])) {
+        merged.add(score.apply(in.get(j).entry()));
+        mergedSums.add(in.get(j).sum());
+        j++;
+      } else {
+        merged.add(scored.get(i));
+        mergedSums.add(sums[i]);
+        i++;
+      }
+    }
+    int added = 0;
+    for (RecentIndex.Entry e : changes.addedSince(mark)) {
+      if (e.profile().time() >= from && e.profile().time() <= to) {
+        added += sharedCount(e.profile().keys().ids(), keyIds);
+      }
+    }
+    int pushedOut = Math.max(0, postingsRead + added - maxPostings);
+    postingsRead = Math.min(maxPostings, postingsRead + added);
+    tail = Arrays.copyOf(tail, tail.length - pushedOut);
+    readInCutKey -= pushedOut;
+    scored = merged;
+    sums = mergedSums.stream().mapToDouble(Double::doubleValue).toArray();
+    candidates.clear();
+    merged.forEach(s -> candidates.add(s.entry()));
+    full = merged.size() >= limit;
+    cutoff = sums.length == 0 ? 0 : sums[sums.length - 1];
+    mark = changes.mark();
+    return merged;
+  }
+
+  private static int sharedCount(int[] sortedA, int[] sortedB) {
+    int n = 0;
+    for (int i = 0, j = 0; i < sortedA.length && j < sortedB.length; ) {
+      if (sortedA[i] < sortedB[j]) {
+        i++;
+      } else if (sortedA[i] > sortedB[j]) {
+        j++;
+      } else {
+        n++;
+        i++;
+        j++;
+      }
+    }
+    return n;
   }
 
   private static boolean sharesAny(int[] sortedA, int[] sortedB) {

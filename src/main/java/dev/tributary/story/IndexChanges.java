@@ -13,7 +13,7 @@ import java.util.Map;
  * {@link #mark} it was taken at ({@link DecisionReads#holds}).
  */
 final class IndexChanges {
-  private final List<ItemProfile> added = new ArrayList<>();
+  private final List<RecentIndex.Entry> added = new ArrayList<>();
   private final List<Integer> addedAt = new ArrayList<>();
   // stories a report was added to, and stories a report left or entered by a move
   private final Map<Long, Integer> joined = new HashMap<>();
@@ -27,10 +27,10 @@ final class IndexChanges {
     return count;
   }
 
-  /** A report added to {@code storyId}. */
-  void added(ItemProfile p, long storyId) {
+  /** A report added to {@code storyId}: {@code p} its profile (with its link), {@code e} its entry. */
+  void added(ItemProfile p, RecentIndex.Entry e, long storyId) {
     count++;
-    added.add(p);
+    added.add(e);
     addedAt.add(count);
     joined.put(storyId, count);
     long url = RecentIndex.urlKey(p.url());
@@ -74,7 +74,7 @@ final class IndexChanges {
   }
 
   /** The reports added after {@code mark}, in order. */
-  List<ItemProfile> addedSince(int mark) {
+  List<RecentIndex.Entry> addedSince(int mark) {
     int from = addedAt.size();
     while (from > 0 && addedAt.get(from - 1) > mark) {
       from--;

@@ -120,8 +120,8 @@ final class RecentIndex {
   private int size;
   // scratch for one lookup at a time (callers are serialized)
   private final PostingTally tally = new PostingTally();
-  // the lowest sum among the last lookup's candidates
-  private double lastSum;
+  // the sums of the last lookup's candidates, in their order
+  private double[] lastSums = new double[0];
   // vocabulary ids some indexed item uses, to tell when a sweep is worth it
   private int liveIds;
   private Slice lastCreated;
@@ -540,16 +540,22 @@ final class RecentIndex {
     int budget = maxPostings;
     long[] tail = reads == null ? null : new long[DecisionReads.TAIL];
     int read = 0;
+    int cutRank = ranked.size();
     // rarest keys first, newest slices first: when the budget runs out, what is left is the least specific.
     // Time, pending state and identity are checked once per entry below, not once per posting.
+    int readInKey = 0;
     keys:
-    for (var k : ranked) {
+    for (int r = 0; r < ranked.size(); r++) {
+      Ranked k = ranked.get(r);
+      readInKey = 0;
       for (int d = 0; d < window.length; d++) {
         int[] posting = window[d].postings.get(k.id());
         for (int i = posting[0]; i >= 1; i--) {
           if (--budget < 0) {
+            cutRank = r;
             break keys;
           }
+          readInKey++;
           tally.add(d, posting[i], k.weight());
           if (tail != null) {
             tail[read % tail.length] = (long) d << 32 | posting[i];
@@ -560,15 +566,21 @@ final class RecentIndex {
     }
     List<Entry> best = best(q, from, to, window, Math.max(0, limit));
     if (reads != null) {
-      noteReads(reads, ranked, Arrays.copyOf(unindexed, unindexedCount), from, to, maxPostings, limit, best, window, tail, read);
+      noteReads(reads, ranked, cutRank, Arrays.copyOf(unindexed, unindexedCount), from, to, maxPostings, limit, best,
+          window, tail, read);
+      reads.cutKey = cutRank < ranked.size() ? ranked.get(cutRank).id() : -1;
+      reads.readInCutKey = cutRank < ranked.size() ? readInKey : 0;
     }
     return best;
   }
 
-  private void noteReads(DecisionReads reads, List<Ranked> ranked, int[] unindexed, long from, long to, int maxPostings,
-      int limit, List<Entry> best, Slice[] window, long[] tail, int read) {
-    int[] keyIds = new int[ranked.size()];
-    float[] weights = new float[ranked.size()];
+  // the keys ranked from cutRank on were not read in full (the budget ran out in the first of them)
+  private void noteReads(DecisionReads reads, List<Ranked> ranked, int cutRank, int[] unindexed, long from, long to,
+      int maxPostings, int limit, List<Entry> best, Slice[] window, long[] tail, int read) {
+    // a key the budget never reached adds no posting to the lookup, whoever holds it
+    int readKeys = Math.min(ranked.size(), cutRank + 1);
+    int[] keyIds = new int[readKeys];
+    float[] weights = new float[readKeys];
     for (int i = 0; i < keyIds.length; i++) {
       keyIds[i] = ranked.get(i).id();
       weights[i] = ranked.get(i).weight();
@@ -582,7 +594,9 @@ final class RecentIndex {
     reads.candidates.clear();
     reads.candidates.addAll(best);
     reads.full = best.size() >= Math.max(0, limit);
-    reads.cutoff = best.isEmpty() ? 0 : lastSum;
+    reads.sums = lastSums;
+    reads.limit = Math.max(0, limit);
+    reads.cutoff = best.isEmpty() ? 0 : lastSums[best.size() - 1];
     int kept = Math.min(read, tail.length);
     reads.tail = new Entry[kept];
     for (int i = 0; i < kept; i++) {
@@ -616,7 +630,7 @@ final class RecentIndex {
       top[at] = e;
       topSum[at] = sum;
     }
-    lastSum = n == 0 ? 0 : topSum[n - 1];
+    lastSums = Arrays.copyOf(topSum, n);
     return new ArrayList<>(Arrays.asList(top).subList(0, n));
   }
 }

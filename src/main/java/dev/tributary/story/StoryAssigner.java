@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,19 +50,40 @@ final class StoryAssigner {
 
   /** As {@link #decide(ItemProfile, boolean)}, noting in {@code reads} (unless null) what the decision read. */
   Assignment decide(ItemProfile p, boolean firstLook, DecisionReads reads) {
+    List<RecentIndex.Entry> candidates = candidates(p, reads);
+    PairScorer.Probe probe = PairScorer.probe(p, index);
+    List<Scored> scored = new ArrayList<>(candidates.size());
+    for (RecentIndex.Entry c : candidates) {
+      scored.add(score(probe, c));
+    }
+    if (reads != null) {
+      reads.scored = scored;
+    }
+    return choose(p, scored, firstLook, reads);
+  }
+
+  /** A candidate compared with the item: its near-copy estimate, pair score, and whether it is of the item's source. */
+  record Scored(RecentIndex.Entry entry, double copy, double score, boolean sameSource) {}
+
+  Scored score(PairScorer.Probe probe, RecentIndex.Entry c) {
+    PairFeatures f = scorer.features(probe, c.profile(), index.norms(c), index);
+    return new Scored(c, f.copy(), scorer.score(f), f.sameSource());
+  }
+
+  /** Where a profile goes among its candidates, scored and in lookup order. */
+  Assignment choose(ItemProfile p, List<Scored> scored, boolean firstLook, DecisionReads reads) {
     RecentIndex.Entry copyOf = null;
     double bestCopy = 0;
     Map<Long, Double> storyScore = new HashMap<>();
     Map<Long, double[]> storySum = new HashMap<>();
-    PairScorer.Probe probe = PairScorer.probe(p, index);
     double bestSameSource = -1; // none of the item's source among the candidates
-    for (RecentIndex.Entry c : candidates(p, reads)) {
-      PairFeatures f = scorer.features(probe, c.profile(), index.norms(c), index);
+    for (Scored f : scored) {
+      RecentIndex.Entry c = f.entry();
       if (f.copy() >= config.duplicateThreshold() && f.copy() > bestCopy) {
         bestCopy = f.copy();
         copyOf = c;
       }
-      double sc = scorer.score(f);
+      double sc = f.score();
       if (f.sameSource()) {
         bestSameSource = Math.max(bestSameSource, sc);
       }
