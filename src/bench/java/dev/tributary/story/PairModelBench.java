@@ -475,6 +475,23 @@ class PairModelBench {
         gold.add("outlet".equals(System.getProperty("story.folds")) ? k + ":" + delivered.get(i).story() : delivered.get(i).story());
       }
     }
+    if (Boolean.getBoolean("story.verbose")) {
+      // the stories the engine made of more than one labelled story: its wrong merges
+      Map<Long, List<Integer>> members = new TreeMap<>();
+      for (int i = 0; i < predicted.size(); i++) {
+        members.computeIfAbsent(predicted.get(i), x -> new ArrayList<>()).add(i);
+      }
+      List<LabelledArticles.Article> inOrder = new ArrayList<>();
+      for (int k = 0; k < FOLDS; k++) {
+        int held = k;
+        inOrder.addAll(byOutlet(set.articles().stream().filter(a -> set.fold().get(a.candidate().itemId()) == held).toList()));
+      }
+      members.values().stream().filter(m -> m.stream().map(gold::get).distinct().count() > 1).forEach(m -> {
+        System.out.println("MERGED " + set.name());
+        m.forEach(i -> System.out.printf(Locale.ROOT, "  %-28.28s %s %.60s%n", gold.get(i), inOrder.get(i).candidate().sourceId(),
+            inOrder.get(i).candidate().title().replace('\n', ' ')));
+      });
+    }
     var b = ClusterMetrics.bcubed(predicted, gold);
     var p = ClusterMetrics.pairwise(predicted, gold);
     System.out.printf(Locale.ROOT,
