@@ -144,7 +144,8 @@ else:
     heap = "heap cap " + jvm[0][4:]
 jvm += os.environ.get("FARM_JAVA_OPTS", "").split()
 print("JVM:", os.environ.get("FARM_JAVA", "java"), "flags:", " ".join(jvm), flush=True)
-jar = os.environ.get("FARM_JAR", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar"))
+# absolute: the service runs in its own working directory
+jar = os.path.abspath(os.environ.get("FARM_JAR", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")))
 app = subprocess.Popen([os.environ.get("FARM_JAVA", "java"), *jvm, "-jar", jar],
                        cwd=work, env=env, stdout=open(os.path.join(work, "app.log"), "w"), stderr=subprocess.STDOUT)
 clk = os.sysconf("SC_CLK_TCK")
