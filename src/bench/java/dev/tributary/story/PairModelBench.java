@@ -47,6 +47,7 @@ class PairModelBench {
   private static final int FOLDS = 5;
   private static final double L2 = 1.0;
   private static final Path SHIPPED = Path.of("src/main/resources/dev/tributary/story", PairModel.SHIPPED);
+  private static final Path SHIPPED_STORY = Path.of("src/main/resources/dev/tributary/story", StoryModel.SHIPPED);
   private static final List<String> ARTICLE_SETS = List.of("caucasus-dev.jsonl", "gva-dev.jsonl");
   private static final List<String> PAIR_SETS = List.of("pairs-dev.jsonl", "pairs-ru-more-dev.jsonl", "semeval22-dev.jsonl");
 
@@ -63,7 +64,14 @@ class PairModelBench {
 
   /** A data set as served, with the fold of each item. */
   record Served(String name, List<LabelledArticles.Article> articles, Map<Long, Integer> fold,
-      List<LabelledArticles.Pair> pairs, List<Sample> samples) {}
+      List<LabelledArticles.Pair> pairs, List<Sample> samples, List<Neighbourhood> neighbourhoods) {}
+
+  /**
+   * An article against the candidates the engine would score in its fold, grouped by their gold
+   * story (each group's pairs as indexes into the set's samples, and whether that story holds
+   * another report of the article's source): what the {@link StoryModel} learns from.
+   */
+  record Neighbourhood(int fold, String story, Map<String, List<Integer>> byStory, Set<String> storiesWithSource) {}
 
   @Test
   void crossValidate() throws IOException {
@@ -76,22 +84,31 @@ class PairModelBench {
       int held = k;
       models[k] = fit(all.stream().filter(s -> s.outside(held)).toList());
     }
+    StoryModel[] storyModels = new StoryModel[FOLDS];
+    for (int k = 0; k < FOLDS; k++) {
+      storyModels[k] = fitStory(sets, models[k], k, base());
+    }
     if (Boolean.getBoolean("story.inSample")) {
       // the training fit, as the shipped weights meet the dev files through the jar: not a held-out figure
       Arrays.fill(models, fit(all));
+      Arrays.fill(storyModels, fitStory(sets, models[0], -1, base()));
       System.out.println("== IN-SAMPLE: every fold scored by the model fitted on all data");
     }
+    for (int k = 0; k < FOLDS; k++) {
+      System.out.printf(Locale.ROOT, "story model fold %d: sourceInStory %.3f%n", k, storyModels[k].sourceInStory());
+    }
+    for (String variant : System.getProperty("story.variants", "").split("\\|", -1))
     for (double threshold : thresholds()) {
-      StoryConfig config = StoryEvaluationBench.with(base(), "joinThreshold", Double.toString(threshold));
-      System.out.printf(Locale.ROOT, "== join threshold %.2f, %d folds (articles by %s, pairs by shared article), held-out figures%n",
-          threshold, FOLDS, System.getProperty("story.folds", "month"));
+      StoryConfig config = StoryEvaluationBench.with(applied(base(), variant), "joinThreshold", Double.toString(threshold));
+      System.out.printf(Locale.ROOT, "== join threshold %.2f, %d folds (articles by %s, pairs by shared article), held-out figures %s%n",
+          threshold, FOLDS, System.getProperty("story.folds", "month"), variant);
       for (Served set : sets) {
         if (Boolean.getBoolean("story.pairsOnly") || !engineRuns(set)) {
           // feature ablations compare the pair figures alone
         } else if (set.pairs() == null) {
-          clusterHeldOut(set, config, models);
+          clusterHeldOut(set, config, models, storyModels);
         } else {
-          pairsHeldOut(set, config, models);
+          pairsHeldOut(set, config, models, storyModels);
         }
         pairLevel(set, models, threshold);
       }
@@ -114,12 +131,14 @@ class PairModelBench {
       sets.stream().filter(s -> s != set).forEach(s -> others.addAll(s.samples()));
       PairModel[] models = new PairModel[FOLDS];
       Arrays.fill(models, fit(others));
+      StoryModel[] storyModels = new StoryModel[FOLDS];
+      Arrays.fill(storyModels, fitStory(sets.stream().filter(s -> s != set).toList(), models[0], -1, base()));
       if (Boolean.getBoolean("story.pairsOnly")) {
         // pair figures alone
       } else if (set.pairs() == null) {
-        clusterHeldOut(set, config, models);
+        clusterHeldOut(set, config, models, storyModels);
       } else {
-        pairsHeldOut(set, config, models);
+        pairsHeldOut(set, config, models, storyModels);
       }
       int[] c = new int[4];
       double logLoss = 0;
@@ -252,10 +271,66 @@ class PairModelBench {
       out.append(String.format(Locale.ROOT, "%s=%.4f%n", PairModel.FEATURES.get(i), w[i]));
     }
     System.out.print(out);
+    StoryModel story = fitStory(sets, model, -1, base());
+    StringBuilder storyOut = new StringBuilder();
+    storyOut.append("# Story model: the shift of a story score's log-odds when the story holds a report of the\n");
+    storyOut.append("# item's source, fitted on the labelled articles' stories with the pair model. Retrained with it by\n");
+    storyOut.append("#   ./mvnw -B test -Pbench -Dtest=PairModelBench#train -Dstory.write=true\n");
+    storyOut.append("version=v1\n");
+    storyOut.append(String.format(Locale.ROOT, "sourceInStory=%.4f%n", story.sourceInStory()));
+    System.out.print(storyOut);
     if (Boolean.getBoolean("story.write")) {
       Files.writeString(SHIPPED, out);
-      System.out.println("written to " + SHIPPED);
+      Files.writeString(SHIPPED_STORY, storyOut);
+      System.out.println("written to " + SHIPPED + " and " + SHIPPED_STORY);
     }
+  }
+
+  /**
+   * The story model fitted on the neighbourhoods of the articles outside fold {@code held} (all
+   * for -1), their pairs scored by {@code pairs}: each article against each gold story among its
+   * candidates, same story or not, scored as the engine scores a story; the model's one weight
+   * shifts the log-odds of those whose story holds another report of the article's source (each
+   * data set weighing the same, L2 as the pair model's). Pair files give no stories and take no part.
+   */
+  static StoryModel fitStory(List<Served> sets, PairModel pairs, int held, StoryConfig config) {
+    List<double[]> rows = new ArrayList<>(); // {offset, label, weight}
+    for (Served set : sets) {
+      List<double[]> own = new ArrayList<>();
+      int all = 0;
+      for (Neighbourhood n : set.neighbourhoods()) {
+        if (n.fold() == held) continue;
+        for (var e : n.byStory().entrySet()) {
+          all++;
+          if (!n.storiesWithSource().contains(e.getKey())) continue; // no gradient: the weight does not apply
+          double max = 0, sum = 0;
+          for (int i : e.getValue()) {
+            double p = pairs.probability(set.samples().get(i).x());
+            max = Math.max(max, p);
+            sum += p;
+          }
+          double score = (1 - config.meanShare()) * max + config.meanShare() * sum / e.getValue().size();
+          own.add(new double[] {StoryModel.logit(score), e.getKey().equals(n.story()) ? 1 : 0, 0});
+        }
+      }
+      for (double[] r : own) {
+        r[2] = 1000.0 / all;
+      }
+      rows.addAll(own);
+    }
+    double w = 0;
+    for (int iter = 0; iter < 100; iter++) {
+      double grad = -L2 * w, hess = L2;
+      for (double[] r : rows) {
+        double p = 1 / (1 + Math.exp(-(r[0] + w)));
+        grad += r[2] * (r[1] - p);
+        hess += r[2] * p * (1 - p);
+      }
+      double step = grad / hess;
+      w += step;
+      if (Math.abs(step) < 1e-9) break;
+    }
+    return new StoryModel("v1", w);
   }
 
   /** {@code -Dstory.dump=FILE} writes every compared pair (data set, folds, label, inputs, titles) as TSV, for reading. */
@@ -286,10 +361,17 @@ class PairModelBench {
     return Arrays.stream(given.split(",")).map(String::trim).map(Double::parseDouble).toList();
   }
 
-  /** The shipped settings, with {@code -Dstory.set=sameSourceFactor=1.0;meanShare=0} applied. */
+  /** The shipped settings, with {@code -Dstory.set=joinThreshold=0.6;meanShare=0} applied. */
   private static StoryConfig base() {
-    StoryConfig c = DefaultSettings.story();
-    for (String kv : System.getProperty("story.set", "").split(";")) {
+    return applied(DefaultSettings.story(), System.getProperty("story.set", ""));
+  }
+
+  /**
+   * {@code settings} ({@code name=value;...}) applied to a config; {@code -Dstory.variants=a=1|a=2;b=0}
+   * runs {@link #crossValidate} once per variant on the same folds and fits.
+   */
+  private static StoryConfig applied(StoryConfig c, String settings) {
+    for (String kv : settings.split(";")) {
       if (kv.isBlank()) continue;
       String[] p = kv.split("=", 2);
       c = StoryEvaluationBench.with(c, p[0].trim(), p[1].trim());
@@ -383,18 +465,34 @@ class PairModelBench {
     articles.forEach(a -> probe.index(a.candidate(), a.candidate().itemId()));
     Map<Long, StoryCandidate> byId = new HashMap<>();
     articles.forEach(a -> byId.put(a.candidate().itemId(), a.candidate()));
-    Set<String> seen = new HashSet<>();
+    Map<String, Integer> seen = new HashMap<>();
     List<Sample> samples = new ArrayList<>();
+    Map<String, Map<String, Integer>> storySources = new HashMap<>();
+    articles.forEach(a -> storySources.computeIfAbsent(a.story(), k -> new HashMap<>()).merge(a.candidate().sourceId(), 1, Integer::sum));
+    List<Neighbourhood> neighbourhoods = new ArrayList<>();
     for (var a : articles) {
       long ia = a.candidate().itemId();
+      Map<String, List<Integer>> byStory = new HashMap<>();
+      Set<String> withSource = new HashSet<>();
       for (long ib : probe.candidates(a.candidate())) {
-        if (!seen.add(Math.min(ia, ib) + ":" + Math.max(ia, ib))) continue;
-        var f = probe.compare(a.candidate(), byId.get(ib));
-        samples.add(new Sample(name, fold.get(ia), fold.get(ib), story.get(ia).equals(story.get(ib)), inputs(f),
-            note(a.candidate(), byId.get(ib)), probe.extras(a.candidate(), byId.get(ib))));
+        String key = Math.min(ia, ib) + ":" + Math.max(ia, ib);
+        Integer at = seen.get(key);
+        if (at == null) {
+          var f = probe.compare(a.candidate(), byId.get(ib));
+          at = samples.size();
+          seen.put(key, at);
+          samples.add(new Sample(name, fold.get(ia), fold.get(ib), story.get(ia).equals(story.get(ib)), inputs(f),
+              note(a.candidate(), byId.get(ib)), probe.extras(a.candidate(), byId.get(ib))));
+        }
+        if (!fold.get(ib).equals(fold.get(ia))) continue; // the engine meets only its fold's articles
+        String s = story.get(ib);
+        byStory.computeIfAbsent(s, k -> new ArrayList<>()).add(at);
+        int ofSource = storySources.get(s).getOrDefault(a.candidate().sourceId(), 0) - (s.equals(a.story()) ? 1 : 0);
+        if (ofSource > 0) withSource.add(s);
       }
+      neighbourhoods.add(new Neighbourhood(fold.get(ia), a.story(), byStory, withSource));
     }
-    return new Served(name, articles, fold, null, samples);
+    return new Served(name, articles, fold, null, samples, neighbourhoods);
   }
 
   /** Pairs as the black-box run serves them: one feed per site, undated, no declared language. */
@@ -424,7 +522,7 @@ class PairModelBench {
       samples.add(new Sample(name, fold.get(p.a().itemId()), fold.get(p.b().itemId()), p.sameStory(), inputs(f),
           p.language() + " " + note(p.a(), p.b()), probe.extras(p.a(), p.b())));
     }
-    return new Served(name, articles, fold, pairs, samples);
+    return new Served(name, articles, fold, pairs, samples, List.of());
   }
 
   private static double[] inputs(PairFeatures f) {
@@ -460,7 +558,7 @@ class PairModelBench {
   }
 
   /** Each held-out fold's articles clustered by the engine with that fold's model, scored together. */
-  private static void clusterHeldOut(Served set, StoryConfig config, PairModel[] models) {
+  private static void clusterHeldOut(Served set, StoryConfig config, PairModel[] models, StoryModel[] storyModels) {
     List<Long> predicted = new ArrayList<>();
     List<String> gold = new ArrayList<>();
     for (int k = 0; k < FOLDS; k++) {
@@ -468,7 +566,7 @@ class PairModelBench {
       List<LabelledArticles.Article> fold = set.articles().stream()
           .filter(a -> set.fold().get(a.candidate().itemId()) == held).toList();
       List<LabelledArticles.Article> delivered = byOutlet(fold);
-      List<Long> stories = StoryEvaluationBench.predictedStories(new ClusteringStoryEngine(config, models[k]), delivered, true);
+      List<Long> stories = StoryEvaluationBench.predictedStories(engine(config, models[k], storyModels[k]), delivered, true);
       for (int i = 0; i < delivered.size(); i++) {
         predicted.add(k * 10_000_000_000L + stories.get(i));
         // folds by outlet split stories: a fold is measured against the part of each story it holds
@@ -500,6 +598,12 @@ class PairModelBench {
         new HashSet<>(predicted).size(), new HashSet<>(gold).size());
   }
 
+  // -Dstory.storyModel=shipped: the shipped story model in every fold instead of the fold's own fit
+  private static ClusteringStoryEngine engine(StoryConfig config, PairModel model, StoryModel storyModel) {
+    StoryModel chosen = "shipped".equals(System.getProperty("story.storyModel")) ? StoryModel.shipped() : storyModel;
+    return new ClusteringStoryEngine(config, model, chosen, ClusteringStoryEngine.MAX_INDEXED);
+  }
+
   // one feed per outlet, polled one after another, each in publication order
   private static List<LabelledArticles.Article> byOutlet(List<LabelledArticles.Article> articles) {
     Map<String, List<LabelledArticles.Article>> bySource = new LinkedHashMap<>();
@@ -510,7 +614,7 @@ class PairModelBench {
   }
 
   /** Each held-out fold's pair articles served together to an engine with that fold's model. */
-  private static void pairsHeldOut(Served set, StoryConfig config, PairModel[] models) {
+  private static void pairsHeldOut(Served set, StoryConfig config, PairModel[] models, StoryModel[] storyModels) {
     Map<Long, Long> storyOf = new HashMap<>();
     for (int k = 0; k < FOLDS; k++) {
       int held = k;
@@ -519,7 +623,7 @@ class PairModelBench {
       if (one && k > 0) break;
       List<LabelledArticles.Article> delivered = byOutlet(set.articles().stream()
           .filter(a -> one || set.fold().get(a.candidate().itemId()) == held).toList());
-      List<Long> stories = StoryEvaluationBench.predictedStories(new ClusteringStoryEngine(config, models[k]), delivered, true);
+      List<Long> stories = StoryEvaluationBench.predictedStories(engine(config, models[k], storyModels[k]), delivered, true);
       for (int i = 0; i < delivered.size(); i++) {
         storyOf.put(delivered.get(i).candidate().itemId(), k * 10_000_000_000L + stories.get(i));
       }

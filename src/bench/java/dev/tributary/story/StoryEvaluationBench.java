@@ -523,7 +523,7 @@ class StoryEvaluationBench {
   }
 
   /**
-   * The defaults, or a grid from {@code -Dstory.grid="joinThreshold=0.2,0.3;sameSourceFactor=1"}:
+   * The defaults, or a grid from {@code -Dstory.grid="joinThreshold=0.2,0.3;meanShare=0"}:
    * every combination of the listed values of {@link StoryConfig}'s components.
    */
   static List<StoryConfig> configs() {

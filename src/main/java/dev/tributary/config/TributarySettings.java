@@ -264,17 +264,6 @@ public interface TributarySettings {
     @WithDefault("0.5")
     double duplicateThreshold();
 
-    /**
-     * Score multiplier when the story already holds a report of the item's source (an outlet
-     * seldom files two reports of one event); lifted for sources that repeat themselves. Below
-     * about 0.5 an outlet's second report of one event can never join. 0.6 lifts local-incident
-     * pairwise F1 in held-out folds from 0.84 to 0.91, but black-box on the regional set it joins
-     * one outlet's neighbouring events (BCubed P 0.944 -> 0.902), which folds by story hide by
-     * putting those neighbours in different folds; precision first, so 0.3.
-     */
-    @WithDefault("0.3")
-    double sameSourceFactor();
-
     /** Share of the mean (against the best) pair score over a story's candidate reports. */
     @WithDefault("0.35")
     double meanShare();

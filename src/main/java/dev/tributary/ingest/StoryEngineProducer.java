@@ -38,8 +38,8 @@ public class StoryEngineProducer {
   /** The engine's configuration from the settings group: the mapping holds the only defaults. */
   public static StoryConfig storyConfig(TributarySettings.Clustering c) {
     return new StoryConfig(
-        c.window(), c.statsHorizon(), c.joinThreshold(), c.duplicateThreshold(), c.sameSourceFactor(),
-        c.meanShare(), c.titleWeight(), c.nameWeight(), c.maxTokens(), c.queryKeys(), c.maxCandidates(),
+        c.window(), c.statsHorizon(), c.joinThreshold(), c.duplicateThreshold(), c.meanShare(),
+        c.titleWeight(), c.nameWeight(), c.maxTokens(), c.queryKeys(), c.maxCandidates(),
         c.maxPostings(), c.sourceRepeatRate(), c.headlineMixture(), c.mixtureAlpha(), c.refinePasses());
   }
 }

@@ -83,12 +83,17 @@ public final class ClusteringStoryEngine implements StoryEngine {
 
   /** {@code maxIndexed}: items kept indexed, see {@link #capacityFor}. */
   public ClusteringStoryEngine(StoryConfig config, PairModel model, int maxIndexed) {
+    this(config, model, StoryModel.shipped(), maxIndexed);
+  }
+
+  /** With a story model of its own (benches that fit one per fold). */
+  ClusteringStoryEngine(StoryConfig config, PairModel model, StoryModel storyModel, int maxIndexed) {
     this.maxIndexed = maxIndexed;
     this.config = config;
     this.profiles = new ProfileBuilder(config);
     this.codec = new AnalysisCodec(config);
     this.scorer = new PairScorer(model);
-    this.decision = new StoryDecision(config);
+    this.decision = new StoryDecision(config, storyModel);
     this.index = new RecentIndex(new HeadlineMixture(config.mixtureAlpha()));
     this.assigner = new StoryAssigner(config, scorer, decision, index);
   }

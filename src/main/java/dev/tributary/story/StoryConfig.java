@@ -12,9 +12,6 @@ import java.time.Duration;
  * @param joinThreshold minimum story score (from the pair model's same-story probabilities) for an
  *     item to join a story
  * @param duplicateThreshold minimum estimated shingle Jaccard for a near-copy
- * @param sameSourceFactor similarity multiplier when the story already holds a report of the new
- *     item's source (an outlet rarely files two reports of one event); lifted for sources that
- *     repeat themselves, see {@code sourceRepeatRate}
  * @param meanShare share of the mean (against the best) similarity to a story's candidate reports
  * @param titleWeight weight of a title word against a body word
  * @param nameWeight weight of capitalized words and numbers among cross-script keys
@@ -24,7 +21,8 @@ import java.time.Duration;
  * @param maxPostings postings read per lookup, rarest keys first (bounds the work however many
  *     items a window holds)
  * @param sourceRepeatRate share of a source's items that match an earlier item of the same source
- *     (pair score at least the join threshold) at which the same-source penalty is lifted in full;
+ *     (pair score at least the join threshold) at which the same-source penalty ({@link StoryModel})
+ *     is lifted in full;
  *     it fades in from half this share. Outlets stay well below it; a headline aggregator or a
  *     single-feed stream, where every story arrives through one source, is far above. 0 never
  *     penalizes, above 2 always does
@@ -39,7 +37,6 @@ public record StoryConfig(
     Duration statsHorizon,
     double joinThreshold,
     double duplicateThreshold,
-    double sameSourceFactor,
     double meanShare,
     float titleWeight,
     float nameWeight,

@@ -26,25 +26,29 @@ final class StoryDecision {
   private static final int MAX_SOURCES = 100_000;
 
   private final StoryConfig config;
+  private final StoryModel model;
   // per source: {items observed, items that repeated an earlier one of the source}
   private final Map<String, double[]> repeats = new HashMap<>();
 
   StoryDecision(StoryConfig config) {
+    this(config, StoryModel.shipped());
+  }
+
+  StoryDecision(StoryConfig config, StoryModel model) {
     this.config = config;
+    this.model = model;
   }
 
   /**
    * A story's score from the best and the mean of the item's pair scores against its candidate
-   * reports; {@code storyHasSource} when the story already holds a report of the item's source.
+   * reports; {@code storyHasSource} when the story already holds a report of the item's source,
+   * which the {@link StoryModel} weighs.
    */
   double storyScore(double max, double mean, boolean storyHasSource, String sourceId) {
     // the best match decides, tempered by the mean over the story's other close reports so that
     // one look-alike report does not chain a neighbouring event in
     double s = (1 - config.meanShare()) * max + config.meanShare() * mean;
-    if (storyHasSource) {
-      s *= sameSourceFactor(sourceId);
-    }
-    return s;
+    return storyHasSource ? model.score(s, sameSourceShare(sourceId)) : s;
   }
 
   boolean joins(double storyScore) {
@@ -84,21 +88,22 @@ final class StoryDecision {
   }
 
   /**
-   * The penalty for a second report of one source in a story: full while the source's items
-   * seldom repeat each other, fading linearly from half of {@link StoryConfig#sourceRepeatRate()}
-   * to none at it.
+   * How far a story's holding a report of this source counts against a second one
+   * ({@link StoryModel}'s {@code sourceInStory}): in full while the source's items seldom repeat
+   * each other, fading linearly from half of {@link StoryConfig#sourceRepeatRate()} to not at all
+   * at it (a stream whose every story arrives through it).
    */
-  double sameSourceFactor(String sourceId) {
+  double sameSourceShare(String sourceId) {
     double[] r = sourceId == null ? null : repeats.get(sourceId);
     double rate = r == null ? 0 : r[1] / (r[0] + PRIOR_ITEMS);
     double full = config.sourceRepeatRate();
     double lift = full <= 0 ? 1 : Math.max(0, Math.min(1, (rate - full / 2) / (full / 2)));
-    return config.sameSourceFactor() + (1 - config.sameSourceFactor()) * lift;
+    return 1 - lift;
   }
 
   /** A copy that goes on learning apart from this one. */
   StoryDecision copy() {
-    StoryDecision c = new StoryDecision(config);
+    StoryDecision c = new StoryDecision(config, model);
     repeats.forEach((source, r) -> c.repeats.put(source, r.clone()));
     return c;
   }

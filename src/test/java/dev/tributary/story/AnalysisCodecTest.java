@@ -55,7 +55,7 @@ class AnalysisCodecTest {
   void anAnalysisOfAnotherVersionIsNotDecoded() {
     ProfileBuilder builder = new ProfileBuilder(CONFIG);
     StoryConfig otherTokens = new StoryConfig(CONFIG.window(), CONFIG.statsHorizon(), CONFIG.joinThreshold(),
-        CONFIG.duplicateThreshold(), CONFIG.sameSourceFactor(), CONFIG.meanShare(), CONFIG.titleWeight(),
+        CONFIG.duplicateThreshold(), CONFIG.meanShare(), CONFIG.titleWeight(),
         CONFIG.nameWeight(), CONFIG.maxTokens() + 1, CONFIG.queryKeys(), CONFIG.maxCandidates(), CONFIG.maxPostings(),
         CONFIG.sourceRepeatRate(), CONFIG.headlineMixture(), CONFIG.mixtureAlpha(), CONFIG.refinePasses());
     byte[] bytes = new AnalysisCodec(CONFIG).encode(builder.analyse(SAMPLES.get(0), 0));

@@ -47,7 +47,7 @@ final class PairProbe {
   /** Diagnostics beside the model's inputs, for benches that look for new ones (names in {@link #EXTRAS}). */
   static final java.util.List<String> EXTRAS = java.util.List.of(
       "sameScript", "numShare", "numClash", "nameShare", "rareShared", "gapDays", "lenRatio", "logShorter", "keysAll",
-      "namesMissingAll", "openingMissing10", "openingMissing10Src", "openingMissing20Max");
+      "namesMissingAll", "openingMissing10", "openingMissing10Src", "openingMissing20Max", "sameSource");
 
   double[] extras(StoryCandidate ca, StoryCandidate cb) {
     ItemProfile a = profile(ca), b = profile(cb);
@@ -83,7 +83,7 @@ final class PairProbe {
     }
     return new double[] {sameScript ? 1 : 0, numShare, clash ? 1 : 0, nameShare, 1 - Math.exp(-rare / 10), Math.min(gap, 7),
         Math.min(sa, sb) / Math.max(1, Math.max(sa, sb)), Math.log(1 + Math.min(sa, sb)), keysAll,
-        all, open10, open10Src, open20};
+        all, open10, open10Src, open20, a.sourceId() != null && a.sourceId().equals(b.sourceId()) ? 1 : 0};
   }
 
   // the keys of the names (and numbers) of the title and the text's first n words, as the profile

@@ -9,13 +9,23 @@ import org.junit.jupiter.api.Test;
 class StoryDecisionTest {
 
   private final StoryConfig config = DefaultSettings.story();
-  private final StoryDecision decision = new StoryDecision(config);
+  // a made-up story model: a report of the item's source in the story costs 2 in log-odds
+  private final StoryModel model = new StoryModel("test", -2);
+  private final StoryDecision decision = new StoryDecision(config, model);
 
   @Test
   void anUnknownSourceIsPenalized() {
-    assertThat(decision.sameSourceFactor("outlet")).isEqualTo(config.sameSourceFactor());
-    assertThat(decision.storyScore(0.5, 0.5, true, "outlet")).isEqualTo(0.5 * config.sameSourceFactor());
+    assertThat(decision.sameSourceShare("outlet")).isEqualTo(1.0);
+    assertThat(decision.storyScore(0.5, 0.5, true, "outlet")).isEqualTo(model.score(0.5, 1));
+    assertThat(decision.storyScore(0.5, 0.5, true, "outlet")).isLessThan(0.5);
     assertThat(decision.storyScore(0.5, 0.5, false, "outlet")).isEqualTo(0.5);
+  }
+
+  @Test
+  void theBestPairDecidesTemperedByTheMean() {
+    double expected = (1 - config.meanShare()) * 0.9 + config.meanShare() * 0.2;
+    assertThat(decision.storyScore(0.9, 0.2, false, "outlet")).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(decision.storyScore(0.9, 0.2, true, "outlet")).isEqualTo(model.score(expected, 1));
   }
 
   @Test
@@ -24,7 +34,7 @@ class StoryDecisionTest {
       // one item in ten close to an earlier one of the same outlet: a follow-up now and then
       decision.observe("outlet", i % 10 == 0 ? 0.6 : 0.05);
     }
-    assertThat(decision.sameSourceFactor("outlet")).isEqualTo(config.sameSourceFactor());
+    assertThat(decision.sameSourceShare("outlet")).isEqualTo(1.0);
   }
 
   @Test
@@ -32,8 +42,9 @@ class StoryDecisionTest {
     for (int i = 0; i < 40; i++) {
       decision.observe("stream", i % 4 == 0 ? 0.05 : 0.6);
     }
-    assertThat(decision.sameSourceFactor("stream")).isEqualTo(1.0);
-    assertThat(decision.sameSourceFactor("outlet")).isEqualTo(config.sameSourceFactor());
+    assertThat(decision.sameSourceShare("stream")).isZero();
+    assertThat(decision.storyScore(0.5, 0.5, true, "stream")).isEqualTo(0.5);
+    assertThat(decision.sameSourceShare("outlet")).isEqualTo(1.0);
   }
 
   @Test
@@ -46,7 +57,7 @@ class StoryDecisionTest {
     decision.observe("stream", 0.6);
     decision.observe("stream", 0.6);
     decision.observe("stream", 0.6);
-    assertThat(decision.sameSourceFactor("stream")).isGreaterThan(config.sameSourceFactor());
+    assertThat(decision.sameSourceShare("stream")).isLessThan(1.0);
   }
 
   @Test
@@ -55,6 +66,6 @@ class StoryDecisionTest {
       decision.observe("stream", 0.6);
     }
     decision.clear();
-    assertThat(decision.sameSourceFactor("stream")).isEqualTo(config.sameSourceFactor());
+    assertThat(decision.sameSourceShare("stream")).isEqualTo(1.0);
   }
 }
