@@ -1,10 +1,6 @@
 package dev.tributary.story;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * A logistic model over a pair's features: the probability that two reports tell the same story.
@@ -55,28 +51,12 @@ public final class PairModel {
   }
 
   static PairModel load(String resource) {
-    Properties p = new Properties();
-    try (InputStream in = PairModel.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("pair model resource missing: " + resource);
-      }
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("pair model " + resource, e);
-    }
+    ModelResource m = ModelResource.load(PairModel.class, "pair model", resource);
     double[] w = new double[FEATURES.size()];
     for (int i = 0; i < w.length; i++) {
-      w[i] = Double.parseDouble(required(p, FEATURES.get(i), resource));
+      w[i] = m.number(FEATURES.get(i));
     }
-    return new PairModel(required(p, "version", resource), Double.parseDouble(required(p, "intercept", resource)), w);
-  }
-
-  private static String required(Properties p, String key, String resource) {
-    String v = p.getProperty(key);
-    if (v == null) {
-      throw new IllegalStateException("pair model " + resource + " lacks " + key);
-    }
-    return v.trim();
+    return new PairModel(m.text("version"), m.number("intercept"), w);
   }
 
   String version() {

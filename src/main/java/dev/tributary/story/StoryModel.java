@@ -1,10 +1,5 @@
 package dev.tributary.story;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
-
 /**
  * How a story that already holds a report of the item's source weighs against the item: a learnt
  * shift of the story score's log-odds, the one input of the story decision that the pair model
@@ -45,24 +40,8 @@ final class StoryModel {
   }
 
   static StoryModel load(String resource) {
-    Properties p = new Properties();
-    try (InputStream in = StoryModel.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("story model resource missing: " + resource);
-      }
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("story model " + resource, e);
-    }
-    return new StoryModel(required(p, "version", resource), Double.parseDouble(required(p, "sourceInStory", resource)));
-  }
-
-  private static String required(Properties p, String key, String resource) {
-    String v = p.getProperty(key);
-    if (v == null) {
-      throw new IllegalStateException("story model " + resource + " lacks " + key);
-    }
-    return v.trim();
+    ModelResource m = ModelResource.load(StoryModel.class, "story model", resource);
+    return new StoryModel(m.text("version"), m.number("sourceInStory"));
   }
 
   String version() {
