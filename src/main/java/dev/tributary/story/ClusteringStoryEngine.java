@@ -410,13 +410,14 @@ public final class ClusteringStoryEngine implements StoryEngine {
   /**
    * The batch decided ahead. Placed reports are indexed like any, and recorded to be taken back
    * newest first when a stored report is indexed before the batch is closed; the source repeat
-   * rates learnt from them are restored from a copy taken before the first of them.
+   * rates learnt from them are rolled back to what they were before the first of them.
    */
   private final class Ahead implements Speculation {
     final IndexChanges changes = new IndexChanges();
     private final List<Held> placedOrder = new ArrayList<>();
     private final List<RecentIndex.Added> addedOrder = new ArrayList<>();
-    private StoryDecision before;
+    // the source repeat rates are marked (to roll back to) from a pass's first decision or placement
+    private boolean passBegun;
     private boolean takenBack;
     private int redecided;
 
@@ -504,8 +505,9 @@ public final class ClusteringStoryEngine implements StoryEngine {
 
     // the first decision or placement of a pass: what the source repeat rates are before it
     private void beginPass() {
-      if (before == null) {
-        before = decision.copy();
+      if (!passBegun) {
+        decision.mark();
+        passBegun = true;
         takenBack = false;
       }
     }
@@ -524,8 +526,8 @@ public final class ClusteringStoryEngine implements StoryEngine {
       }
       placedOrder.clear();
       addedOrder.clear();
-      decision.restore(before);
-      before = null;
+      decision.rollback();
+      passBegun = false;
       takenBack = true;
     }
 
@@ -548,6 +550,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
       synchronized (ClusteringStoryEngine.this) {
         if (ahead == this) {
           ahead = null;
+          decision.unmark();
           evictAndSweep();
         }
       }

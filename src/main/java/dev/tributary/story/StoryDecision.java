@@ -29,6 +29,11 @@ final class StoryDecision {
   private final StoryModel model;
   // per source: {items observed, items that repeated an earlier one of the source}
   private final Map<String, double[]> repeats = new HashMap<>();
+  // since mark(): each changed source's rates as they were (null: absent), so that a rollback
+  // restores a handful of sources rather than a copy of all of them being taken per batch
+  private Map<String, double[]> journal;
+  // the whole map as it was at mark(), once a bound's clear() made the journal useless
+  private Map<String, double[]> marked;
 
   StoryDecision(StoryConfig config) {
     this(config, StoryModel.shipped());
@@ -65,7 +70,14 @@ final class StoryDecision {
       return;
     }
     if (repeats.size() >= MAX_SOURCES && !repeats.containsKey(sourceId)) {
+      if (journal != null && marked == null) {
+        marked = asMarked();
+      }
       repeats.clear(); // a crude bound: the rates are re-learnt within a few dozen items per source
+    }
+    if (journal != null && marked == null && !journal.containsKey(sourceId)) {
+      double[] was = repeats.get(sourceId);
+      journal.put(sourceId, was == null ? null : was.clone());
     }
     double[] r = repeats.computeIfAbsent(sourceId, k -> new double[2]);
     if (r[0] >= MEMORY) {
@@ -110,6 +122,51 @@ final class StoryDecision {
 
   void clear() {
     repeats.clear();
+    journal = null;
+    marked = null;
+  }
+
+  /** From now on remembers what {@link #rollback} restores: the rates as they are now. */
+  void mark() {
+    journal = new HashMap<>();
+    marked = null;
+  }
+
+  /** Restores the rates as they were at {@link #mark} and stops remembering. */
+  void rollback() {
+    if (marked != null) {
+      repeats.clear();
+      repeats.putAll(marked);
+    } else if (journal != null) {
+      journal.forEach((source, was) -> {
+        if (was == null) {
+          repeats.remove(source);
+        } else {
+          repeats.put(source, was);
+        }
+      });
+    }
+    unmark();
+  }
+
+  /** Keeps what was learnt since {@link #mark} and stops remembering. */
+  void unmark() {
+    journal = null;
+    marked = null;
+  }
+
+  // the rates as they were at mark(): the current ones with the journal's changes undone
+  private Map<String, double[]> asMarked() {
+    Map<String, double[]> m = new HashMap<>();
+    repeats.forEach((source, r) -> m.put(source, r.clone()));
+    journal.forEach((source, was) -> {
+      if (was == null) {
+        m.remove(source);
+      } else {
+        m.put(source, was);
+      }
+    });
+    return m;
   }
 
   /** Makes this what {@code other} (a {@link #copy}) holds. */

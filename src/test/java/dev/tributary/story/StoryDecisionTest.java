@@ -68,4 +68,56 @@ class StoryDecisionTest {
     decision.clear();
     assertThat(decision.sameSourceShare("stream")).isEqualTo(1.0);
   }
+
+  @Test
+  void aRollbackRestoresTheRatesAsTheyWereAtTheMark() {
+    for (int i = 0; i < 40; i++) {
+      decision.observe("stream", 0.6);
+    }
+    decision.mark();
+    for (int i = 0; i < 200; i++) {
+      decision.observe("stream", 0.05);
+      decision.observe("newcomer", 0.6);
+    }
+    assertThat(decision.sameSourceShare("stream")).isGreaterThan(0.5);
+    assertThat(decision.sameSourceShare("newcomer")).isZero();
+
+    decision.rollback();
+
+    assertThat(decision.sameSourceShare("stream")).isZero();
+    assertThat(decision.sameSourceShare("newcomer")).isEqualTo(1.0);
+    // no longer marked: what is learnt now stays through a later mark and rollback
+    decision.observe("newcomer", 0.6);
+    decision.mark();
+    decision.rollback();
+    assertThat(decision.copy().sameSourceShare("newcomer")).isEqualTo(decision.sameSourceShare("newcomer"));
+  }
+
+  @Test
+  void aRollbackUndoesTheBoundsClearingToo() {
+    for (int i = 0; i < 40; i++) {
+      decision.observe("stream", 0.6);
+    }
+    for (int i = 1; i < 100_000; i++) {
+      decision.observe("filler-" + i, 0.05);
+    }
+    decision.mark();
+    decision.observe("one-too-many", 0.6); // the bound clears every rate
+    assertThat(decision.sameSourceShare("stream")).isEqualTo(1.0);
+
+    decision.rollback();
+
+    assertThat(decision.sameSourceShare("stream")).isZero();
+  }
+
+  @Test
+  void unmarkKeepsWhatWasLearnt() {
+    decision.mark();
+    for (int i = 0; i < 40; i++) {
+      decision.observe("stream", 0.6);
+    }
+    decision.unmark();
+    decision.rollback();
+    assertThat(decision.sameSourceShare("stream")).isZero();
+  }
 }
