@@ -48,6 +48,8 @@ final class DecisionReads {
   // the key the budget ran out in (-1: it did not), and how many of its postings were read
   int cutKey = -1;
   int readInCutKey;
+  // postings of the query's keys that the reports added since mark bring, as check() counted them for merge()
+  private int addedPostings;
   int limit;
   // the candidates scored, in lookup order, and their sums of shared query-key weights
   List<StoryAssigner.Scored> scored = List.of();
@@ -176,12 +178,14 @@ final class DecisionReads {
         }
       }
     }
+    addedPostings = added;
     return entering;
   }
 
   /**
-   * The candidates once {@code entering} (scored by {@code score}) are among them, in lookup order
-   * (by sum), and this made to read as that lookup would have; {@code mark} the changes' mark now.
+   * Right after {@link #check} gave {@code entering}: the candidates once they (scored by
+   * {@code score}) are among them, in lookup order (by sum), and this made to read as that lookup
+   * would have; {@code mark} the changes' mark now.
    */
   List<StoryAssigner.Scored> merge(List<Entering> entering, Function<RecentIndex.Entry, StoryAssigner.Scored> score,
       IndexChanges changes) {
@@ -202,12 +206,7 @@ final class DecisionReads {
         i++;
       }
     }
-    int added = 0;
-    for (RecentIndex.Entry e : changes.addedSince(mark)) {
-      if (e.profile().time() >= from && e.profile().time() <= to) {
-        added += sharedCount(e.profile().keys().ids(), keyIds);
-      }
-    }
+    int added = addedPostings;
     int pushedOut = Math.max(0, postingsRead + added - maxPostings);
     postingsRead = Math.min(maxPostings, postingsRead + added);
     tail = Arrays.copyOf(tail, tail.length - pushedOut);
@@ -222,21 +221,6 @@ final class DecisionReads {
     return merged;
   }
 
-  private static int sharedCount(int[] sortedA, int[] sortedB) {
-    int n = 0;
-    for (int i = 0, j = 0; i < sortedA.length && j < sortedB.length; ) {
-      if (sortedA[i] < sortedB[j]) {
-        i++;
-      } else if (sortedA[i] > sortedB[j]) {
-        j++;
-      } else {
-        n++;
-        i++;
-        j++;
-      }
-    }
-    return n;
-  }
 
   private static boolean sharesAny(int[] sortedA, int[] sortedB) {
     for (int i = 0, j = 0; i < sortedA.length && j < sortedB.length; ) {
