@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,13 +123,21 @@ public class StoryMoves {
         groups.computeIfAbsent(m.toStory(), k -> new ArrayList<>()).add(item);
       }
     }
+    Map<Long, ItemEntity> leads = new LinkedHashMap<>();
+    for (var g : groups.entrySet()) {
+      leads.put(g.getKey(), g.getValue().stream().min(LEAD_ORDER).orElseThrow());
+    }
+    // one query for every lead's id, before any story is persisted: a query per group would flush
+    // the session (every item and story loaded) each time, under the assignment lock
+    Set<String> taken = takenPublicIds(leads.values().stream().map(l -> Hashes.token(l.sourceId, l.guid)).toList());
     Map<Long, Long> placed = new HashMap<>();
     for (var g : groups.entrySet()) {
-      ItemEntity lead = g.getValue().stream().min(LEAD_ORDER).orElseThrow();
+      ItemEntity lead = leads.get(g.getKey());
       StoryEntity story = new StoryEntity();
       String publicId = Hashes.token(lead.sourceId, lead.guid);
-      // the report led a story before, which keeps that id: this one needs another
-      if (StoryEntity.count("publicId", publicId) > 0) {
+      // the report led a story before, which keeps that id: this one needs another (the groups'
+      // leads are distinct reports, so no two groups derive the same id)
+      if (taken.contains(publicId)) {
         publicId = Hashes.token(lead.sourceId, lead.guid, "regrouped", Long.toString(revisions.next()));
       }
       story.publicId = publicId;
@@ -143,6 +152,18 @@ public class StoryMoves {
       placed.put(g.getKey(), story.id);
     }
     return placed;
+  }
+
+  /** Which of these public ids stories hold already. */
+  private static Set<String> takenPublicIds(List<String> publicIds) {
+    Set<String> taken = new HashSet<>();
+    for (int i = 0; i < publicIds.size(); i += 500) {
+      taken.addAll(StoryEntity.getEntityManager()
+          .createQuery("select s.publicId from StoryEntity s where s.publicId in ?1", String.class)
+          .setParameter(1, publicIds.subList(i, Math.min(publicIds.size(), i + 500)))
+          .getResultList());
+    }
+    return taken;
   }
 
   /** Recounts a story and re-picks its lead; marks it merged when no report is left. True if merged. */
