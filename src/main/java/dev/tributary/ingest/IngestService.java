@@ -38,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -77,8 +78,9 @@ public class IngestService {
   // feeds whose new reports wait to be assigned by the thread holding the lock
   private final ConcurrentLinkedQueue<Job> waiting = new ConcurrentLinkedQueue<>();
 
-  // when this replica last assigned an item: regrouping waits for a quiet moment
+  // when this replica last assigned an item, and feeds being ingested now: regrouping waits for a quiet moment
   private volatile Instant lastAssigned = Instant.EPOCH;
+  private final AtomicInteger ingesting = new AtomicInteger();
 
   private Timer lockHeld;
   private LockPhases phases;
@@ -94,6 +96,15 @@ public class IngestService {
 
   public Instant lastAssigned() {
     return lastAssigned;
+  }
+
+  /**
+   * Whether a feed is being ingested now (its entries sorted, analysed, waiting for the lock or
+   * assigned): ingestion is not quiet then, however long ago the last report was assigned (a
+   * batch decided under load, or the lock held by a regrouping, leaves seconds between two).
+   */
+  public boolean ingesting() {
+    return ingesting.get() > 0;
   }
 
   /** Stores a parsed feed's entries; {@code languageHint} is the configured language, or null. */
@@ -122,6 +133,15 @@ public class IngestService {
   }
 
   private IngestReport ingest(String sourceId, List<IncomingItem> items, Function<Boolean, FetchRecord> outcome) {
+    ingesting.incrementAndGet();
+    try {
+      return ingestCounted(sourceId, items, outcome);
+    } finally {
+      ingesting.decrementAndGet();
+    }
+  }
+
+  private IngestReport ingestCounted(String sourceId, List<IncomingItem> items, Function<Boolean, FetchRecord> outcome) {
     Instant now = clock.instant();
     List<Incoming> incoming = new ArrayList<>();
     for (IncomingItem in : items) {

@@ -12,7 +12,8 @@ import java.time.InstantSource;
 
 /**
  * Regroups stories once items have arrived out of publication order: when ingestion has been
- * quiet for a moment (the end of a polling burst), or after a bounded delay however busy it is.
+ * quiet for a moment (the end of a polling burst: no feed being ingested and none assigned for a
+ * while), or after a bounded delay however busy it is.
  */
 @ApplicationScoped
 public class RegroupJob {
@@ -37,14 +38,22 @@ public class RegroupJob {
       dueSince = now;
     }
     var s = settings.stories();
-    if (timeToRun(now, ingest.lastAssigned(), dueSince, s.regroupQuiet(), s.regroupMaxDelay())) {
+    if (timeToRun(now, ingest.ingesting(), ingest.lastAssigned(), dueSince, s.regroupQuiet(), s.regroupMaxDelay())) {
       runNow();
     }
   }
 
-  /** Once ingestion has been quiet for {@code quiet}, or {@code maxDelay} after regrouping fell due. */
-  static boolean timeToRun(Instant now, Instant lastAssigned, Instant dueSince, Duration quiet, Duration maxDelay) {
-    boolean isQuiet = !lastAssigned.plus(quiet).isAfter(now);
+  /**
+   * Once ingestion has been quiet for {@code quiet} (no feed being ingested now, the last report
+   * assigned that long ago), or {@code maxDelay} after regrouping fell due. A feed being ingested
+   * keeps it waiting even when the last assignment is older: in a burst a batch decided under load
+   * (or the lock held by the previous regrouping) can leave more than {@code quiet} between two
+   * assignments, and a regrouping then, which takes the assignment lock to apply its moves, would
+   * hold up the burst and make room for the next one.
+   */
+  static boolean timeToRun(Instant now, boolean ingesting, Instant lastAssigned, Instant dueSince, Duration quiet,
+      Duration maxDelay) {
+    boolean isQuiet = !ingesting && !lastAssigned.plus(quiet).isAfter(now);
     boolean overdue = !dueSince.plus(maxDelay).isAfter(now);
     return isQuiet || overdue;
   }

@@ -14,17 +14,23 @@ class RegroupJobTest {
 
   @Test
   void waitsWhileItemsAreStillArriving() {
-    assertThat(RegroupJob.timeToRun(NOW, NOW.minusMillis(200), NOW.minusSeconds(10), QUIET, MAX_DELAY)).isFalse();
+    assertThat(RegroupJob.timeToRun(NOW, false, NOW.minusMillis(200), NOW.minusSeconds(10), QUIET, MAX_DELAY)).isFalse();
   }
 
   @Test
   void runsOnceIngestionHasBeenQuiet() {
-    assertThat(RegroupJob.timeToRun(NOW, NOW.minusSeconds(1), NOW.minusSeconds(10), QUIET, MAX_DELAY)).isTrue();
+    assertThat(RegroupJob.timeToRun(NOW, false, NOW.minusSeconds(1), NOW.minusSeconds(10), QUIET, MAX_DELAY)).isTrue();
+  }
+
+  @Test
+  void waitsWhileAFeedIsBeingIngestedHoweverLongAgoTheLastAssignment() {
+    assertThat(RegroupJob.timeToRun(NOW, true, NOW.minusSeconds(30), NOW.minusSeconds(30), QUIET, MAX_DELAY)).isFalse();
+    assertThat(RegroupJob.timeToRun(NOW, true, NOW.minusSeconds(30), NOW.minus(MAX_DELAY), QUIET, MAX_DELAY)).isTrue();
   }
 
   @Test
   void runsAfterTheDelayHoweverBusy() {
-    assertThat(RegroupJob.timeToRun(NOW, NOW, NOW.minus(MAX_DELAY), QUIET, MAX_DELAY)).isTrue();
-    assertThat(RegroupJob.timeToRun(NOW, NOW, NOW.minus(MAX_DELAY).plusSeconds(1), QUIET, MAX_DELAY)).isFalse();
+    assertThat(RegroupJob.timeToRun(NOW, false, NOW, NOW.minus(MAX_DELAY), QUIET, MAX_DELAY)).isTrue();
+    assertThat(RegroupJob.timeToRun(NOW, false, NOW, NOW.minus(MAX_DELAY).plusSeconds(1), QUIET, MAX_DELAY)).isFalse();
   }
 }
