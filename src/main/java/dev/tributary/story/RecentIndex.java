@@ -106,7 +106,7 @@ final class RecentIndex {
 
   private static final class Slice {
     final ArrayList<Entry> entries = new ArrayList<>();
-    final SlicePostings postings = new SlicePostings();
+    SlicePostings postings = new SlicePostings();
   }
 
   private final NavigableMap<Long, Slice> slices = new TreeMap<>();
@@ -161,7 +161,7 @@ final class RecentIndex {
         }
       }
       if (day.getKey() >= postingsDay) {
-        to.postings.copyFrom(source.postings);
+        to.postings = SlicePostings.snapshotOf(source.postings);
       }
       c.slices.put(day.getKey(), to);
     }
@@ -549,8 +549,10 @@ final class RecentIndex {
       Ranked k = ranked.get(r);
       readInKey = 0;
       for (int d = 0; d < window.length; d++) {
-        int[] posting = window[d].postings.get(k.id());
-        for (int i = posting[0]; i >= 1; i--) {
+        SlicePostings postings = window[d].postings;
+        int slot = postings.find(k.id());
+        int[] posting = postings.list(slot);
+        for (int i = postings.count(slot); i >= 1; i--) {
           if (--budget < 0) {
             cutRank = r;
             break keys;
