@@ -3,7 +3,6 @@ package dev.tributary.story;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -114,7 +113,7 @@ final class RecentIndex {
   // document frequencies by vocabulary id
   private int[] termDf = new int[1024];
   private int[] keyDf = new int[1024];
-  private final Map<Long, Entry> byUrl = new HashMap<>();
+  private final LongMap<Entry> byUrl = new LongMap<>();
   private final StorySources storySources = new StorySources();
   private final HeadlineMixture headlines;
   private int size;

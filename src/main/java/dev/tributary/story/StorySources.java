@@ -1,8 +1,6 @@
 package dev.tributary.story;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The sources of each story's indexed reports, as a multiset. Most stories hold one report, so a
@@ -11,14 +9,18 @@ import java.util.Map;
  */
 final class StorySources {
 
-  private final Map<Long, Object> byStory = new HashMap<>();
+  private final LongMap<Object> byStory = new LongMap<>();
 
   void add(long storyId, String sourceId) {
-    byStory.merge(storyId, sourceId, StorySources::plus);
+    Object v = byStory.get(storyId);
+    byStory.put(storyId, v == null ? sourceId : plus(v, sourceId));
   }
 
   void remove(long storyId, String sourceId) {
-    byStory.computeIfPresent(storyId, (k, v) -> minus(v, sourceId));
+    Object v = byStory.get(storyId);
+    if (v != null) {
+      byStory.put(storyId, minus(v, sourceId));
+    }
   }
 
   boolean contains(long storyId, String sourceId) {
@@ -42,8 +44,7 @@ final class StorySources {
 
   /** Makes this a copy of {@code other} (values are never changed in place: arrays are replaced). */
   void copyFrom(StorySources other) {
-    byStory.clear();
-    byStory.putAll(other.byStory);
+    byStory.copyFrom(other.byStory);
   }
 
   void clear() {
