@@ -15,19 +15,21 @@ import java.util.function.IntToDoubleFunction;
  */
 final class TermVector {
 
-  static final TermVector EMPTY = new TermVector(new byte[0], 0, new byte[0], null, null);
+  static final TermVector EMPTY = new TermVector(new byte[0], 0, 0, null, null);
 
+  // the gaps, then (when smallAt >= 0) the one-byte codes: one array where two would each cost a
+  // header, and a report's profile holds three vectors
   private final byte[] gaps;
   private final int size;
-  // exactly one of the three holds the weights, in id order
-  private final byte[] smallCodes;
+  // the weights, in id order, are the one-byte codes from gaps[smallAt] on, else codes, else exact
+  private final int smallAt;
   private final char[] codes;
   private final float[] exact;
 
-  private TermVector(byte[] gaps, int size, byte[] smallCodes, char[] codes, float[] exact) {
+  private TermVector(byte[] gaps, int size, int smallAt, char[] codes, float[] exact) {
     this.gaps = gaps;
     this.size = size;
-    this.smallCodes = smallCodes;
+    this.smallAt = smallAt;
     this.codes = codes;
     this.exact = exact;
   }
@@ -56,8 +58,8 @@ final class TermVector {
 
   /** The weight at position {@code i}, given the vocabulary's current weight table. */
   float weight(int i, float[] table) {
-    if (smallCodes != null) {
-      return table[smallCodes[i] & 0xff];
+    if (smallAt >= 0) {
+      return table[gaps[smallAt + i] & 0xff];
     }
     return codes != null ? table[codes[i]] : exact[i];
   }
@@ -193,26 +195,26 @@ final class TermVector {
       coded[i] = largest < 0 ? -1 : vocabulary.weightCode(Float.intBitsToFloat((int) packed[i]));
       largest = coded[i] < 0 ? -1 : Math.max(largest, coded[i]);
     }
+    if (largest >= 0 && largest <= 0xff) {
+      byte[] withCodes = Arrays.copyOf(gaps, pos + n);
+      for (i = 0; i < n; i++) {
+        withCodes[pos + i] = (byte) coded[i];
+      }
+      return new TermVector(withCodes, n, pos, null, null);
+    }
     gaps = Arrays.copyOf(gaps, pos);
     if (largest < 0) {
       float[] exact = new float[n];
       for (i = 0; i < n; i++) {
         exact[i] = Float.intBitsToFloat((int) packed[i]);
       }
-      return new TermVector(gaps, n, null, null, exact);
-    }
-    if (largest <= 0xff) {
-      byte[] small = new byte[n];
-      for (i = 0; i < n; i++) {
-        small[i] = (byte) coded[i];
-      }
-      return new TermVector(gaps, n, small, null, null);
+      return new TermVector(gaps, n, -1, null, exact);
     }
     char[] codes = new char[n];
     for (i = 0; i < n; i++) {
       codes[i] = (char) coded[i];
     }
-    return new TermVector(gaps, n, null, codes, null);
+    return new TermVector(gaps, n, -1, codes, null);
   }
 
   /** Sorted ids of a set of strings. */

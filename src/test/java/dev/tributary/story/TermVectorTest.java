@@ -52,6 +52,35 @@ class TermVectorTest {
   }
 
   @Test
+  void weightsReadBackThroughEachEncoding() {
+    var random = new SplittableRandom(11);
+    var vocabulary = new Vocabulary();
+    for (int i = 0; i < 40_000; i++) vocabulary.id("filler" + i);
+    // distinct weights fill the one-byte codes, then the two-byte codes, then none are left
+    int distinct = 0;
+    for (int stage = 0; stage < 3; stage++) {
+      for (int round = 0; round < 50; round++) {
+        Map<String, Float> a = new HashMap<>();
+        int n = random.nextInt(1, 60);
+        for (int i = 0; i < n; i++) {
+          a.put("t" + random.nextInt(0, 100_000), stage == 0 ? 1f + random.nextInt(0, 50) / 8f : 1000f + distinct++);
+        }
+        TermVector v = TermVector.of(a, vocabulary);
+        float[] table = vocabulary.weights();
+        int[] ids = v.ids();
+        for (int i = 0; i < ids.length; i++) {
+          assertEquals(a.get(vocabulary.string(ids[i])), v.weight(i, table), 0f);
+        }
+        double norm = Math.sqrt(a.values().stream().mapToDouble(w -> w.doubleValue() * w).sum());
+        assertEquals(norm, v.norm(table, id -> 1.0), 1e-6 * norm);
+      }
+      // past 256 distinct weights: two-byte codes; past 65,536: exact floats
+      distinct += stage == 0 ? 300 : 70_000;
+      for (int i = 0; i < (stage == 0 ? 300 : 70_000); i++) vocabulary.weightCode(2000f + i + stage * 100_000);
+    }
+  }
+
+  @Test
   void sweepFreesOnlyUnusedIds() {
     var vocabulary = new Vocabulary();
     int kept = vocabulary.id("kept");
