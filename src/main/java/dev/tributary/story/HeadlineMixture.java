@@ -1,8 +1,6 @@
 package dev.tributary.story;
 
-import java.util.HashMap;
-import java.util.Map;
-
+import java.util.Arrays;
 /**
  * Word counts of the headline-only items of each story, for a Dirichlet multinomial mixture
  * decision in the manner of GSDMM and MStream (Yin and Wang): a headline joins the story whose
@@ -12,16 +10,76 @@ import java.util.Map;
  * accumulated per story do.
  *
  * <p>Each distinct term of a headline counts once (headlines seldom repeat a word).
+ *
+ * <p>Held compactly, as the index holds a story per headline-only report: a story's counts are a
+ * sorted array of term ids beside their counts, replaced whole on each change (so a copy shares
+ * every story), and the headlines per term an array by vocabulary id. Boxed maps took about
+ * 500 bytes per single-headline story.
  */
 final class HeadlineMixture {
   /** Pseudo-count of every word in every story (MStream's value; 0.1 fell to F1 0.52). */
   private static final double BETA = 0.03;
 
-  private static final class Story {
-    int docs;
-    int words;
-    final Map<Integer, Integer> counts = new HashMap<>();
+  /** A story's headlines: never changed once made (a change makes a new one). */
+  private record Story(int docs, int words, int[] terms, int[] counts) {
+    int count(int term) {
+      int i = Arrays.binarySearch(terms, term);
+      return i < 0 ? 0 : counts[i];
+    }
+
+    // the headline's terms (sorted, distinct) counted once more
+    Story plus(int[] headline) {
+      int[] t = new int[terms.length + headline.length];
+      int[] c = new int[t.length];
+      int i = 0;
+      int j = 0;
+      int n = 0;
+      while (i < terms.length || j < headline.length) {
+        if (j == headline.length || (i < terms.length && terms[i] < headline[j])) {
+          t[n] = terms[i];
+          c[n++] = counts[i++];
+        } else if (i == terms.length || headline[j] < terms[i]) {
+          t[n] = headline[j++];
+          c[n++] = 1;
+        } else {
+          t[n] = terms[i];
+          c[n++] = counts[i++] + 1;
+          j++;
+        }
+      }
+      return new Story(docs + 1, words + headline.length, Arrays.copyOf(t, n), Arrays.copyOf(c, n));
+    }
+
+    // the headline's terms counted once less; null when no headline is left
+    Story minus(int[] headline) {
+      if (docs <= 1) {
+        return null;
+      }
+      int[] t = terms.clone();
+      int[] c = counts.clone();
+      int kept = t.length;
+      for (int term : headline) {
+        int i = Arrays.binarySearch(terms, term);
+        if (i >= 0 && --c[i] == 0) {
+          kept--;
+        }
+      }
+      if (kept < t.length) {
+        int n = 0;
+        for (int i = 0; i < t.length; i++) {
+          if (c[i] > 0) {
+            t[n] = t[i];
+            c[n++] = c[i];
+          }
+        }
+        t = Arrays.copyOf(t, n);
+        c = Arrays.copyOf(c, n);
+      }
+      return new Story(docs - 1, words - headline.length, t, c);
+    }
   }
+
+  private static final Story NONE = new Story(0, 0, new int[0], new int[0]);
 
   /**
    * Prior weight of a new story, per headline seen ({@link StoryConfig#mixtureAlpha}). MStream
@@ -29,22 +87,32 @@ final class HeadlineMixture {
    * readily here (precision 0.60 on its News slices).
    */
   private final double alpha;
-  private final Map<Long, Story> stories = new HashMap<>();
-  // headlines containing each term: the vocabulary size is the number of keys
-  private final Map<Integer, Integer> termDocs = new HashMap<>();
+  private final LongMap<Story> stories = new LongMap<>();
+  // headlines containing each term, by term id; the vocabulary size is the number of terms counted
+  private int[] termDocs = new int[256];
+  private int terms;
   private int docs;
 
   HeadlineMixture(double alpha) {
     this.alpha = alpha;
   }
 
+  /** Counts a headline of {@code terms} (sorted, distinct term ids) in the story. */
   void add(long storyId, int[] terms) {
-    Story s = stories.computeIfAbsent(storyId, k -> new Story());
-    s.docs++;
-    s.words += terms.length;
+    for (int i = 1; i < terms.length; i++) {
+      if (terms[i] <= terms[i - 1]) {
+        throw new IllegalArgumentException("a headline's terms must be sorted and distinct");
+      }
+    }
+    Story s = stories.get(storyId);
+    stories.put(storyId, (s == null ? NONE : s).plus(terms));
     for (int t : terms) {
-      s.counts.merge(t, 1, Integer::sum);
-      termDocs.merge(t, 1, Integer::sum);
+      if (t >= termDocs.length) {
+        termDocs = Arrays.copyOf(termDocs, Math.max(t + 1, termDocs.length * 2));
+      }
+      if (termDocs[t]++ == 0) {
+        this.terms++;
+      }
     }
     docs++;
   }
@@ -55,20 +123,18 @@ final class HeadlineMixture {
       return;
     }
     for (int t : terms) {
-      s.counts.computeIfPresent(t, (k, v) -> v == 1 ? null : v - 1);
-      termDocs.computeIfPresent(t, (k, v) -> v == 1 ? null : v - 1);
+      if (t < termDocs.length && termDocs[t] > 0 && --termDocs[t] == 0) {
+        this.terms--;
+      }
     }
-    s.words -= terms.length;
-    if (--s.docs <= 0) {
-      stories.remove(storyId);
-    }
+    stories.put(storyId, s.minus(terms));
     docs--;
   }
 
   /** Headline-only items in the story. */
   int docs(long storyId) {
     Story s = stories.get(storyId);
-    return s == null ? 0 : s.docs;
+    return s == null ? 0 : s.docs();
   }
 
   /** Log of the (unnormalized) probability that the headline belongs to the story; NaN for a story without headlines. */
@@ -78,9 +144,9 @@ final class HeadlineMixture {
       return Double.NaN;
     }
     double vb = vocabulary(terms) * BETA;
-    double lp = Math.log(s.docs);
+    double lp = Math.log(s.docs());
     for (int i = 0; i < terms.length; i++) {
-      lp += Math.log(s.counts.getOrDefault(terms[i], 0) + BETA) - Math.log(s.words + vb + i);
+      lp += Math.log(s.count(terms[i]) + BETA) - Math.log(s.words() + vb + i);
     }
     return lp;
   }
@@ -97,33 +163,29 @@ final class HeadlineMixture {
 
   // the headline's own new words count too: a first headline has a vocabulary of its words
   private int vocabulary(int[] terms) {
-    int v = termDocs.size();
+    int v = this.terms;
     for (int t : terms) {
-      if (!termDocs.containsKey(t)) {
+      if (t >= termDocs.length || termDocs[t] == 0) {
         v++;
       }
     }
     return v;
   }
 
-  /** A deep copy, which goes on apart from this one. */
+  /** A copy, which goes on apart from this one (stories are never changed in place: they are shared). */
   HeadlineMixture copy() {
     HeadlineMixture c = new HeadlineMixture(alpha);
-    for (var e : stories.entrySet()) {
-      Story s = new Story();
-      s.docs = e.getValue().docs;
-      s.words = e.getValue().words;
-      s.counts.putAll(e.getValue().counts);
-      c.stories.put(e.getKey(), s);
-    }
-    c.termDocs.putAll(termDocs);
+    c.stories.copyFrom(stories);
+    c.termDocs = termDocs.clone();
+    c.terms = terms;
     c.docs = docs;
     return c;
   }
 
   void clear() {
     stories.clear();
-    termDocs.clear();
+    Arrays.fill(termDocs, 0);
+    terms = 0;
     docs = 0;
   }
 }
