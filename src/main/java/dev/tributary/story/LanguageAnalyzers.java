@@ -3,10 +3,12 @@ package dev.tributary.story;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -19,14 +21,17 @@ import org.apache.lucene.analysis.bg.BulgarianAnalyzer;
 import org.apache.lucene.analysis.cz.CzechAnalyzer;
 import org.apache.lucene.analysis.el.GreekAnalyzer;
 import org.apache.lucene.analysis.fa.PersianAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.pl.PolishAnalyzer;
 import org.apache.lucene.analysis.ro.RomanianAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.hy.ArmenianAnalyzer;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.tr.ApostropheFilter;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 import org.apache.lucene.analysis.tr.TurkishLowerCaseFilter;
+import org.apache.lucene.analysis.util.ElisionFilter;
 import org.apache.lucene.util.IOUtils;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.ArabicStemmer;
@@ -53,8 +58,10 @@ import org.tartarus.snowball.ext.TurkishStemmer;
  * words and Snowball stemmer, then ICU folding so accents and letter variants never split a term
  * (the last two through {@link CachedStemFoldFilter}).
  * Polish stems through Lucene's Stempel ({@link PolishStemmer}); Azerbaijani shares Turkish's
- * chain. Languages without a stemmer here (Georgian, Bulgarian, Czech, Persian, ...) still get ICU
- * tokenization, their stop words where Lucene has them, and folding; their names and stems meet
+ * chain. As Lucene's own analyzers for these languages do, Turkish and Azerbaijani drop the case
+ * suffix written after an apostrophe (Denizli'de, Denizli'nin: one name), French and Italian drop
+ * an elided article (l'Assemblée, dell'Unione). Languages without a stemmer here (Georgian,
+ * Bulgarian, Czech, Persian, ...) still get ICU tokenization, their stop words where Lucene has them, and folding; their names and stems meet
  * other languages' through cross-script keys.
  */
 final class LanguageAnalyzers {
@@ -80,10 +87,12 @@ final class LanguageAnalyzers {
       // Ukrainian and Belarusian share enough endings with Russian that its stemmer helps more than none.
       case "ru", "uk", "be" -> chain(snowballStops("russian_stop.txt"), RussianStemmer::new, false, false);
       case "hy" -> chain(ArmenianAnalyzer.getDefaultStopSet(), ArmenianStemmer::new, false, false);
-      case "tr", "az" -> chain(TurkishAnalyzer.getDefaultStopSet(), TurkishStemmer::new, true, false);
+      case "tr", "az" -> chain(TurkishAnalyzer.getDefaultStopSet(), TurkishStemmer::new, true, false, ApostropheFilter::new);
       case "de" -> chain(snowballStops("german_stop.txt"), German2Stemmer::new, false, false);
-      case "fr" -> chain(snowballStops("french_stop.txt"), FrenchStemmer::new, false, false);
-      case "it" -> chain(snowballStops("italian_stop.txt"), ItalianStemmer::new, false, false);
+      case "fr" -> chain(snowballStops("french_stop.txt"), FrenchStemmer::new, false, false,
+          s -> new ElisionFilter(s, FrenchAnalyzer.DEFAULT_ARTICLES));
+      case "it" -> chain(snowballStops("italian_stop.txt"), ItalianStemmer::new, false, false,
+          s -> new ElisionFilter(s, ITALIAN_ARTICLES));
       case "es" -> chain(snowballStops("spanish_stop.txt"), SpanishStemmer::new, false, false);
       case "pt" -> chain(snowballStops("portuguese_stop.txt"), PortugueseStemmer::new, false, false);
       case "ar" -> chain(ArabicAnalyzer.getDefaultStopSet(), ArabicStemmer::new, false, false);
@@ -104,6 +113,11 @@ final class LanguageAnalyzers {
     };
   }
 
+  // as Lucene's ItalianAnalyzer elides (its own list is not public)
+  private static final CharArraySet ITALIAN_ARTICLES = new CharArraySet(List.of(
+      "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl", "degl", "negl", "sugl",
+      "un", "m", "t", "s", "v", "d"), true);
+
   static CharArraySet snowballStops(String file) {
     try {
       return WordlistLoader.getSnowballWordSet(IOUtils.getDecodingReader(
@@ -115,12 +129,19 @@ final class LanguageAnalyzers {
 
   private static Analyzer chain(
       CharArraySet stops, Supplier<SnowballStemmer> stemmer, boolean turkish, boolean english) {
+    return chain(stops, stemmer, turkish, english, UnaryOperator.identity());
+  }
+
+  /** {@code words}: applied to the words as the tokenizer gives them (an apostrophe's suffix, an elided article). */
+  private static Analyzer chain(
+      CharArraySet stops, Supplier<SnowballStemmer> stemmer, boolean turkish, boolean english,
+      UnaryOperator<TokenStream> words) {
     Map<String, String> stemmed = new ConcurrentHashMap<>();
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new ICUTokenizer();
-        TokenStream s = english ? new EnglishPossessiveFilter(source) : source;
+        TokenStream s = words.apply(english ? new EnglishPossessiveFilter(source) : source);
         s = turkish ? new TurkishLowerCaseFilter(s) : new LowerCaseFilter(s);
         s = new StopFilter(s, stops);
         s = new CachedStemFoldFilter(s, stemmer == null ? null : stemmer.get(), stemmed);

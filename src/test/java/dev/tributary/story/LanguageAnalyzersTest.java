@@ -22,6 +22,13 @@ class LanguageAnalyzersTest {
     "sv | regeringen | regering",
     "el | κυβέρνηση | κυβέρνησης",
     "ar | الحكومة | حكومة",
+    // a case suffix after an apostrophe, an elided article: one word either way
+    "tr | İzmir'de | İzmir'in",
+    "tr | Belediye’ye | belediye",
+    "az | Gəncə'də | Gəncə",
+    "fr | l'hôpital | hôpitaux",
+    "fr | d’Orléans | Orléans",
+    "it | dell'ospedale | ospedali",
   })
   void inflectedFormsMeet(String language, String a, String b) {
     var analyzer = analyzers.forLanguage(language);
