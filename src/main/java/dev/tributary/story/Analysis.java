@@ -13,7 +13,6 @@ import java.util.Set;
  * a name, so its names hold its numbers alone and are no names to compare. {@code headlineNames}
  * are the names the title gives that the report's own text also capitalizes, empty when the title
  * names too few to judge by or is a dateline, a byline or an opening sentence ({@link ProfileBuilder#headlineNames}).
- * {@code untitled} when the item came without a title: its {@code titleKeys} are then its opening's.
  */
 record Analysis(
     String language,
@@ -27,8 +26,7 @@ record Analysis(
     boolean announcement,
     int leadDate,
     boolean dated,
-    boolean cased,
-    boolean untitled) {
+    boolean cased) {
 
   /** The profile of the item with this analysis; its strings become ids of {@code vocabulary}. */
   ItemProfile profile(long itemId, String sourceId, String url, Vocabulary vocabulary) {
@@ -47,7 +45,6 @@ record Analysis(
         announcement,
         leadDate,
         dated,
-        cased,
-        untitled);
+        cased);
   }
 }

@@ -30,7 +30,7 @@ public final class PairModel {
   /** The inputs, in the order of {@link #features}; a weights file names each of them. */
   static final List<String> FEATURES = List.of(
       "body", "bodyCross", "title", "titleCross", "names", "copy", "datesDiffer", "phaseDiffers",
-      "sameLanguage", "headlineMissing", "titleLead");
+      "sameLanguage", "headlineMissing");
 
   private final String version;
   private final double intercept;
@@ -88,28 +88,24 @@ public final class PairModel {
   /**
    * The model's inputs. Within a language the body compares native stems (for a headline alone:
    * cross-script keys collide too often in a few words), across languages only the keys meet;
-   * each side of that split has its own weight, as does the title's. Where a report came without a
-   * title its opening stands in for one ({@link ProfileBuilder#LEAD_TERMS}), with a weight of its own:
-   * an opening is a weaker headline, and a shared weight would move the titled pairs' weights. Whether both come from one
+   * each side of that split has its own weight, as does the title's. Whether both come from one
    * source is left out on purpose: {@link StoryDecision} weighs that per source, lifting it for a
    * feed whose every story arrives through it, which one learnt weight could not.
    */
   static double[] features(PairFeatures f) {
     boolean same = f.sameLanguage();
     double body = f.brief() ? f.terms() : Math.max(f.terms(), f.keys());
-    boolean titled = !f.untitled();
     return new double[] {
       same ? body : 0,
       same ? 0 : f.keys(),
-      same && titled ? f.title() : 0,
-      !same && titled ? f.title() : 0,
+      same ? f.title() : 0,
+      same ? 0 : f.title(),
       f.names(),
       f.copy(),
       f.datesDiffer() ? 1 : 0,
       f.phaseDiffers() ? 1 : 0,
       same ? 1 : 0,
       f.headlineMissing(),
-      titled ? 0 : f.title(),
     };
   }
 }

@@ -18,8 +18,6 @@ final class ProfileBuilder {
   private final TermMap termMap = TermMap.load(analyzers);
   /** A headline naming fewer than this is no headline to judge the other report by. */
   static final int HEADLINE_NAMES = 2;
-  /** The terms of a report's opening that stand for the title it lacks: a headline's length. */
-  static final int LEAD_TERMS = 10;
 
   private final MinHash minHash = new MinHash(64, 3, 0x5eedL);
 
@@ -45,9 +43,7 @@ final class ProfileBuilder {
     List<String> words = new ArrayList<>(title.size() + body.size());
     count(title, config.titleWeight(), tf, kf, names, words);
     Map<String, Float> titleKeys = new HashMap<>();
-    // a report without a title is headlined by its opening, as a reader shows it
-    List<Tokens.Token> headline = title.isEmpty() ? body.subList(0, Math.min(LEAD_TERMS, body.size())) : title;
-    count(headline, 1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>());
+    count(title, 1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>());
     count(body, 1f, tf, kf, names, words);
     return new Analysis(
         language,
@@ -61,8 +57,7 @@ final class ProfileBuilder {
         Announcement.in(item.title()),
         LeadDate.ofReport(item.text(), item.dated() ? item.published() : null),
         item.dated(),
-        cased(title) || cased(body),
-        title.isEmpty());
+        cased(title) || cased(body));
   }
 
   private void count(

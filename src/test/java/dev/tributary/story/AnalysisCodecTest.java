@@ -109,14 +109,14 @@ class AnalysisCodecTest {
       sha.update(canonical(builder.analyse(c, c.published().getEpochSecond())).getBytes(StandardCharsets.UTF_8));
     }
     assertThat(AnalysisCodec.FORMAT + ":" + HexFormat.of().formatHex(sha.digest()).substring(0, 16))
-        .isEqualTo("5:c955532f79e8ffca");
+        .isEqualTo("4:5ce0ac50f2f12639");
   }
 
   private static String canonical(Analysis a) {
     return a.language() + "|" + a.time() + "|" + new TreeMap<>(a.terms()) + "|" + new TreeMap<>(a.keys()) + "|"
         + new TreeMap<>(a.titleKeys()) + "|" + new TreeSet<>(a.names()) + "|" + new TreeSet<>(a.headlineNames()) + "|"
         + Arrays.toString(a.minHash()) + "|"
-        + a.announcement() + "|" + a.leadDate() + "|" + a.dated() + "|" + a.cased() + "|" + a.untitled() + "\n";
+        + a.announcement() + "|" + a.leadDate() + "|" + a.dated() + "|" + a.cased() + "\n";
   }
 
   private static String describe(ItemProfile p, Vocabulary v) {
@@ -124,7 +124,7 @@ class AnalysisCodecTest {
         + vector(p.terms(), v) + "|" + vector(p.keys(), v) + "|" + vector(p.titleKeys(), v) + "|"
         + Arrays.stream(p.names()).mapToObj(v::string).sorted().toList() + "|"
         + Arrays.stream(p.headlineNames()).mapToObj(v::string).sorted().toList() + "|" + Arrays.toString(p.minHash()) + "|"
-        + p.announcement() + "|" + p.leadDate() + "|" + p.dated() + "|" + p.cased() + "|" + p.untitled();
+        + p.announcement() + "|" + p.leadDate() + "|" + p.dated() + "|" + p.cased();
   }
 
   private static Map<String, Float> vector(TermVector t, Vocabulary v) {

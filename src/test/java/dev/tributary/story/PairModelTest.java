@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The pair model's inputs, its arithmetic and the shipped weights file. */
 class PairModelTest {
 
   private static PairFeatures pair(double terms, double keys, double title, boolean sameLanguage, boolean brief) {
-    return new PairFeatures(terms, keys, title, 0.25, false, sameLanguage, 0.1, true, brief, false, 0, false);
+    return new PairFeatures(terms, keys, title, 0.25, false, sameLanguage, 0.1, true, brief, false, 0);
   }
 
   private static double input(double[] x, String name) {
@@ -43,33 +42,6 @@ class PairModelTest {
     assertThat(input(x, "bodyCross")).isEqualTo(0.6);
     assertThat(input(x, "titleCross")).isEqualTo(0.4);
     assertThat(input(x, "sameLanguage")).isZero();
-  }
-
-  @Test
-  void anOpeningStandingInForATitleHasAWeightOfItsOwn() {
-    var untitled = new PairFeatures(0.3, 0.6, 0.4, 0.25, false, true, 0.1, false, false, false, 0, true);
-    double[] x = PairModel.features(untitled);
-    assertThat(input(x, "titleLead")).isEqualTo(0.4);
-    assertThat(input(x, "title")).isZero();
-    assertThat(input(x, "titleCross")).isZero();
-    assertThat(input(PairModel.features(pair(0.3, 0.6, 0.4, true, false)), "titleLead")).isZero();
-  }
-
-  @Test
-  void aReportWithoutATitleIsHeadlinedByItsOpening() {
-    var probe = new PairProbe(DefaultSettings.story());
-    Instant at = Instant.parse("2030-05-01T10:00:00Z");
-    String body = "Rescue boats reached the burning ferry at dawn off Batumi and took the passengers to port. "
-        + "Coast guard officials said twelve crew members were treated for smoke inhalation while firefighters "
-        + "worked through the morning; investigators will examine the engine room on Thursday.";
-    var titled = ClusteringStoryEngineTest.item(1, "port-news", "en", "Rescue boats reach burning ferry off Batumi", body, at);
-    var untitled = ClusteringStoryEngineTest.item(2, "coast-radio", "en", "", body, at);
-    var titledToo = ClusteringStoryEngineTest.item(3, "sea-daily", "en", "Passengers of burning ferry taken to port", body, at);
-    List.of(titled, untitled, titledToo).forEach(c -> probe.index(c, c.itemId()));
-    PairFeatures f = probe.compare(titled, untitled);
-    assertThat(f.untitled()).isTrue();
-    assertThat(f.title()).isGreaterThan(0.5);
-    assertThat(probe.compare(titled, titledToo).untitled()).isFalse();
   }
 
   @Test
