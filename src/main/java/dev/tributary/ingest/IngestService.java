@@ -39,6 +39,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -81,6 +82,7 @@ public class IngestService {
   // when this replica last assigned an item, and feeds being ingested now: regrouping waits for a quiet moment
   private volatile Instant lastAssigned = Instant.EPOCH;
   private final AtomicInteger ingesting = new AtomicInteger();
+  private final AtomicLong ingestsBegun = new AtomicLong();
 
   private Timer lockHeld;
   private LockPhases phases;
@@ -105,6 +107,11 @@ public class IngestService {
    */
   public boolean ingesting() {
     return ingesting.get() > 0;
+  }
+
+  /** How many feeds' ingestion has begun since start-up: unchanged between two looks, none arrived. */
+  public long ingestsBegun() {
+    return ingestsBegun.get();
   }
 
   /** Stores a parsed feed's entries; {@code languageHint} is the configured language, or null. */
@@ -134,6 +141,7 @@ public class IngestService {
 
   private IngestReport ingest(String sourceId, List<IncomingItem> items, Function<Boolean, FetchRecord> outcome) {
     ingesting.incrementAndGet();
+    ingestsBegun.incrementAndGet();
     try {
       return ingestCounted(sourceId, items, outcome);
     } finally {

@@ -26,9 +26,14 @@ public class RegroupJob {
 
   // when this job first saw regrouping due, null when it is not
   private Instant dueSince;
+  // feeds whose ingestion had begun at the last tick
+  private long begunAtLastTick = -1;
 
   @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void tick() {
+    long begun = ingest.ingestsBegun();
+    boolean arrived = begun != begunAtLastTick;
+    begunAtLastTick = begun;
     if (!regrouper.due()) {
       dueSince = null;
       return;
@@ -38,22 +43,23 @@ public class RegroupJob {
       dueSince = now;
     }
     var s = settings.stories();
-    if (timeToRun(now, ingest.ingesting(), ingest.lastAssigned(), dueSince, s.regroupQuiet(), s.regroupMaxDelay())) {
+    if (timeToRun(now, arrived || ingest.ingesting(), ingest.lastAssigned(), dueSince, s.regroupQuiet(), s.regroupMaxDelay())) {
       runNow();
     }
   }
 
   /**
-   * Once ingestion has been quiet for {@code quiet} (no feed being ingested now, the last report
-   * assigned that long ago), or {@code maxDelay} after regrouping fell due. A feed being ingested
-   * keeps it waiting even when the last assignment is older: in a burst a batch decided under load
-   * (or the lock held by the previous regrouping) can leave more than {@code quiet} between two
-   * assignments, and a regrouping then, which takes the assignment lock to apply its moves, would
-   * hold up the burst and make room for the next one.
+   * Once ingestion has been quiet for {@code quiet} (no feed being ingested now, none begun since
+   * the last tick: {@code busy} false; the last report assigned that long ago), or {@code maxDelay}
+   * after regrouping fell due. Feeds being ingested keep it waiting even when the last assignment
+   * is older: in a burst a batch decided under load (or the lock held by the previous regrouping)
+   * can leave more than {@code quiet} between two assignments, and so can a moment the whole
+   * process was not scheduled on a busy machine; a regrouping then, which takes the assignment
+   * lock to apply its moves, would hold up the burst and make room for the next one.
    */
-  static boolean timeToRun(Instant now, boolean ingesting, Instant lastAssigned, Instant dueSince, Duration quiet,
+  static boolean timeToRun(Instant now, boolean busy, Instant lastAssigned, Instant dueSince, Duration quiet,
       Duration maxDelay) {
-    boolean isQuiet = !ingesting && !lastAssigned.plus(quiet).isAfter(now);
+    boolean isQuiet = !busy && !lastAssigned.plus(quiet).isAfter(now);
     boolean overdue = !dueSince.plus(maxDelay).isAfter(now);
     return isQuiet || overdue;
   }
