@@ -11,6 +11,7 @@ import io.prometheus.client.Collector;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ public class ServiceGauges {
 
   @Inject MeterRegistry registry;
   // the registry /q/metrics scrapes: the per-source values go straight into its collectors
-  @Inject PrometheusMeterRegistry prometheus;
+  // (none when the Prometheus export is turned off)
+  @Inject Instance<PrometheusMeterRegistry> prometheus;
   @Inject SourceStore sources;
   @Inject FeedsRegistry feeds;
 
@@ -65,7 +67,14 @@ public class ServiceGauges {
     Gauge.builder("tributary.feeds.reload.refused", feeds, f -> f.state().lastError() == null ? 0 : 1)
         .description("1 while the last edit of feeds.yaml was refused and the previous one is in force")
         .register(registry);
-    new SourceCollector().register(prometheus.getPrometheusRegistry());
+    if (prometheus != null && prometheus.isResolvable()) {
+      exportTo(prometheus.get());
+    }
+  }
+
+  /** Writes the per-source values into {@code scraped}'s scrapes. */
+  void exportTo(PrometheusMeterRegistry scraped) {
+    new SourceCollector().register(scraped.getPrometheusRegistry());
   }
 
   @Scheduled(every = "15s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

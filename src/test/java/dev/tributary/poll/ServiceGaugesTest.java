@@ -25,8 +25,8 @@ class ServiceGaugesTest {
   void gaugesFollowEachRefresh() throws IOException {
     ServiceGauges gauges = new ServiceGauges();
     gauges.registry = registry;
-    gauges.prometheus = prometheus;
     gauges.register();
+    gauges.exportTo(prometheus);
 
     gauges.update(List.of(new SourceStatus("a", true, null, 0, T0), new SourceStatus("b", true, null, 2, null)),
         new Totals(10, 4));
