@@ -38,8 +38,8 @@ public final class ClusteringStoryEngine implements StoryEngine {
   static final long BYTES_PER_INDEXED = 2_000;
   /**
    * Share of the heap the index may take; the rest serves requests, ingest batches and caches. The
-   * pod's 205 MB heap keeps a 10,000-feed first cycle's 50,000 reports indexed (about 59,000) with
-   * compact object headers: that cycle ran with no more collector time than on a 256 MB heap at 40 %.
+   * pod's 184 MB heap keeps a 10,000-feed first cycle's 50,000 reports indexed (about 52,000; they
+   * take 1.4 KB each there with compact object headers, 70 MB, and the rest of the service about 48 MB).
    */
   static final double HEAP_SHARE = 0.55;
 
@@ -585,7 +585,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
 
   /**
    * Items a heap of {@code maxHeapBytes} keeps indexed: {@link #HEAP_SHARE} of it, between
-   * {@link #MIN_INDEXED} and {@link #MAX_INDEXED} (a 205 MB heap: about 59,000).
+   * {@link #MIN_INDEXED} and {@link #MAX_INDEXED} (the pod's 184 MB heap: about 52,000).
    */
   public static int capacityFor(long maxHeapBytes) {
     return HeapShare.entries(maxHeapBytes, HEAP_SHARE, BYTES_PER_INDEXED, MIN_INDEXED, MAX_INDEXED);
