@@ -12,8 +12,18 @@ final class LogisticTrainer {
 
   /** Intercept first, then one weight per input. */
   static double[] fit(double[][] x, boolean[] y, double[] weight, double l2) {
+    boolean[] free = new boolean[x[0].length + 1];
+    Arrays.fill(free, true);
+    return fit(x, y, weight, l2, new double[free.length], free);
+  }
+
+  /**
+   * As {@link #fit(double[][], boolean[], double[], double)}, fitting only the coefficients marked
+   * {@code free} (intercept first) and keeping the others at their values in {@code start}.
+   */
+  static double[] fit(double[][] x, boolean[] y, double[] weight, double l2, double[] start, boolean[] free) {
     int d = x[0].length + 1;
-    double[] beta = new double[d];
+    double[] beta = start.clone();
     for (int iter = 0; iter < 50; iter++) {
       double[] grad = new double[d];
       double[][] hess = new double[d][d];
@@ -32,6 +42,16 @@ final class LogisticTrainer {
       for (int a = 0; a < d; a++) {
         for (int b = 0; b < a; b++) {
           hess[b][a] = hess[a][b];
+        }
+        if (!free[a]) {
+          // a fixed coefficient: its row and column only keep the system solvable, its step is 0
+          grad[a] = 0;
+          for (int b = 0; b < d; b++) {
+            hess[a][b] = 0;
+            hess[b][a] = 0;
+          }
+          hess[a][a] = 1;
+          continue;
         }
         if (a > 0) {
           grad[a] -= l2 * beta[a];

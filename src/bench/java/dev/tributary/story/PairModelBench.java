@@ -384,7 +384,12 @@ class PairModelBench {
     return given.isBlank() ? Set.of() : Set.of(given.split(","));
   }
 
-  /** Each data set weighs the same in the fit, however many pairs it gives. */
+  /**
+   * Each data set weighs the same in the fit, however many pairs it gives. The inputs of {@link
+   * PairModel#STAGED} are fitted after the others, which are kept as a fit without them left them:
+   * an input that only some pairs have (a title stood in for by the lede) would otherwise move the
+   * weights every other pair is judged by.
+   */
   static PairModel fit(List<Sample> samples) {
     Map<String, Integer> count = new HashMap<>();
     samples.forEach(s -> count.merge(s.dataset(), 1, Integer::sum));
@@ -397,7 +402,27 @@ class PairModelBench {
       y[i] = s.same();
       w[i] = 1000.0 / count.get(s.dataset());
     }
-    double[] beta = LogisticTrainer.fit(x, y, w, L2);
+    int d = PairModel.FEATURES.size() + 1;
+    boolean[] base = new boolean[d];
+    Arrays.fill(base, true);
+    for (String s : PairModel.STAGED) {
+      base[1 + PairModel.FEATURES.indexOf(s)] = false;
+    }
+    double[][] without = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      without[i] = x[i].clone();
+      for (int a = 1; a < d; a++) {
+        if (!base[a]) without[i][a - 1] = 0;
+      }
+    }
+    double[] beta = LogisticTrainer.fit(without, y, w, L2, new double[d], base);
+    boolean[] staged = new boolean[d];
+    for (int a = 1; a < d; a++) {
+      staged[a] = !base[a];
+    }
+    if (!PairModel.STAGED.isEmpty()) {
+      beta = LogisticTrainer.fit(x, y, w, L2, beta, staged);
+    }
     return new PairModel("v4", beta[0], Arrays.copyOfRange(beta, 1, beta.length));
   }
 

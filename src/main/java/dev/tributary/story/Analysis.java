@@ -13,6 +13,8 @@ import java.util.Set;
  * a name, so its names hold its numbers alone and are no names to compare. {@code headlineNames}
  * are the names the title gives that the report's own text also capitalizes, empty when the title
  * names too few to judge by or is a dateline, a byline or an opening sentence ({@link ProfileBuilder#headlineNames}).
+ * {@code ledeTitle} when the title is none or a bare dateline or byline, so that the text's opening
+ * stands in for it in {@code titleKeys} ({@link ProfileBuilder#ledeStandsIn}).
  */
 record Analysis(
     String language,
@@ -26,7 +28,8 @@ record Analysis(
     boolean announcement,
     int leadDate,
     boolean dated,
-    boolean cased) {
+    boolean cased,
+    boolean ledeTitle) {
 
   /** The profile of the item with this analysis; its strings become ids of {@code vocabulary}. */
   ItemProfile profile(long itemId, String sourceId, String url, Vocabulary vocabulary) {
@@ -45,6 +48,7 @@ record Analysis(
         announcement,
         leadDate,
         dated,
-        cased);
+        cased,
+        ledeTitle);
   }
 }

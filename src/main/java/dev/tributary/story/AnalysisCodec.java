@@ -28,7 +28,7 @@ import java.util.Set;
  */
 final class AnalysisCodec {
   /** Bumped with every change of what the analysis of a text yields. */
-  static final int FORMAT = 4;
+  static final int FORMAT = 5;
 
   private final int version;
 
@@ -69,6 +69,7 @@ final class AnalysisCodec {
       out.writeInt(a.leadDate());
       out.writeBoolean(a.dated());
       out.writeBoolean(a.cased());
+      out.writeBoolean(a.ledeTitle());
       writeVarint(out, strings.size());
       for (String s : strings) {
         out.writeUTF(s);
@@ -116,6 +117,7 @@ final class AnalysisCodec {
       int leadDate = in.readInt();
       boolean dated = in.readBoolean();
       boolean cased = in.readBoolean();
+      boolean ledeTitle = in.readBoolean();
       String[] strings = new String[readVarint(in)];
       for (int i = 0; i < strings.length; i++) {
         strings[i] = in.readUTF();
@@ -129,7 +131,7 @@ final class AnalysisCodec {
       for (int i = 0; i < minHash.length; i++) {
         minHash[i] = in.readInt();
       }
-      return Optional.of(new Analysis(language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased));
+      return Optional.of(new Analysis(language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // damaged: the text is analysed again, as for bytes of another version
     }

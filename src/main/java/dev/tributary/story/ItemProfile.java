@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * index holds up to a hundred thousand profiles, so they stay primitive.
  * {@code headlineNames} (sorted ids) those of the title's names the text confirms (see {@link Analysis}).
  * {@code dated} when the feed gave the item's time; {@code cased} when its text has capitals at
- * all (see {@link Analysis}).
+ * all (see {@link Analysis}); {@code ledeTitle} when the text's opening stands in for the title in
+ * {@code titleKeys}.
  */
 record ItemProfile(
     long itemId,
@@ -32,16 +33,17 @@ record ItemProfile(
     boolean announcement,
     int leadDate,
     boolean dated,
-    boolean cased) {
+    boolean cased,
+    boolean ledeTitle) {
 
   /** The same profile without its URL, which the index keeps as a hash instead. */
   ItemProfile withoutUrl() {
-    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased);
+    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle);
   }
 
   /** The same profile for the stored item's id. */
   ItemProfile withItemId(long id) {
-    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased);
+    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle);
   }
 
   /** Every id the profile holds, for the vocabulary's reference counts. */

@@ -30,7 +30,14 @@ public final class PairModel {
   /** The inputs, in the order of {@link #features}; a weights file names each of them. */
   static final List<String> FEATURES = List.of(
       "body", "bodyCross", "title", "titleCross", "names", "copy", "datesDiffer", "phaseDiffers",
-      "sameLanguage", "headlineMissing");
+      "sameLanguage", "headlineMissing", "titleLede");
+
+  /**
+   * Inputs fitted after the others, which keep the weights a fit without them gives (see the bench's
+   * {@code PairModelBench#fit}): {@code titleLede} applies to the few pairs with a title stood in for
+   * by the lede, and fitted with the rest it moved the weights of every other pair's title and body.
+   */
+  static final List<String> STAGED = List.of("titleLede");
 
   private final String version;
   private final double intercept;
@@ -88,24 +95,29 @@ public final class PairModel {
   /**
    * The model's inputs. Within a language the body compares native stems (for a headline alone:
    * cross-script keys collide too often in a few words), across languages only the keys meet;
-   * each side of that split has its own weight, as does the title's. Whether both come from one
+   * each side of that split has its own weight, as does the title's. Where either title is none or a
+   * bare dateline or byline, the text's opening stands in for it and the likeness of the two
+   * headlines has a weight of its own ({@code titleLede}): an opening repeats more of the story's
+   * words, and an outlet's boilerplate, than a headline does. Whether both come from one
    * source is left out on purpose: {@link StoryDecision} weighs that per source, lifting it for a
    * feed whose every story arrives through it, which one learnt weight could not.
    */
   static double[] features(PairFeatures f) {
     boolean same = f.sameLanguage();
     double body = f.brief() ? f.terms() : Math.max(f.terms(), f.keys());
+    boolean titles = !f.ledeTitle();
     return new double[] {
       same ? body : 0,
       same ? 0 : f.keys(),
-      same ? f.title() : 0,
-      same ? 0 : f.title(),
+      same && titles ? f.title() : 0,
+      !same && titles ? f.title() : 0,
       f.names(),
       f.copy(),
       f.datesDiffer() ? 1 : 0,
       f.phaseDiffers() ? 1 : 0,
       same ? 1 : 0,
       f.headlineMissing(),
+      titles ? 0 : f.title(),
     };
   }
 }

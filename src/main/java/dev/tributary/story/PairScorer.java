@@ -83,7 +83,7 @@ final class PairScorer {
         // two dated reports are already as far apart as their dates; an opening's date adds to that
         // only for a report whose feed gave none
         !(a.dated() && b.dated()) && LeadDate.apart(a.leadDate(), b.leadDate()),
-        headlineMissing);
+        headlineMissing, a.ledeTitle() || b.ledeTitle());
   }
 
   double score(PairFeatures f) {

@@ -43,7 +43,9 @@ final class ProfileBuilder {
     List<String> words = new ArrayList<>(title.size() + body.size());
     count(title, config.titleWeight(), tf, kf, names, words);
     Map<String, Float> titleKeys = new HashMap<>();
-    count(title, 1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>());
+    boolean ledeTitle = ledeStandsIn(item.title(), language, analyzer);
+    count(ledeTitle ? Tokens.analyze(analyzer, lede(item.title(), item.text(), language, analyzer), LEDE_TOKENS) : title,
+        1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>());
     count(body, 1f, tf, kf, names, words);
     return new Analysis(
         language,
@@ -57,7 +59,8 @@ final class ProfileBuilder {
         Announcement.in(item.title()),
         LeadDate.ofReport(item.text(), item.dated() ? item.published() : null),
         item.dated(),
-        cased(title) || cased(body));
+        cased(title) || cased(body),
+        ledeTitle);
   }
 
   private void count(
@@ -85,6 +88,52 @@ final class ProfileBuilder {
         names.add(key);
       }
     }
+  }
+
+  /**
+   * Whether the text's opening stands in for the title in the title's own keys: the title's, unless {@link TitleKind} reads it as a
+   * bare dateline or byline, or there is none; then the opening of the text does (its
+   * first {@link #LEDE_TOKENS} tokens once the title's copy and any bare dateline or byline piece it
+   * opens with are passed over), as a reader takes the lede for the headline. A byline or a date
+   * compared as a headline says nothing of the story, and a pair of reports whose titles say
+   * nothing would otherwise look as unlike as two about different events.
+   */
+  static boolean ledeStandsIn(String titleText, String language, Analyzer analyzer) {
+    TitleKind kind = TitleKind.of(titleText, language, analyzer);
+    return kind == TitleKind.BARE;
+  }
+
+  /** Tokens of the text's opening that stand in for a bare title. */
+  static final int LEDE_TOKENS = 12;
+  // where a dateline or byline piece ends: a dash, a slash, a colon, a full stop or a line break
+  private static final java.util.regex.Pattern PIECE_END =
+      java.util.regex.Pattern.compile("\\s[-\u2013\u2014]+\\s|[\u2013\u2014]|/\\.?\\s|:\\s|\\.\\s|\\n|\\s{2,}");
+  // a dateline or byline piece is short
+  private static final int PIECE_CHARS = 80;
+
+  /**
+   * The text from its first words that are no copy of the (bare) title and no dateline or byline
+   * piece of their own ("TBILISI, October 4. /TASS/.", "By A. Writer, Staff Writer"), each piece
+   * judged as a title would be.
+   */
+  static String lede(String titleText, String text, String language, Analyzer analyzer) {
+    String rest = text == null ? "" : text.strip();
+    String t = titleText == null ? "" : titleText.strip();
+    if (!t.isEmpty() && rest.startsWith(t)) {
+      rest = rest.substring(t.length()).strip();
+    }
+    for (int i = 0; i < 4; i++) {
+      java.util.regex.Matcher m = PIECE_END.matcher(rest);
+      if (!m.find() || m.start() > PIECE_CHARS) {
+        break;
+      }
+      String piece = rest.substring(0, m.end()).strip();
+      if (!piece.isEmpty() && TitleKind.of(piece, language, analyzer) != TitleKind.BARE) {
+        break;
+      }
+      rest = rest.substring(m.end()).strip();
+    }
+    return rest;
   }
 
   /**

@@ -109,14 +109,14 @@ class AnalysisCodecTest {
       sha.update(canonical(builder.analyse(c, c.published().getEpochSecond())).getBytes(StandardCharsets.UTF_8));
     }
     assertThat(AnalysisCodec.FORMAT + ":" + HexFormat.of().formatHex(sha.digest()).substring(0, 16))
-        .isEqualTo("4:5ce0ac50f2f12639");
+        .isEqualTo("5:c955532f79e8ffca");
   }
 
   private static String canonical(Analysis a) {
     return a.language() + "|" + a.time() + "|" + new TreeMap<>(a.terms()) + "|" + new TreeMap<>(a.keys()) + "|"
         + new TreeMap<>(a.titleKeys()) + "|" + new TreeSet<>(a.names()) + "|" + new TreeSet<>(a.headlineNames()) + "|"
         + Arrays.toString(a.minHash()) + "|"
-        + a.announcement() + "|" + a.leadDate() + "|" + a.dated() + "|" + a.cased() + "\n";
+        + a.announcement() + "|" + a.leadDate() + "|" + a.dated() + "|" + a.cased() + "|" + a.ledeTitle() + "\n";
   }
 
   private static String describe(ItemProfile p, Vocabulary v) {
