@@ -95,8 +95,8 @@ public final class PairModel {
   /**
    * The model's inputs. Within a language the body compares native stems (for a headline alone:
    * cross-script keys collide too often in a few words), across languages only the keys meet;
-   * each side of that split has its own weight, as does the title's. Where either title is none or a
-   * bare dateline or byline, the text's opening stands in for it and the likeness of the two
+   * each side of that split has its own weight, as does the title's. Where either title is a bare
+   * dateline or byline, the text's opening stands in for it and the likeness of the two
    * headlines has a weight of its own ({@code titleLede}): an opening repeats more of the story's
    * words, and an outlet's boilerplate, than a headline does. Whether both come from one
    * source is left out on purpose: {@link StoryDecision} weighs that per source, lifting it for a

@@ -43,7 +43,8 @@ final class ProfileBuilder {
     List<String> words = new ArrayList<>(title.size() + body.size());
     count(title, config.titleWeight(), tf, kf, names, words);
     Map<String, Float> titleKeys = new HashMap<>();
-    boolean ledeTitle = ledeStandsIn(item.title(), language, analyzer);
+    TitleKind kind = TitleKind.of(item.title(), language, analyzer);
+    boolean ledeTitle = ledeStandsIn(kind);
     count(ledeTitle ? Tokens.analyze(analyzer, lede(item.title(), item.text(), language, analyzer), LEDE_TOKENS) : title,
         1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>());
     count(body, 1f, tf, kf, names, words);
@@ -54,7 +55,7 @@ final class ProfileBuilder {
         sublinear(kf),
         titleKeys,
         names,
-        headlineNames(item.title(), language, analyzer, title, body),
+        headlineNames(kind, title, body),
         minHash.signature(words),
         Announcement.in(item.title()),
         LeadDate.ofReport(item.text(), item.dated() ? item.published() : null),
@@ -92,14 +93,14 @@ final class ProfileBuilder {
 
   /**
    * Whether the text's opening stands in for the title in the title's own keys: the title's, unless {@link TitleKind} reads it as a
-   * bare dateline or byline, or there is none; then the opening of the text does (its
+   * bare dateline or byline; then the opening of the text does (its
    * first {@link #LEDE_TOKENS} tokens once the title's copy and any bare dateline or byline piece it
    * opens with are passed over), as a reader takes the lede for the headline. A byline or a date
    * compared as a headline says nothing of the story, and a pair of reports whose titles say
-   * nothing would otherwise look as unlike as two about different events.
+   * nothing would otherwise look as unlike as two about different events. A missing title is left
+   * alone: ingestion gives an untitled entry a title from its text already.
    */
-  static boolean ledeStandsIn(String titleText, String language, Analyzer analyzer) {
-    TitleKind kind = TitleKind.of(titleText, language, analyzer);
+  static boolean ledeStandsIn(TitleKind kind) {
     return kind == TitleKind.BARE;
   }
 
@@ -145,9 +146,7 @@ final class ProfileBuilder {
    * {@link #HEADLINE_NAMES}: the share of one name the other report lacks is all or nothing, a
    * single stray capital deciding it.
    */
-  Set<String> headlineNames(
-      String text, String language, Analyzer analyzer,
-      List<Tokens.Token> title, List<Tokens.Token> body) {
+  Set<String> headlineNames(TitleKind kind, List<Tokens.Token> title, List<Tokens.Token> body) {
     Set<String> inBody = new HashSet<>();
     for (Tokens.Token t : body) {
       String key = t.capitalized() ? nameKey(t.term()) : null;
@@ -165,7 +164,6 @@ final class ProfileBuilder {
     if (out.size() < HEADLINE_NAMES) {
       return Set.of();
     }
-    TitleKind kind = TitleKind.of(text, language, analyzer);
     return kind == TitleKind.BARE || kind == TitleKind.NONE || kind == TitleKind.RUN_ON ? Set.of() : out;
   }
 

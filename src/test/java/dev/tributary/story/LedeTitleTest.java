@@ -32,9 +32,9 @@ class LedeTitleTest {
   @Test
   void onlyABareTitleIsStoodInFor() {
     var en = analyzers.forLanguage("en");
-    assertThat(ProfileBuilder.ledeStandsIn("Text: Mira Holt, Lorvik", "en", en)).isTrue();
-    assertThat(ProfileBuilder.ledeStandsIn("LORVIK, March 4, NORDPRESS", "en", en)).isTrue();
-    assertThat(ProfileBuilder.ledeStandsIn("Farmers block the coastal road at Lorvik", "en", en)).isFalse();
+    assertThat(ProfileBuilder.ledeStandsIn(TitleKind.of("Text: Mira Holt, Lorvik", "en", en))).isTrue();
+    assertThat(ProfileBuilder.ledeStandsIn(TitleKind.of("LORVIK, March 4, NORDPRESS", "en", en))).isTrue();
+    assertThat(ProfileBuilder.ledeStandsIn(TitleKind.of("Farmers block the coastal road at Lorvik", "en", en))).isFalse();
   }
 
   @Test
