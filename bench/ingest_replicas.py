@@ -9,12 +9,19 @@ the fetches. Figures, not a test.
 usage: bench/ingest_replicas.py REPLICAS [JAR]   (JAR default target/quarkus-app-pg/quarkus-run.jar)
   build it with ./mvnw package -DskipTests -Dquarkus.profile=prod-postgres \
     -Dquarkus.package.output-directory=quarkus-app-pg
-env: SOURCES (150), ITEMS (34), PORT (18960: publishers, replicas on the next ports), DB (tributary_bench);
+env: WORDS (random, see below), SOURCES (150), ITEMS (34), PORT (18960: publishers, replicas on the next ports), DB (tributary_bench);
 PostgreSQL on 127.0.0.1:5432, user postgres (creates DB). Also prints the replicas' CPU seconds
 over the backlog (items per CPU-second) and the share of the wall time
 the cluster-wide assignment lock was held (tributary_ingest_lock_held_seconds summed over replicas,
 and each replica's share), and where the held time went: each phase's share of it and the share
-the holding thread was on a core (tributary_ingest_lock_phase_seconds and _phase_cpu_seconds).
+the holding thread was on a core (tributary_ingest_lock_phase_seconds and _phase_cpu_seconds), and
+why decisions taken ahead of the lock were taken again under it (tributary_ingest_lock_redecided_total{why}).
+
+WORDS=random (default): every word drawn uniformly from one vocabulary of 4,000 made-up words, so
+any two reports share a word or two and nothing forms a story. WORDS=news: closer to news, where
+most words are rare and reports share rare words mostly within a story: words drawn from a
+vocabulary of 40,000 by a Zipf law (rank r with weight 1/r), and each report about one of 1,500
+events, half its title and a fifth of its body drawn from that event's 15 own words.
 """
 import os
 import random
@@ -35,15 +42,41 @@ FEED_PORT = int(os.environ.get("PORT", "18960"))
 APP_PORTS = [FEED_PORT + 1 + r for r in range(REPLICAS)]
 DB = os.environ.get("DB", "tributary_bench")
 
+WORDS = os.environ.get("WORDS", "random")
+
 rng = random.Random(11)
-VOCAB = [("".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4))))
-         for _ in range(4000)]
+
+
+def made_up_word():
+    return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
+
+
+if WORDS == "news":
+    VOCAB = list(dict.fromkeys(made_up_word() + made_up_word()[:rng.randint(0, 3)] for _ in range(44000)))[:40000]
+    ZIPF = list(__import__("itertools").accumulate(1.0 / (r + 1) for r in range(len(VOCAB))))
+    EVENTS = [rng.sample(VOCAB[2000:], 15) for _ in range(1500)]
+
+    def words(n, event, share):
+        own = [rng.choice(event) for _ in range(round(n * share))]
+        common = rng.choices(VOCAB, cum_weights=ZIPF, k=n - len(own))
+        out = own + common
+        rng.shuffle(out)
+        return " ".join(out)
+elif WORDS == "random":
+    VOCAB = [made_up_word() for _ in range(4000)]
+    EVENTS = [None]
+
+    def words(n, event, share):
+        return " ".join(rng.choice(VOCAB) for _ in range(n))
+else:
+    sys.exit("WORDS is random or news")
 FEEDS = {}
 for i in range(SOURCES):
     items = []
     for k in range(ITEMS):
-        title = " ".join(rng.choice(VOCAB) for _ in range(8))
-        text = " ".join(rng.choice(VOCAB) for _ in range(60))
+        event = rng.choice(EVENTS)
+        title = words(8, event, 0.5)
+        text = words(60, event, 0.2)
         items.append(f"<item><title>{title}</title><link>http://pub{i}.example/{k}</link><guid>g-{i}-{k}</guid>"
                      f"<pubDate>Sun, 01 Nov 2026 {k % 24:02d}:{i % 60:02d}:00 GMT</pubDate>"
                      f"<description>{text}</description></item>")
@@ -142,9 +175,12 @@ def breakdown(before, after):
     cpu = sum(v for k, v in delta.items() if k.startswith("tributary_ingest_lock_phase_cpu_seconds_sum"))
     caught = sum(v for k, v in delta.items() if k.startswith("tributary_ingest_lock_caught_up_total"))
     redecided = sum(v for k, v in delta.items() if k.startswith("tributary_ingest_lock_redecided_total"))
+    whys = {k.split('why="')[1].split('"')[0]: v for k, v in sorted(delta.items())
+            if k.startswith("tributary_ingest_lock_redecided_total") and 'why="' in k and v > 0}
     added = sum(v for k, v in delta.items() if k.startswith("tributary_items_added_total"))
     return (f"held={held:.1f}s batches={batches:.0f} ({added / max(batches, 1):.0f} reports each, "
-            f"{caught / max(batches, 1):.0f} caught up and {redecided / max(batches, 1):.0f} decided again under the lock) phases: {' '.join(parts)} "
+            f"{caught / max(batches, 1):.0f} caught up and {redecided / max(batches, 1):.0f} decided again under the lock"
+            f" (why, over all batches: {' '.join(f'{w}={v:.0f}' for w, v in whys.items()) or 'none'})) phases: {' '.join(parts)} "
             f"holder-cpu={100 * cpu / held:.0f}%")
 
 
@@ -199,7 +235,7 @@ def main():
         held = sum(per_replica)
         cpu = cpu_seconds(procs) - cpu0
         stories = psql("select count(*) from story where merged_into is null and item_count > 0", DB)
-        print(f"replicas={REPLICAS} items={n}/{expected} seconds={elapsed:.1f} items/s={n / elapsed:.0f} "
+        print(f"words={WORDS} replicas={REPLICAS} items={n}/{expected} seconds={elapsed:.1f} items/s={n / elapsed:.0f} "
               f"stories={stories} cpu={cpu:.0f}s ({n / max(cpu, 0.01):.0f} items per CPU-second) lock-held={held:.1f}s ({100 * held / elapsed:.0f}% of wall; "
               f"per replica {[f'{100 * h / elapsed:.0f}%' for h in per_replica]}) "
               f"fetches={dict(sorted(fetches.items()))} load={os.getloadavg()[0]:.1f}")

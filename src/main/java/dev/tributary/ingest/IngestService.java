@@ -340,13 +340,17 @@ public class IngestService {
       // timed from here: the lock is held
       LockPhases.Lap laps = phases.start();
       lap[0] = laps;
-      int redecidedBefore = ahead.redecided();
+      int[] redecidedBefore = ahead.redecidedBy();
       laps.caughtUp(index.catchUp(relink));
       laps.lap("catch-up");
       if (ahead.takenBack()) {
         decideAll(decided, links, ahead, rows);
       }
-      laps.redecided(ahead.redecided() - redecidedBefore);
+      int[] redecided = ahead.redecidedBy();
+      for (int i = 0; i < redecided.length; i++) {
+        redecided[i] -= redecidedBefore[i];
+      }
+      laps.redecided(redecided);
       laps.lap("decide");
       long[] stamps = revisions.next(all.size() + 1);
       laps.lap("stamps");

@@ -1,11 +1,13 @@
 package dev.tributary.ingest;
 
+import dev.tributary.story.Speculation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +24,7 @@ final class LockPhases {
   private final Map<String, Timer> timers = new LinkedHashMap<>();
   private final Map<String, Timer> cpuTimers = new LinkedHashMap<>();
   private final Counter caughtUp;
-  private final Counter redecided;
+  private final Counter[] redecided;
 
   LockPhases(MeterRegistry metrics) {
     for (String phase : PHASES) {
@@ -34,9 +36,14 @@ final class LockPhases {
     }
     caughtUp = Counter.builder("tributary.ingest.lock.caught.up")
         .description("other replicas' reports indexed under the assignment lock").register(metrics);
-    redecided = Counter.builder("tributary.ingest.lock.redecided")
-        .description("reports decided ahead of the assignment lock and decided again under it, because a report caught"
-            + " up on could have changed the decision").register(metrics);
+    Speculation.Why[] whys = Speculation.Why.values();
+    redecided = new Counter[whys.length];
+    for (Speculation.Why why : whys) {
+      redecided[why.ordinal()] = Counter.builder("tributary.ingest.lock.redecided")
+          .tag("why", why.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+          .description("reports decided ahead of the assignment lock and decided again under it, because a report caught"
+              + " up on could have changed the decision, by why").register(metrics);
+    }
   }
 
   /** One holding of the lock, timed from when it was taken. */
@@ -58,8 +65,13 @@ final class LockPhases {
       caughtUp.increment(reports);
     }
 
-    void redecided(int reports) {
-      redecided.increment(reports);
+    /** Decisions taken again under the lock, by {@link Speculation.Why} ordinal. */
+    void redecided(int[] byWhy) {
+      for (int i = 0; i < byWhy.length; i++) {
+        if (byWhy[i] > 0) {
+          redecided[i].increment(byWhy[i]);
+        }
+      }
     }
 
     /** The phase that just ended. */

@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import dev.tributary.story.Speculation.Why;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -420,6 +421,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
     private boolean passBegun;
     private boolean takenBack;
     private int redecided;
+    private final int[] redecidedBy = new int[Why.values().length];
 
     @Override
     public Tentative item(StoryCandidate item) {
@@ -445,6 +447,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
         } else if (entering != null) {
           // only new candidates came: they alone are scored, the others' scores kept
           redecided++;
+          redecidedBy[h.reads.why.ordinal()]++;
           double taught = h.reads.bestSameSource;
           PairScorer.Probe probe = PairScorer.probe(h.profile, index);
           List<StoryAssigner.Scored> merged = h.reads.merge(entering, e -> assigner.score(probe, e), changes);
@@ -456,6 +459,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
         } else {
           if (h.reads != null) {
             redecided++;
+            redecidedBy[h.reads.why.ordinal()]++;
           }
           DecisionReads reads = new DecisionReads();
           reads.mark = changes.mark();
@@ -542,6 +546,13 @@ public final class ClusteringStoryEngine implements StoryEngine {
     public int redecided() {
       synchronized (ClusteringStoryEngine.this) {
         return redecided;
+      }
+    }
+
+    @Override
+    public int[] redecidedBy() {
+      synchronized (ClusteringStoryEngine.this) {
+        return redecidedBy.clone();
       }
     }
 

@@ -80,6 +80,9 @@ final class DecisionReads {
 
   private static final List<Entering> HOLDS = List.of();
 
+  // set by check() when it does not return HOLDS
+  Speculation.Why why;
+
   /** Whether the decision is still the one the index would give (see {@link #check}). */
   boolean holds(IndexChanges changes) {
     List<Entering> entering = check(changes);
@@ -100,16 +103,16 @@ final class DecisionReads {
    */
   List<Entering> check(IndexChanges changes) {
     if (urlKey != 0 && changes.urlSince(urlKey, mark)) {
-      return null;
+      return redo(Speculation.Why.LINK);
     }
     if (sourceId != null && changes.sourceSince(sourceId, mark)) {
-      return null;
+      return redo(Speculation.Why.SOURCE);
     }
     for (long story : stories) {
       // a report moved in or out may be a candidate; one added from another source changes what is read
       // of a story besides its candidates only for a headline (the mixture's and the full reports' counts)
       if (changes.movedSince(story, mark) || (brief && changes.joinedSince(story, mark))) {
-        return null;
+        return redo(Speculation.Why.STORY);
       }
     }
     if (byUrl) {
@@ -125,7 +128,7 @@ final class DecisionReads {
       }
       int[] ids = p.keys().ids();
       if (sharesAny(ids, unindexedKeys)) {
-        return null;
+        return redo(Speculation.Why.UNHELD_KEY);
       }
       double sum = 0;
       int shared = 0;
@@ -151,11 +154,11 @@ final class DecisionReads {
     // each added posting read within the budget pushes the last one read before out of it
     int pushedOut = Math.max(0, postingsRead + added - maxPostings);
     if (pushedOut > tail.length) {
-      return null;
+      return redo(Speculation.Why.PUSHED_OUT);
     }
     for (int i = tail.length - pushedOut; i < tail.length; i++) {
       if (candidates.contains(tail[i])) {
-        return null;
+        return redo(Speculation.Why.PUSHED_OUT);
       }
     }
     if (entering.isEmpty()) {
@@ -164,21 +167,22 @@ final class DecisionReads {
     // the new candidates' places are known when their sums are exact (no posting in the key the
     // budget ran out in), tie with no other, and what they push out of the budget lies in that key
     if (ambiguous || (pushedOut > 0 && (cutKey < 0 || pushedOut >= readInCutKey))) {
-      return null;
+      return redo(Speculation.Why.PLACE_UNKNOWN);
     }
     for (Entering in : entering) {
       for (double s : sums) {
         if (s == in.sum()) {
-          return null;
+          return redo(Speculation.Why.TIE);
         }
       }
       for (Entering other : entering) {
         if (other != in && other.sum() == in.sum()) {
-          return null;
+          return redo(Speculation.Why.TIE);
         }
       }
     }
     addedPostings = added;
+    why = Speculation.Why.NEW_CANDIDATES;
     return entering;
   }
 
@@ -221,6 +225,11 @@ final class DecisionReads {
     return merged;
   }
 
+
+  private List<Entering> redo(Speculation.Why reason) {
+    why = reason;
+    return null;
+  }
 
   private static boolean sharesAny(int[] sortedA, int[] sortedB) {
     for (int i = 0, j = 0; i < sortedA.length && j < sortedB.length; ) {

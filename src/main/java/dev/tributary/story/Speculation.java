@@ -39,6 +39,20 @@ public interface Speculation {
   /** Decisions taken again (not held) since the batch began. */
   int redecided();
 
+  /**
+   * Why a decision was taken again: the link or the source changed, a candidate's story changed, a
+   * report added holds a key the ranking skipped as unheld, the postings budget pushed a
+   * candidate's postings out, new candidates came whose places are unknown (a posting in the key
+   * the budget ran out in, a pushed-out posting outside it) or tie another's sum, or new candidates
+   * came at known places and only they were scored.
+   */
+  enum Why { LINK, SOURCE, STORY, UNHELD_KEY, PUSHED_OUT, PLACE_UNKNOWN, TIE, NEW_CANDIDATES }
+
+  /** Decisions taken again since the batch began, by {@link Why} (indexed by ordinal). */
+  default int[] redecidedBy() {
+    return new int[Why.values().length];
+  }
+
   /** The batch is stored as placed: its reports stay indexed. */
   void close();
 }
