@@ -391,6 +391,10 @@ public final class ClusteringStoryEngine implements StoryEngine {
     ItemProfile profile;
     // null until decided by the engine (a report the caller files by its link is only placed)
     DecisionReads reads;
+    // pair scores against the report's candidates so far, by their item ids: a decision taken again
+    // scores only candidates it has not met (a score drifts with the index's statistics no more
+    // than a decision that stands does)
+    final Map<Long, StoryAssigner.Scored> scores = new HashMap<>();
     Assignment assignment;
     // current pass: decided, placed
     boolean decided;
@@ -405,6 +409,16 @@ public final class ClusteringStoryEngine implements StoryEngine {
     @Override
     public StoryCandidate item() {
       return item;
+    }
+
+    // the scores of the last decision joined to those before
+    Map<Long, StoryAssigner.Scored> scores() {
+      if (reads != null) {
+        for (StoryAssigner.Scored sc : reads.scored) {
+          scores.put(sc.entry().profile().itemId(), sc);
+        }
+      }
+      return scores;
     }
   }
 
@@ -439,7 +453,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
         Held h = (Held) t;
         check(h);
         beginPass();
-        List<DecisionReads.Entering> entering = h.reads == null ? null : h.reads.check(changes);
+        List<DecisionReads.Entering> entering = h.reads == null ? null : h.reads.check(changes, decision);
         if (entering != null && entering.isEmpty()) {
           // the decision stands: what it taught about the source is taught again in its place
           decision.observe(h.profile.sourceId(), h.reads.bestSameSource);
@@ -448,14 +462,10 @@ public final class ClusteringStoryEngine implements StoryEngine {
           // only new candidates came: they alone are scored, the others' scores kept
           redecided++;
           redecidedBy[h.reads.why.ordinal()]++;
-          double taught = h.reads.bestSameSource;
           PairScorer.Probe probe = PairScorer.probe(h.profile, index);
           List<StoryAssigner.Scored> merged = h.reads.merge(entering, e -> assigner.score(probe, e), changes);
           h.assignment = assigner.choose(h.profile, merged, true, h.reads);
           noteArrival(h.profile.time());
-          if (!decision.observesAlike(taught, h.reads.bestSameSource) && h.profile.sourceId() != null) {
-            changes.source(h.profile.sourceId());
-          }
         } else {
           if (h.reads != null) {
             redecided++;
@@ -465,11 +475,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
           reads.mark = changes.mark();
           reads.urlKey = RecentIndex.urlKey(h.profile.url());
           reads.sourceId = h.profile.sourceId();
-          h.assignment = assignNoting(h.profile, reads);
-          if (h.reads != null && !decision.observesAlike(h.reads.bestSameSource, reads.bestSameSource)
-              && h.profile.sourceId() != null) {
-            changes.source(h.profile.sourceId());
-          }
+          h.assignment = assignNoting(h.profile, reads, h.scores());
           h.reads = reads;
         }
         h.decided = true;
@@ -583,13 +589,18 @@ public final class ClusteringStoryEngine implements StoryEngine {
 
   // as assign(), on a profile, noting what the decision read
   private Assignment assignNoting(ItemProfile p, DecisionReads reads) {
+    return assignNoting(p, reads, Map.of());
+  }
+
+  // ... taking the pair scores of the candidates in known as they are
+  private Assignment assignNoting(ItemProfile p, DecisionReads reads, Map<Long, StoryAssigner.Scored> known) {
     RecentIndex.Entry sameUrl = index.byUrl(p.url());
     if (sameUrl != null) {
       reads.byUrl = true;
       reads.stories.add(sameUrl.storyId());
       return new Assignment.Join(sameUrl.storyId(), sameUrl.profile().itemId(), 1.0);
     }
-    Assignment decided = assigner.decide(p, true, reads);
+    Assignment decided = assigner.decide(p, true, reads, known);
     noteArrival(p.time());
     return decided;
   }

@@ -60,6 +60,9 @@ final class DecisionReads {
   final Set<Long> stories = new HashSet<>();
   // the best pair score against the item's own source, as the source's repeat rate learnt it
   double bestSameSource = -1;
+  // how far a story's holding a report of the source counted against it (StoryDecision#sameSourceShare),
+  // NaN when no story weighed had one: what the decision read of the source's learnt repeat rate
+  double sameSourceShare = Double.NaN;
 
   void keys(int[] ids, float[] weights) {
     Integer[] order = new Integer[ids.length];
@@ -83,11 +86,6 @@ final class DecisionReads {
   // set by check() when it does not return HOLDS
   Speculation.Why why;
 
-  /** Whether the decision is still the one the index would give (see {@link #check}). */
-  boolean holds(IndexChanges changes) {
-    List<Entering> entering = check(changes);
-    return entering != null && entering.isEmpty();
-  }
 
   /**
    * Checks the decision against the {@code changes} indexed since it was taken: an empty list
@@ -101,11 +99,14 @@ final class DecisionReads {
    * keys summing to at least the last candidate's, or to anything while the list was short); and
    * the postings the new reports add to the lookup do not push a candidate's out of the budget.
    */
-  List<Entering> check(IndexChanges changes) {
+  List<Entering> check(IndexChanges changes, StoryDecision decision) {
     if (urlKey != 0 && changes.urlSince(urlKey, mark)) {
       return redo(Speculation.Why.LINK);
     }
-    if (sourceId != null && changes.sourceSince(sourceId, mark)) {
+    // a report of the source added since may have made a story hold the source; what the
+    // decision read of the source's repeat rate is only the share, which often stays put (clamped)
+    if (sourceId != null && (changes.sourceSince(sourceId, mark)
+        || (!Double.isNaN(sameSourceShare) && sameSourceShare != decision.sameSourceShareAfter(sourceId, bestSameSource)))) {
       return redo(Speculation.Why.SOURCE);
     }
     for (long story : stories) {

@@ -49,12 +49,6 @@ final class IndexChanges {
     stories.put(toStory, count);
   }
 
-  /** What the source's reports taught changed (its repeat rate). */
-  void source(String sourceId) {
-    count++;
-    sources.put(sourceId, count);
-  }
-
   /** Whether a report moved into or out of the story after {@code mark}. */
   boolean movedSince(long storyId, int mark) {
     return stories.getOrDefault(storyId, 0) > mark;

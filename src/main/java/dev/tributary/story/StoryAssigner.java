@@ -50,10 +50,26 @@ final class StoryAssigner {
 
   /** As {@link #decide(ItemProfile, boolean)}, noting in {@code reads} (unless null) what the decision read. */
   Assignment decide(ItemProfile p, boolean firstLook, DecisionReads reads) {
+    return decide(p, firstLook, reads, Map.of());
+  }
+
+  /**
+   * As {@link #decide(ItemProfile, boolean, DecisionReads)}, taking the pair scores of candidates
+   * in {@code known} (by item id, scored against this profile by an earlier decision) as they are.
+   */
+  Assignment decide(ItemProfile p, boolean firstLook, DecisionReads reads, Map<Long, Scored> known) {
     List<RecentIndex.Entry> candidates = candidates(p, reads);
-    PairScorer.Probe probe = PairScorer.probe(p, index);
+    PairScorer.Probe probe = null;
     List<Scored> scored = new ArrayList<>(candidates.size());
     for (RecentIndex.Entry c : candidates) {
+      Scored before = known.get(c.profile().itemId());
+      if (before != null) {
+        scored.add(before.entry() == c ? before : new Scored(c, before.copy(), before.score(), before.sameSource()));
+        continue;
+      }
+      if (probe == null) {
+        probe = PairScorer.probe(p, index);
+      }
       scored.add(score(probe, c));
     }
     if (reads != null) {
@@ -99,6 +115,7 @@ final class StoryAssigner {
       reads.stories.clear();
       reads.stories.addAll(storyScore.keySet());
       reads.bestSameSource = bestSameSource;
+      reads.sameSourceShare = Double.NaN;
     }
     if (copyOf != null) {
       return new Assignment.Join(copyOf.storyId(), copyOf.profile().itemId(), bestCopy);
@@ -121,8 +138,11 @@ final class StoryAssigner {
         continue;
       }
       double[] sum = storySum.get(e.getKey());
-      double s = decision.storyScore(
-          e.getValue(), sum[0] / sum[1], index.storyHasSource(e.getKey(), p.sourceId()), p.sourceId());
+      boolean hasSource = index.storyHasSource(e.getKey(), p.sourceId());
+      if (hasSource && reads != null) {
+        reads.sameSourceShare = decision.sameSourceShare(p.sourceId());
+      }
+      double s = decision.storyScore(e.getValue(), sum[0] / sum[1], hasSource, p.sourceId());
       if (s > best) {
         best = s;
         bestStory = e.getKey();

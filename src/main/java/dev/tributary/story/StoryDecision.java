@@ -106,7 +106,32 @@ final class StoryDecision {
    * at it (a stream whose every story arrives through it).
    */
   double sameSourceShare(String sourceId) {
+    return share(sourceId == null ? null : repeats.get(sourceId));
+  }
+
+  /**
+   * {@link #sameSourceShare} as it will be once {@link #observe} has recorded {@code bestSameSource}
+   * for the source, without recording it: what a decision taken now reads of the source (it
+   * observes its item before weighing stories).
+   */
+  double sameSourceShareAfter(String sourceId, double bestSameSource) {
     double[] r = sourceId == null ? null : repeats.get(sourceId);
+    if (sourceId == null || bestSameSource < 0) {
+      return share(r);
+    }
+    double[] next = r == null ? new double[2] : r.clone();
+    if (next[0] >= MEMORY) {
+      next[0] /= 2;
+      next[1] /= 2;
+    }
+    next[0]++;
+    if (bestSameSource >= config.joinThreshold()) {
+      next[1]++;
+    }
+    return share(next);
+  }
+
+  private double share(double[] r) {
     double rate = r == null ? 0 : r[1] / (r[0] + PRIOR_ITEMS);
     double full = config.sourceRepeatRate();
     double lift = full <= 0 ? 1 : Math.max(0, Math.min(1, (rate - full / 2) / (full / 2)));
@@ -173,10 +198,5 @@ final class StoryDecision {
   void restore(StoryDecision other) {
     repeats.clear();
     other.repeats.forEach((source, r) -> repeats.put(source, r.clone()));
-  }
-
-  /** Whether two best same-source scores teach {@link #observe} the same. */
-  boolean observesAlike(double a, double b) {
-    return (a < 0) == (b < 0) && (a >= config.joinThreshold()) == (b >= config.joinThreshold());
   }
 }

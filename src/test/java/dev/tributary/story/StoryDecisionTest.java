@@ -29,6 +29,20 @@ class StoryDecisionTest {
   }
 
   @Test
+  void theShareAfterAnObservationIsTheOneObservingGives() {
+    // a stream climbing from the full penalty to none, through the fading part and the memory's halving
+    double[] scores = {0.6, 0.6, -1, 0.05, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.05, 0.6};
+    for (int i = 0; i < 1200; i++) {
+      double best = scores[i % scores.length];
+      double predicted = decision.sameSourceShareAfter("stream", best);
+      decision.observe("stream", best);
+      assertThat(decision.sameSourceShare("stream")).isEqualTo(predicted);
+    }
+    assertThat(decision.sameSourceShareAfter(null, 0.6)).isEqualTo(1.0);
+    assertThat(decision.sameSourceShareAfter("new outlet", 0.6)).isEqualTo(1.0);
+  }
+
+  @Test
   void anOutletWhoseItemsSeldomMatchEachOtherKeepsThePenalty() {
     for (int i = 0; i < 200; i++) {
       // one item in ten close to an earlier one of the same outlet: a follow-up now and then
