@@ -22,7 +22,7 @@ import java.util.function.Function;
  */
 final class DecisionReads {
   // postings remembered from the end of a lookup: those a new report's postings can push out of the budget
-  static final int TAIL = 64;
+  static final int TAIL = 256;
 
   // the change the decision was taken after (IndexChanges#mark)
   int mark;
@@ -170,15 +170,22 @@ final class DecisionReads {
     if (ambiguous || (pushedOut > 0 && (cutKey < 0 || pushedOut >= readInCutKey))) {
       return redo(Speculation.Why.PLACE_UNKNOWN);
     }
-    for (Entering in : entering) {
-      for (double s : sums) {
-        if (s == in.sum()) {
-          return redo(Speculation.Why.TIE);
-        }
+    // the lookup keeps, of equal sums, those it read first: which is not known for a new candidate,
+    // and matters only where the list is cut (the choice weighs the candidates in id order)
+    if (limit > 0 && sums.length + entering.size() > limit) {
+      double[] all = Arrays.copyOf(sums, sums.length + entering.size());
+      for (int k = 0; k < entering.size(); k++) {
+        all[sums.length + k] = entering.get(k).sum();
       }
-      for (Entering other : entering) {
-        if (other != in && other.sum() == in.sum()) {
-          return redo(Speculation.Why.TIE);
+      Arrays.sort(all);
+      // ascending: the last kept and the first cut
+      double lastKept = all[all.length - limit];
+      double firstCut = all[all.length - limit - 1];
+      if (lastKept == firstCut) {
+        for (Entering in : entering) {
+          if (in.sum() == lastKept) {
+            return redo(Speculation.Why.TIE);
+          }
         }
       }
     }

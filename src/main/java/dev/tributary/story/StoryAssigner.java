@@ -1,6 +1,7 @@
 package dev.tributary.story;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,14 +87,20 @@ final class StoryAssigner {
     return new Scored(c, f.copy(), scorer.score(f), f.sameSource());
   }
 
-  /** Where a profile goes among its candidates, scored and in lookup order. */
+  /**
+   * Where a profile goes among its candidates, scored. They are weighed in item id order, so that the
+   * choice depends on which candidates were found, not on the order the lookup read those of equal
+   * sums in (a decision taken ahead then knows a new candidate's place but among equals).
+   */
   Assignment choose(ItemProfile p, List<Scored> scored, boolean firstLook, DecisionReads reads) {
     RecentIndex.Entry copyOf = null;
     double bestCopy = 0;
     Map<Long, Double> storyScore = new HashMap<>();
     Map<Long, double[]> storySum = new HashMap<>();
     double bestSameSource = -1; // none of the item's source among the candidates
-    for (Scored f : scored) {
+    List<Scored> byId = new ArrayList<>(scored);
+    byId.sort(Comparator.comparingLong(f -> f.entry().profile().itemId()));
+    for (Scored f : byId) {
       RecentIndex.Entry c = f.entry();
       if (f.copy() >= config.duplicateThreshold() && f.copy() > bestCopy) {
         bestCopy = f.copy();

@@ -159,13 +159,37 @@ class DecideAheadTest {
     assertThat(counts[1]).isPositive();
   }
 
+  /**
+   * The same where the lookup is cut often: a short candidate list and a small postings budget.
+   * Decisions kept, or taken again with only their new candidates scored, are still the ones taken
+   * afresh.
+   */
+  @Test
+  void decisionsKeptAreTheOnesTakenAfreshWhereTheLookupIsCut() {
+    StoryConfig d = DefaultSettings.story();
+    StoryConfig tight = new StoryConfig(d.window(), d.statsHorizon(), d.joinThreshold(), d.duplicateThreshold(),
+        d.meanShare(), d.titleWeight(), d.nameWeight(), d.maxTokens(), d.queryKeys(), 6, 150, d.sourceRepeatRate(),
+        d.headlineMixture(), d.mixtureAlpha(), d.refinePasses());
+    List<StoryCandidate> reports = events(new SplittableRandom(11), 480, BATCH);
+    int[] counts = new int[2];
+    int[] why = new int[Speculation.Why.values().length];
+    takeTurns(reports, counts, tight, why);
+    assertThat(counts[0]).isPositive();
+    assertThat(why[Speculation.Why.NEW_CANDIDATES.ordinal()]).isPositive();
+    assertThat(why[Speculation.Why.PUSHED_OUT.ordinal()] + why[Speculation.Why.PLACE_UNKNOWN.ordinal()]
+        + why[Speculation.Why.TIE.ordinal()]).isPositive();
+  }
+
   private static final int BATCH = 12;
 
   // stored reports in order, {index, story}; counts[0] decisions kept on the second pass, [1] taken again
   private static List<long[]> takeTurns(List<StoryCandidate> reports, int[] counts) {
-    ClusteringStoryEngine[] replicas = {
-      new ClusteringStoryEngine(DefaultSettings.story()), new ClusteringStoryEngine(DefaultSettings.story())
-    };
+    return takeTurns(reports, counts, DefaultSettings.story(), new int[Speculation.Why.values().length]);
+  }
+
+  // ... with engines of this config, adding to why the decisions taken again by Speculation.Why
+  private static List<long[]> takeTurns(List<StoryCandidate> reports, int[] counts, StoryConfig config, int[] why) {
+    ClusteringStoryEngine[] replicas = {new ClusteringStoryEngine(config), new ClusteringStoryEngine(config)};
     List<long[]> stored = new ArrayList<>();
     int[] seen = new int[2];
     for (int start = 0, turn = 0; start < reports.size(); start += 2 * BATCH, turn = 1 - turn) {
@@ -196,12 +220,16 @@ class DecideAheadTest {
         for (int i = 0; i < ts.length; i++) {
           Assignment fresh = mine.decideAfresh(ts[i]);
           Assignment a = spec.decide(ts[i]);
-          assertThat(where(a)).as("report %d", ts[i].item().itemId()).isEqualTo(where(fresh));
+          assertThat(where(a)).as("report %d %s %s", ts[i].item().itemId(), a, fresh).isEqualTo(where(fresh));
           stories[i] = a instanceof Assignment.Join j ? j.storyId() : ts[i].item().itemId() * 100;
           spec.place(ts[i], stories[i]);
         }
         counts[1] += spec.redecided() - before;
         counts[0] += ts.length - (spec.redecided() - before);
+      }
+      int[] by = spec.redecidedBy();
+      for (int i = 0; i < by.length; i++) {
+        why[i] += by[i];
       }
       spec.close();
       for (int i = 0; i < batch.size(); i++) {
