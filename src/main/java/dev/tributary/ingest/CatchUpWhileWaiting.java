@@ -5,10 +5,11 @@ import java.util.function.IntSupplier;
 
 /**
  * Takes the cluster-wide assignment lock without idling while another replica holds it: between
- * tries the waiter indexes what the other replicas committed meanwhile, so once it holds the lock
- * only the last holder's reports are left to catch up on. A round that found nothing pauses
- * before the next try; after {@code rounds} tries the waiter queues in the database like any
- * other (a replica that never wins a try is not starved).
+ * tries the waiter indexes what the other replicas committed meanwhile, right before the next try,
+ * so once it holds the lock little or nothing is left to catch up on (what the last holder
+ * committed since that catch-up began). After a round that found nothing the waiter pauses before
+ * it catches up again; after {@code rounds} tries it queues in the database like any other (a
+ * replica that never wins a try is not starved).
  */
 final class CatchUpWhileWaiting {
   /** The lock: a try that does not wait, and a wait in the database's queue. */
@@ -26,16 +27,20 @@ final class CatchUpWhileWaiting {
    */
   static int acquire(Lock lock, IntSupplier catchUp, Runnable pause, int rounds) {
     int caught = 0;
+    int found = -1;
     for (int round = 0; !lock.tryAcquire(); round++) {
       if (round == rounds) {
         lock.acquire();
         return caught;
       }
-      int found = catchUp.getAsInt();
-      caught += found;
+      // the pause comes before the catch-up, not after it: a holder mostly commits (and lets go)
+      // during a pause, and what it committed is then caught up on before the next try rather than
+      // under the lock that try takes
       if (found == 0) {
         pause.run();
       }
+      found = catchUp.getAsInt();
+      caught += found;
     }
     return caught;
   }

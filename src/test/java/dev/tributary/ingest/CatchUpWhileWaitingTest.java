@@ -38,7 +38,7 @@ class CatchUpWhileWaitingTest {
   }
 
   @Test
-  void whileTheLockIsHeldTheWaiterCatchesUpAndPausesOnlyWhenNothingWasNew() {
+  void whileTheLockIsHeldTheWaiterCatchesUpRightBeforeEachTryAndPausesOnlyAfterNothingWasNew() {
     Busy lock = new Busy(3);
     int[] found = {4, 0, 2};
     int[] round = {0};
@@ -48,7 +48,7 @@ class CatchUpWhileWaitingTest {
     }, () -> lock.steps.add("pause"), 5);
     assertThat(caught).isEqualTo(6);
     assertThat(lock.steps).containsExactly(
-        "try", "catch-up", "try", "catch-up", "pause", "try", "catch-up", "try");
+        "try", "catch-up", "try", "catch-up", "try", "pause", "catch-up", "try");
   }
 
   @Test
