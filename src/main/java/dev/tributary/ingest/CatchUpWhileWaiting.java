@@ -5,11 +5,11 @@ import java.util.function.IntSupplier;
 
 /**
  * Takes the cluster-wide assignment lock without idling while another replica holds it: between
- * tries the waiter indexes what the other replicas committed meanwhile, right before the next try,
- * so once it holds the lock little or nothing is left to catch up on (what the last holder
- * committed since that catch-up began). After a round that found nothing the waiter pauses before
- * it catches up again; after {@code rounds} tries it queues in the database like any other (a
- * replica that never wins a try is not starved).
+ * tries the waiter indexes what the other replicas committed meanwhile, and tries only right after
+ * a catch-up that found nothing new, so once it holds the lock little or nothing is left to catch
+ * up on (what the last holder committed after that catch-up began). After a round that found
+ * nothing the waiter pauses before it catches up again; after {@code rounds} rounds it queues in
+ * the database like any other (a replica that never wins a try is not starved).
  */
 final class CatchUpWhileWaiting {
   /** The lock: a try that does not wait, and a wait in the database's queue. */
@@ -27,22 +27,26 @@ final class CatchUpWhileWaiting {
    */
   static int acquire(Lock lock, IntSupplier catchUp, Runnable pause, int rounds) {
     int caught = 0;
-    int found = -1;
-    for (int round = 0; !lock.tryAcquire(); round++) {
+    int found = -1; // none yet
+    for (int round = 0; ; round++) {
+      // a try only right after a catch-up that found nothing new: a holder that let go meanwhile
+      // committed before the try, and what it committed was caught up on (the batch gone through
+      // again) before the try, not under the lock the try takes; then one more catch-up, short
+      // since the batch was gone through, sees whether yet another holder came and went
+      if (found <= 0 && lock.tryAcquire()) {
+        return caught;
+      }
       if (round == rounds) {
         lock.acquire();
         return caught;
       }
-      // the pause comes before the catch-up, not after it: a holder mostly commits (and lets go)
-      // during a pause, and what it committed is then caught up on before the next try rather than
-      // under the lock that try takes
+      // the pause comes before the catch-up, not after it: a holder mostly commits during a pause
       if (found == 0) {
         pause.run();
       }
       found = catchUp.getAsInt();
       caught += found;
     }
-    return caught;
   }
 
   /** The lock from its two operations. */

@@ -38,17 +38,17 @@ class CatchUpWhileWaitingTest {
   }
 
   @Test
-  void whileTheLockIsHeldTheWaiterCatchesUpRightBeforeEachTryAndPausesOnlyAfterNothingWasNew() {
-    Busy lock = new Busy(3);
-    int[] found = {4, 0, 2};
+  void whileTheLockIsHeldTheWaiterTriesOnlyRightAfterACatchUpThatFoundNothingAndPausesBeforeTheNext() {
+    Busy lock = new Busy(2);
+    int[] found = {4, 0, 2, 0};
     int[] round = {0};
     int caught = CatchUpWhileWaiting.acquire(lock, () -> {
       lock.steps.add("catch-up");
       return found[round[0]++];
-    }, () -> lock.steps.add("pause"), 5);
+    }, () -> lock.steps.add("pause"), 10);
     assertThat(caught).isEqualTo(6);
     assertThat(lock.steps).containsExactly(
-        "try", "catch-up", "try", "catch-up", "try", "pause", "catch-up", "try");
+        "try", "catch-up", "catch-up", "try", "pause", "catch-up", "catch-up", "try");
   }
 
   @Test
@@ -56,10 +56,21 @@ class CatchUpWhileWaitingTest {
     Busy lock = new Busy(Integer.MAX_VALUE);
     int caught = CatchUpWhileWaiting.acquire(lock, () -> {
       lock.steps.add("catch-up");
+      return 0;
+    }, () -> lock.steps.add("pause"), 2);
+    assertThat(caught).isZero();
+    assertThat(lock.steps).containsExactly("try", "catch-up", "try", "pause", "catch-up", "try", "wait");
+  }
+
+  @Test
+  void aWaiterThatKeepsFindingNewReportsQueuesAfterItsRoundsToo() {
+    Busy lock = new Busy(Integer.MAX_VALUE);
+    int caught = CatchUpWhileWaiting.acquire(lock, () -> {
+      lock.steps.add("catch-up");
       return 1;
     }, () -> lock.steps.add("pause"), 2);
     assertThat(caught).isEqualTo(2);
-    assertThat(lock.steps).containsExactly("try", "catch-up", "try", "catch-up", "try", "wait");
+    assertThat(lock.steps).containsExactly("try", "catch-up", "catch-up", "wait");
   }
 
   private static int fail(Busy lock) {
