@@ -4,12 +4,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 /**
- * Takes the cluster-wide assignment lock without idling while another replica holds it: between
- * tries the waiter indexes what the other replicas committed meanwhile, and tries only right after
- * a catch-up that found nothing new, so once it holds the lock little or nothing is left to catch
- * up on (what the last holder committed after that catch-up began). After a round that found
- * nothing the waiter pauses before it catches up again; after {@code rounds} rounds it queues in
- * the database like any other (a replica that never wins a try is not starved).
+ * Takes the cluster-wide assignment lock without idling while another replica holds it: the waiter
+ * indexes what the other replicas committed meanwhile, and tries only right after a catch-up that
+ * found nothing new, so once it holds the lock little or nothing is left to catch up on (what the
+ * last holder committed after that catch-up began). After a round that found nothing the waiter
+ * pauses before it catches up again; after {@code rounds} rounds it queues in the database like
+ * any other (a replica that never wins a try is not starved).
  */
 final class CatchUpWhileWaiting {
   /** The lock: a try that does not wait, and a wait in the database's queue. */
@@ -26,14 +26,15 @@ final class CatchUpWhileWaiting {
    * {@code pause} waits a moment. Returns how many reports were caught up on while waiting.
    */
   static int acquire(Lock lock, IntSupplier catchUp, Runnable pause, int rounds) {
-    int caught = 0;
-    int found = -1; // none yet
+    // first a catch-up: the batch took a while to decide, and the last holder may have let go meanwhile
+    int found = catchUp.getAsInt();
+    int caught = found;
     for (int round = 0; ; round++) {
       // a try only right after a catch-up that found nothing new: a holder that let go meanwhile
       // committed before the try, and what it committed was caught up on (the batch gone through
       // again) before the try, not under the lock the try takes; then one more catch-up, short
       // since the batch was gone through, sees whether yet another holder came and went
-      if (found <= 0 && lock.tryAcquire()) {
+      if (found == 0 && lock.tryAcquire()) {
         return caught;
       }
       if (round == rounds) {

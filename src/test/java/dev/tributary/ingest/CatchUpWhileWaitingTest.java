@@ -30,17 +30,30 @@ class CatchUpWhileWaitingTest {
   }
 
   @Test
-  void aFreeLockIsTakenAtOnceWithNothingCaughtUp() {
+  void aFreeLockIsTakenAfterOneCatchUpThatFoundNothing() {
     Busy lock = new Busy(0);
     int caught = CatchUpWhileWaiting.acquire(lock, () -> fail(lock), () -> lock.steps.add("pause"), 5);
     assertThat(caught).isZero();
-    assertThat(lock.steps).containsExactly("try");
+    assertThat(lock.steps).containsExactly("catch-up", "try");
+  }
+
+  @Test
+  void aHolderThatLetGoWhileTheBatchWasDecidedIsCaughtUpOnBeforeTheTry() {
+    Busy lock = new Busy(0);
+    int[] found = {5, 0};
+    int[] round = {0};
+    int caught = CatchUpWhileWaiting.acquire(lock, () -> {
+      lock.steps.add("catch-up");
+      return found[round[0]++];
+    }, () -> lock.steps.add("pause"), 5);
+    assertThat(caught).isEqualTo(5);
+    assertThat(lock.steps).containsExactly("catch-up", "catch-up", "try");
   }
 
   @Test
   void whileTheLockIsHeldTheWaiterTriesOnlyRightAfterACatchUpThatFoundNothingAndPausesBeforeTheNext() {
     Busy lock = new Busy(2);
-    int[] found = {4, 0, 2, 0};
+    int[] found = {0, 4, 0, 2, 0};
     int[] round = {0};
     int caught = CatchUpWhileWaiting.acquire(lock, () -> {
       lock.steps.add("catch-up");
@@ -48,7 +61,7 @@ class CatchUpWhileWaitingTest {
     }, () -> lock.steps.add("pause"), 10);
     assertThat(caught).isEqualTo(6);
     assertThat(lock.steps).containsExactly(
-        "try", "catch-up", "catch-up", "try", "pause", "catch-up", "catch-up", "try");
+        "catch-up", "try", "pause", "catch-up", "catch-up", "try", "pause", "catch-up", "catch-up", "try");
   }
 
   @Test
@@ -59,7 +72,7 @@ class CatchUpWhileWaitingTest {
       return 0;
     }, () -> lock.steps.add("pause"), 2);
     assertThat(caught).isZero();
-    assertThat(lock.steps).containsExactly("try", "catch-up", "try", "pause", "catch-up", "try", "wait");
+    assertThat(lock.steps).containsExactly("catch-up", "try", "pause", "catch-up", "try", "pause", "catch-up", "try", "wait");
   }
 
   @Test
@@ -69,8 +82,8 @@ class CatchUpWhileWaitingTest {
       lock.steps.add("catch-up");
       return 1;
     }, () -> lock.steps.add("pause"), 2);
-    assertThat(caught).isEqualTo(2);
-    assertThat(lock.steps).containsExactly("try", "catch-up", "catch-up", "wait");
+    assertThat(caught).isEqualTo(3);
+    assertThat(lock.steps).containsExactly("catch-up", "catch-up", "catch-up", "wait");
   }
 
   private static int fail(Busy lock) {
