@@ -138,7 +138,7 @@ public class StoryRegrouper {
     Regrouping r = engine.applyRegroup(plan);
     kept[0] = r;
     if (r.moves().isEmpty()) {
-      return new StoryMoves.Applied(Map.of(), 0, 0);
+      return StoryMoves.Applied.none();
     }
     List<ItemMove> itemMoves = r.moves().stream()
         .map(m -> new ItemMove(m.itemId(), m.fromStory(), m.toStory(), m.duplicateOf()))
@@ -155,6 +155,8 @@ public class StoryRegrouper {
     StoryMoves.Applied applied = moves.apply(itemMoves, now);
     moves.shiftEditions(editions.shifts(before, stories.withAllReports(changed)), now);
     applied.placed().forEach(engine::placed);
+    // last: it locks the sources' rows, which polls wait for, until the commit
+    moves.sourcesChanged(applied);
     return applied;
   }
 }

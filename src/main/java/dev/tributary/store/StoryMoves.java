@@ -33,7 +33,12 @@ public class StoryMoves {
    * how many moves were left out because their item had left {@code fromStory} (or the database)
    * since the regrouping was computed.
    */
-  public record Applied(Map<Long, Long> placed, int merged, int stale) {}
+  public record Applied(Map<Long, Long> placed, int merged, int stale, List<String> sources, long revision) {
+    /** Nothing applied. */
+    public static Applied none() {
+      return new Applied(Map.of(), 0, 0, List.of(), 0);
+    }
+  }
 
   /**
    * Applies moves computed on an earlier snapshot: a move whose item is no longer in its
@@ -89,15 +94,26 @@ public class StoryMoves {
         merged++;
       }
     }
-    List<String> sources = items.values().stream().map(i -> i.sourceId).distinct().toList();
-    if (!sources.isEmpty()) {
-      em.createQuery("update SourceEntity s set s.revision = ?1 where s.id in ?2")
-          .setParameter(1, revision)
-          .setParameter(2, sources)
-          .executeUpdate();
-    }
+    List<String> sources = items.values().stream().map(i -> i.sourceId).distinct().sorted().toList();
     changed.fire(new DataChanged("regroup"));
-    return new Applied(placed, merged, planned.size() - moves.size());
+    return new Applied(placed, merged, planned.size() - moves.size(), sources, revision);
+  }
+
+  /**
+   * The moved reports' sources stamped with the regrouping's revision (their feeds changed): the
+   * last statement of the caller's transaction, after everything else is flushed, because it locks
+   * those sources' rows until the commit, and polls of them (their claims, their outcomes) wait
+   * for those locks (on H2 at most its lock timeout, then they fail).
+   */
+  public void sourcesChanged(Applied applied) {
+    if (applied.sources().isEmpty()) {
+      return;
+    }
+    em.flush();
+    em.createQuery("update SourceEntity s set s.revision = ?1 where s.id in ?2")
+        .setParameter(1, applied.revision())
+        .setParameter(2, applied.sources())
+        .executeUpdate();
   }
 
   /**
