@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -165,11 +165,18 @@ class PagesBrowserTest {
     assertThat(browser.consoleErrors()).isEmpty();
   }
 
-  /** Clicks and waits for the next page to replace this one. */
+  /**
+   * Clicks and waits for the next page to replace this one. The old document is marked with a script variable, which
+   * the new document does not have: asking the clicked element whether it is stale answers, on some ChromeDriver
+   * versions, "Node with given id does not belong to the document" instead of a stale-element error.
+   */
   private void click(By by) {
-    WebElement element = browser.driver.findElement(by);
-    element.click();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+    JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+    js.executeScript("window.tributaryOldPage = true;");
+    browser.driver.findElement(by).click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+        .until(d -> Boolean.TRUE.equals(js.executeScript(
+            "return document.readyState === 'complete' && window.tributaryOldPage === undefined;")));
   }
 
   private List<String> headings() {
