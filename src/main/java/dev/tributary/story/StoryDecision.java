@@ -79,7 +79,11 @@ final class StoryDecision {
       double[] was = repeats.get(sourceId);
       journal.put(sourceId, was == null ? null : was.clone());
     }
-    double[] r = repeats.computeIfAbsent(sourceId, k -> new double[2]);
+    learn(repeats.computeIfAbsent(sourceId, k -> new double[2]), bestSameSource);
+  }
+
+  // one observation into a source's {items observed, items that repeated}: older ones count half past MEMORY
+  private void learn(double[] r, double bestSameSource) {
     if (r[0] >= MEMORY) {
       r[0] /= 2;
       r[1] /= 2;
@@ -120,14 +124,7 @@ final class StoryDecision {
       return share(r);
     }
     double[] next = r == null ? new double[2] : r.clone();
-    if (next[0] >= MEMORY) {
-      next[0] /= 2;
-      next[1] /= 2;
-    }
-    next[0]++;
-    if (bestSameSource >= config.joinThreshold()) {
-      next[1]++;
-    }
+    learn(next, bestSameSource);
     return share(next);
   }
 
