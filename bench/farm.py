@@ -11,6 +11,12 @@ usage: bench/farm.py [feeds] [measure-seconds]     (needs target/quarkus-app; pr
   FARM_FIRST_ONLY=1 stops after the first cycle (every item stored and clustered); FARM_JAVA_OPTS
   passes JVM options (e.g. a flight recording); FARM_JAVA=path/bin/java another JVM (default: java on
   PATH), e.g. the JDK 25 the image runs.
+  FARM_AOT=path/app.aot (with FARM_CONTAINER=1, a JDK 25 and a jar built as the image builds it,
+  -Dquarkus.package.jar.type=aot-jar): runs with the image's AOT cache as well, -XX:AOTMode=on so a
+  cache the JVM cannot map fails the run instead of being left out. A missing cache, or one older
+  than a jar of the build, is first trained as the image trains it: docker/aot-train.sh on FARM_JAVA
+  with the image's JVM_OPTS and the -Xmx its Dockerfile trains with (the pod's heap), never on the
+  farm's own work.
 All sources share 127.0.0.1, so the per-host limit is raised for the run: this measures the
 pipeline's throughput, not politeness (the fetch tests cover that).
 """
@@ -85,6 +91,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if "first200" not in STAMPS:
                 STAMPS["first200"] = time.time()
                 STAMPS["cpu_first200"] = cpu_seconds()  # start-up's CPU, left out of the cycle's
+                STAMPS["threads_first200"] = thread_cpu()
         self.send_response(200)
         self.send_header("Content-Type", "application/rss+xml")
         self.send_header("ETag", etag)
@@ -136,16 +143,40 @@ def container_settings():
     return [f"-XX:MaxRAM={mb}m", *opts], ({"MALLOC_ARENA_MAX": arenas.group(1)} if arenas else {}), f"pod limit {mb} MB"
 
 
+def aot_cache(path, jar, opts, extra_env):
+    """The image's AOT cache for this jar: trained as docker/Dockerfile trains it when missing or stale."""
+    app_dir = os.path.dirname(jar)
+    jars = [os.path.join(d, f) for d, _, files in os.walk(app_dir) for f in files if f.endswith(".jar")]
+    if os.path.exists(path) and os.path.getmtime(path) >= max(map(os.path.getmtime, jars)):
+        return
+    dockerfile = open(os.path.join(ROOT, "docker", "Dockerfile")).read().replace("\\\n", " ")
+    # the heap the image's training runs with (the pod's, so the cache's compressed-pointer mode is the pod's)
+    xmx = re.search(r'JVM_OPTS="\$JVM_OPTS (-Xmx\w+)"\s+sh\s+\S*aot-train\.sh', dockerfile).group(1)
+    print(f"training the AOT cache {path} (docker/aot-train.sh, {xmx})", flush=True)
+    train_env = dict(os.environ, **extra_env, JAVA=os.environ.get("FARM_JAVA", "java"),
+                     JVM_OPTS=" ".join([*opts, xmx]))
+    train_env.pop("QUARKUS_DATASOURCE_JDBC_URL", None)  # the script's own throwaway H2 file
+    subprocess.run(["sh", os.path.join(ROOT, "docker", "aot-train.sh"), app_dir, path, str(free_port())],
+                   env=train_env, check=True, stdout=subprocess.DEVNULL)
+
+
+# absolute: the service runs in its own working directory (and an AOT cache records the class path)
+jar = os.path.abspath(os.environ.get("FARM_JAR", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")))
 if os.environ.get("FARM_CONTAINER"):
     jvm, extra_env, heap = container_settings()
     env.update(extra_env)
+    if os.environ.get("FARM_AOT"):
+        cache = os.path.abspath(os.environ["FARM_AOT"])
+        aot_cache(cache, jar, jvm[1:], extra_env)  # the image's flags less -XX:MaxRAM, which only the farm adds
+        jvm += [f"-XX:AOTCache={cache}", "-XX:AOTMode=on"]
+        heap += ", AOT cache"
+elif os.environ.get("FARM_AOT"):
+    sys.exit("FARM_AOT needs FARM_CONTAINER=1: the cache is trained and used with the image's flags")
 else:
     jvm = [f"-Xmx{os.environ.get('FARM_XMX', '384m')}"]
     heap = "heap cap " + jvm[0][4:]
 jvm += os.environ.get("FARM_JAVA_OPTS", "").split()
 print("JVM:", os.environ.get("FARM_JAVA", "java"), "flags:", " ".join(jvm), flush=True)
-# absolute: the service runs in its own working directory
-jar = os.path.abspath(os.environ.get("FARM_JAR", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")))
 app = subprocess.Popen([os.environ.get("FARM_JAVA", "java"), *jvm, "-jar", jar],
                        cwd=work, env=env, stdout=open(os.path.join(work, "app.log"), "w"), stderr=subprocess.STDOUT)
 clk = os.sysconf("SC_CLK_TCK")
@@ -212,7 +243,11 @@ try:
     cycle_cpu = cpu_first - STAMPS["cpu_first200"]
     print(f"first cycle CPU (first feed served to last item stored): {cycle_cpu:.1f} s, "
           f"{st.get('items') / cycle_cpu:.0f} items per CPU-second; service RSS peak {status('VmHWM:') // 1024} MB ({heap})")
-    print("service CPU since launch by thread: " + ", ".join(f"{k} {v:.1f} s" for k, v in thread_cpu().most_common()))
+    threads = thread_cpu()
+    print("service CPU since launch by thread: " + ", ".join(f"{k} {v:.1f} s" for k, v in threads.most_common()))
+    # threads that ended during the cycle count in neither: a few of start-up's, next to nothing
+    threads.subtract(STAMPS["threads_first200"])
+    print("first cycle CPU by thread: " + ", ".join(f"{k} {v:.1f} s" for k, v in threads.most_common()))
     if os.environ.get("FARM_FIRST_ONLY"):
         sys.exit(0)
 
