@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.tributary.sanitize.HtmlText;
 import dev.tributary.sanitize.SafeUrl;
+import dev.tributary.story.DerivedTitle;
 import java.util.Locale;
 import java.util.Objects;
 
 /** Normalized entries to the items the store keeps. */
 final class EntryMapper {
   private static final int MAX_TEXT = 5000;
-  private static final int DERIVED_TITLE = 120;
 
   private EntryMapper() {}
 
@@ -24,7 +24,7 @@ final class EntryMapper {
       String html = e.summary() != null ? e.summary() : firstContent(e);
       String body = firstContent(e) != null ? firstContent(e) : html;
       String text = HtmlText.of(body);
-      String title = e.title() != null && !e.title().isBlank() ? e.title() : derivedTitle(text);
+      String title = e.title() != null && !e.title().isBlank() ? e.title() : DerivedTitle.of(text);
       if (title == null && e.link() == null && e.id() == null) {
         continue; // nothing to show and nothing to recognise it by again
       }
@@ -57,18 +57,6 @@ final class EntryMapper {
       return null;
     }
     return e.content().stream().map(Content::value).filter(v -> v != null && !v.isBlank()).findFirst().orElse(null);
-  }
-
-  private static String derivedTitle(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    String t = text.strip();
-    if (t.length() <= DERIVED_TITLE) {
-      return t;
-    }
-    int cut = t.lastIndexOf(' ', DERIVED_TITLE);
-    return HtmlText.truncate(t, cut > 40 ? cut : DERIVED_TITLE) + "…";
   }
 
   /** {@code en-US} → {@code en}: stories compare languages, not regions. */

@@ -506,7 +506,7 @@ public class IngestService {
         .or(() -> candidates.stream().filter(c -> CanonicalUrl.sameArticle(in.url(), c.url())).findFirst());
   }
 
-  private static ItemFields fields(IncomingItem in) {
+  static ItemFields fields(IncomingItem in) {
     return new ItemFields(in.url(), in.title(), in.summaryHtml(), in.author(), in.language(), in.published(),
         in.updated(), in.image());
   }

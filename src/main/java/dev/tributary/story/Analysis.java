@@ -13,8 +13,9 @@ import java.util.Set;
  * a name, so its names hold its numbers alone and are no names to compare. {@code headlineNames}
  * are the names the title gives that the report's own text also capitalizes, empty when the title
  * names too few to judge by or is a dateline, a byline or an opening sentence ({@link ProfileBuilder#headlineNames}).
- * {@code ledeTitle} when the title is a bare dateline or byline, so that the text's opening
- * stands in for it in {@code titleKeys} ({@link ProfileBuilder#ledeStandsIn}).
+ * {@code ledeTitle} when the title is a bare dateline or byline, or one ingestion cut from the
+ * text ({@link DerivedTitle}), so that the text's opening stands in for it in {@code titleKeys}
+ * ({@link ProfileBuilder#ledeStandsIn}).
  */
 record Analysis(
     String language,

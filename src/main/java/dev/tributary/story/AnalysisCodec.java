@@ -28,7 +28,7 @@ import java.util.Set;
  */
 final class AnalysisCodec {
   /** Bumped with every change of what the analysis of a text yields. */
-  static final int FORMAT = 5;
+  static final int FORMAT = 6;
 
   private final int version;
 

@@ -34,8 +34,9 @@ public final class PairModel {
 
   /**
    * Inputs fitted after the others, which keep the weights a fit without them gives (see the bench's
-   * {@code PairModelBench#fit}): {@code titleLede} applies to the few pairs with a title stood in for
-   * by the lede, and fitted with the rest it moved the weights of every other pair's title and body.
+   * {@code PairModelBench#fit}): {@code titleLede} applies to the pairs with a title stood in for
+   * by the lede (a bare one, or one cut from the text, {@link DerivedTitle}), and fitted with the
+   * rest it moved the weights of every other pair's title and body.
    */
   static final List<String> STAGED = List.of("titleLede");
 
@@ -96,7 +97,7 @@ public final class PairModel {
    * The model's inputs. Within a language the body compares native stems (for a headline alone:
    * cross-script keys collide too often in a few words), across languages only the keys meet;
    * each side of that split has its own weight, as does the title's. Where either title is a bare
-   * dateline or byline, the text's opening stands in for it and the likeness of the two
+   * dateline or byline, or cut from the text by ingestion, the text's opening stands in for it and the likeness of the two
    * headlines has a weight of its own ({@code titleLede}): an opening repeats more of the story's
    * words, and an outlet's boilerplate, than a headline does. Whether both come from one
    * source is left out on purpose: {@link StoryDecision} weighs that per source, lifting it for a

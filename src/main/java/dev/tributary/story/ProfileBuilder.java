@@ -34,7 +34,11 @@ final class ProfileBuilder {
   Analysis analyse(StoryCandidate item, long time) {
     String language = languageOf(item);
     var analyzer = analyzers.forLanguage(language);
-    List<Tokens.Token> title = Tokens.analyze(analyzer, item.title(), config.maxTokens());
+    // a title ingestion cut from the text is no headline: its words are the text's own, and weigh
+    // as the text's; its opening stands in for it in the title's keys, as for a bare title
+    boolean derived = DerivedTitle.is(item.title(), item.text());
+    String titleText = derived ? "" : item.title();
+    List<Tokens.Token> title = Tokens.analyze(analyzer, titleText, config.maxTokens());
     List<Tokens.Token> body = Tokens.analyze(analyzer, item.text(), config.maxTokens());
 
     Map<String, Float> tf = new HashMap<>();
@@ -43,9 +47,9 @@ final class ProfileBuilder {
     List<String> words = new ArrayList<>(title.size() + body.size());
     count(title, config.titleWeight(), tf, kf, names, words);
     Map<String, Float> titleKeys = new HashMap<>();
-    TitleKind kind = TitleKind.of(item.title(), language, analyzer);
-    boolean ledeTitle = ledeStandsIn(kind);
-    count(ledeTitle ? Tokens.analyze(analyzer, lede(item.title(), item.text(), language, analyzer), LEDE_TOKENS) : title,
+    TitleKind kind = TitleKind.of(titleText, language, analyzer);
+    boolean ledeTitle = derived || ledeStandsIn(kind);
+    count(ledeTitle ? Tokens.analyze(analyzer, lede(derived ? "" : titleText, item.text(), language, analyzer), LEDE_TOKENS) : title,
         1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>());
     count(body, 1f, tf, kf, names, words);
     return new Analysis(
@@ -57,7 +61,7 @@ final class ProfileBuilder {
         names,
         headlineNames(kind, title, body),
         minHash.signature(words),
-        Announcement.in(item.title()),
+        Announcement.in(titleText),
         LeadDate.ofReport(item.text(), item.dated() ? item.published() : null),
         item.dated(),
         cased(title) || cased(body),
@@ -97,8 +101,10 @@ final class ProfileBuilder {
    * first {@link #LEDE_TOKENS} tokens once the title's copy and any bare dateline or byline piece it
    * opens with are passed over), as a reader takes the lede for the headline. A byline or a date
    * compared as a headline says nothing of the story, and a pair of reports whose titles say
-   * nothing would otherwise look as unlike as two about different events. A missing title is left
-   * alone: ingestion gives an untitled entry a title from its text already.
+   * nothing would otherwise look as unlike as two about different events. The opening also stands
+   * in for a title ingestion cut from an untitled entry's text ({@link DerivedTitle}), which is
+   * the opening already, and is compared as one: the first words of a text repeat more of the
+   * story's words, and of an outlet's boilerplate, than a headline does.
    */
   static boolean ledeStandsIn(TitleKind kind) {
     return kind == TitleKind.BARE;

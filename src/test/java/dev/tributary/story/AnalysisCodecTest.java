@@ -20,6 +20,8 @@ class AnalysisCodecTest {
   private static final StoryConfig CONFIG = DefaultSettings.story();
   private static final Instant DAY = ClusteringStoryEngineTest.DAY;
 
+  private static final String UNTITLED = "The new border bridge at Meghri opened on Tuesday, with the presidents of "
+      + "both countries cutting the ribbon together; talks on trade across it begin tomorrow in the town hall.";
   private static final List<StoryCandidate> SAMPLES = List.of(
       ClusteringStoryEngineTest.EN_BRIDGE,
       ClusteringStoryEngineTest.RU_BRIDGE,
@@ -30,7 +32,9 @@ class AnalysisCodecTest {
       // no declared language, no date: guessed, and placed by when it was seen
       new StoryCandidate(5, "agency", "https://agency/5", "ალიევმა და ფაშინიანმა ხიდი გახსნეს",
           "ილჰამ ალიევმა და ნიკოლ ფაშინიანმა მეღრის ახალი ხიდი გახსნეს.", null, DAY, false),
-      new StoryCandidate(6, "brief", "https://brief/6", "Markets close higher", null, "en", DAY));
+      new StoryCandidate(6, "brief", "https://brief/6", "Markets close higher", null, "en", DAY),
+      // untitled in its feed: ingestion cut the title from its text
+      new StoryCandidate(7, "untitled", "https://untitled/7", DerivedTitle.of(UNTITLED), UNTITLED, "en", DAY));
 
   @Test
   void aDecodedAnalysisGivesTheProfileOfAFreshOne() {
@@ -109,7 +113,7 @@ class AnalysisCodecTest {
       sha.update(canonical(builder.analyse(c, c.published().getEpochSecond())).getBytes(StandardCharsets.UTF_8));
     }
     assertThat(AnalysisCodec.FORMAT + ":" + HexFormat.of().formatHex(sha.digest()).substring(0, 16))
-        .isEqualTo("5:c955532f79e8ffca");
+        .isEqualTo("6:3146b590fd862c5c");
   }
 
   private static String canonical(Analysis a) {

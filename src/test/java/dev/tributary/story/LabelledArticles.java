@@ -2,6 +2,7 @@ package dev.tributary.story;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.ingest.AsIngested;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the shared labelled story data (never copied into the repository). */
+/**
+ * Reads the shared labelled story data (never copied into the repository), each report as ingestion
+ * hands it to the engine ({@link AsIngested}): an untitled one with the title cut from its text.
+ */
 final class LabelledArticles {
 
   record Article(StoryCandidate candidate, String story) {}
@@ -42,14 +46,15 @@ final class LabelledArticles {
       long id = n.get("id").canConvertToLong() ? n.get("id").asLong() : out.size() + 1;
       out.add(
           new Article(
-              new StoryCandidate(
+              AsIngested.candidate(
                   id,
                   n.path("outlet").asText(),
                   n.path("url").asText(),
                   n.path("title").asText(""),
                   n.path("text").asText(""),
                   n.path("language").asText(""),
-                  published.isEmpty() ? null : Instant.parse(published)),
+                  published.isEmpty() ? null : Instant.parse(published),
+                  null),
               n.get("story").asText()));
     }
     out.sort(Comparator.comparing(a -> a.candidate().published(), Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -71,7 +76,7 @@ final class LabelledArticles {
     return out;
   }
 
-  // the pairs carry no dates: the sides are placed in time for the engine's order, not dated
+  // as served, the pairs carry no dates: the sides are placed in time for the engine's order, not dated
   // a side may declare its own language (a de-en pair's two sides)
   // some pair files carry a side's link in "title" and its headline in "url": put them back
   private static StoryCandidate side(JsonNode n, long id, String source, String lang, Instant t) {
@@ -81,7 +86,6 @@ final class LabelledArticles {
       url = title;
       title = swap;
     }
-    return new StoryCandidate(id, source, url, title,
-        n.path("text").asText(""), n.path("language").asText(lang), t, false);
+    return AsIngested.candidate(id, source, url, title, n.path("text").asText(""), n.path("language").asText(lang), null, t);
   }
 }
