@@ -92,7 +92,34 @@ final class ProfileBuilder {
       if (name || (concept != null && t.capitalized())) {
         names.add(key);
       }
+      String written = name && t.surface() != null ? writtenNameKey(t.surface()) : null;
+      if (written != null && !written.equals(key)) {
+        kf.merge(written, weight * config.nameWeight(), Float::sum);
+        names.add(written);
+      }
     }
+  }
+
+  // Russian case endings with a consonant, which the skeleton would keep: the instrumental of a name
+  // (Пашиняном, Алиевым); the others end in vowels, which it drops
+  private static final java.util.regex.Pattern CYRILLIC_CASE = java.util.regex.Pattern.compile("(ом|ем|ём|ым)$");
+
+  /**
+   * The key of a capitalized Cyrillic word as written, its case ending aside, when the stemmer's cut
+   * would lose part of a name: the Russian stemmer takes -ов, -ам or the -н of -ян off as though they
+   * were endings (Байрамов, Ильхам, Мирзоян), so the stem's key misses the key the same name has in
+   * Latin script (Bayramov, Ilham, Mirzoyan). Null for other scripts, whose stemmers leave names whole
+   * or whose names no other script writes.
+   */
+  String writtenNameKey(String surface) {
+    if (surface.isEmpty() || Character.UnicodeScript.of(surface.codePointAt(0)) != Character.UnicodeScript.CYRILLIC) {
+      return null;
+    }
+    String word = surface.toLowerCase(java.util.Locale.ROOT);
+    if (word.length() > 4) {
+      word = CYRILLIC_CASE.matcher(word).replaceFirst("");
+    }
+    return keys.key(word);
   }
 
   /**

@@ -13,7 +13,17 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 final class Tokens {
 
   /** A term and whether the word it came from was capitalized in the original text. */
-  record Token(String term, boolean capitalized) {}
+  /**
+   * A token's analysed term, whether the text capitalizes it, and for one capitalized within a
+   * sentence (a name rather than a sentence's first word) the word as written, null otherwise: a
+   * stemmer meant for common words cuts names short, and the written form lets a name's key be taken
+   * before that cut ({@link ProfileBuilder}).
+   */
+  record Token(String term, boolean capitalized, String surface) {
+    Token(String term, boolean capitalized) {
+      this(term, capitalized, null);
+    }
+  }
 
   private Tokens() {}
 
@@ -41,12 +51,28 @@ final class Tokens {
         }
         int start = offset.startOffset();
         boolean cap = start < text.length() && Character.isUpperCase(text.charAt(start));
-        out.add(new Token(term.toString(), cap));
+        int end = Math.min(offset.endOffset(), text.length());
+        boolean name = cap && end > start && !sentenceStart(text, start);
+        out.add(new Token(term.toString(), cap, name ? text.substring(start, end) : null));
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException("analysis of an in-memory string", e);
     }
     return out;
+  }
+
+  // whether the word at {@code start} opens the text, a sentence or a line (quotes and brackets aside)
+  static boolean sentenceStart(String text, int start) {
+    for (int i = start - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '.' || c == '!' || c == '?' || c == '\u2026' || c == ':') {
+        return true;
+      }
+      if (!Character.isWhitespace(c) && "\"'«»\u201c\u201d\u201e\u2018\u2019([-\u2013\u2014".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -47,7 +47,8 @@ final class PairProbe {
   /** Diagnostics beside the model's inputs, for benches that look for new ones (names in {@link #EXTRAS}). */
   static final java.util.List<String> EXTRAS = java.util.List.of(
       "sameScript", "numShare", "numClash", "nameShare", "rareShared", "gapDays", "lenRatio", "logShorter", "keysAll",
-      "namesMissingAll", "openingMissing10", "openingMissing10Src", "openingMissing20Max", "sameSource");
+      "namesMissingAll", "openingMissing10", "openingMissing10Src", "openingMissing20Max", "sameSource",
+      "openNumClash", "openNumMissing", "openNumClash40", "leadNumClash");
 
   double[] extras(StoryCandidate ca, StoryCandidate cb) {
     ItemProfile a = profile(ca), b = profile(cb);
@@ -83,7 +84,31 @@ final class PairProbe {
     }
     return new double[] {sameScript ? 1 : 0, numShare, clash ? 1 : 0, nameShare, 1 - Math.exp(-rare / 10), Math.min(gap, 7),
         Math.min(sa, sb) / Math.max(1, Math.max(sa, sb)), Math.log(1 + Math.min(sa, sb)), keysAll,
-        all, open10, open10Src, open20, a.sourceId() != null && a.sourceId().equals(b.sourceId()) ? 1 : 0};
+        all, open10, open10Src, open20, a.sourceId() != null && a.sourceId().equals(b.sourceId()) ? 1 : 0,
+        numClash(openingNumbers(ca, 25, v), openingNumbers(cb, 25, v)),
+        Math.max(numMissing(openingNumbers(ca, 25, v), nb), numMissing(openingNumbers(cb, 25, v), na)),
+        numClash(openingNumbers(ca, 40, v), openingNumbers(cb, 40, v)),
+        numClash(openingNumbers(ca, 0, v), openingNumbers(cb, 0, v))};
+  }
+
+  // figures (numbers other than years) of the title and the text's first n words
+  private int[] openingNumbers(StoryCandidate item, int n, Vocabulary v) {
+    return numbers(opening(item, n, v), v, true);
+  }
+
+  // both openings give figures and none of either's is among the other's
+  private static double numClash(int[] a, int[] b) {
+    if (a.length == 0 || b.length == 0) return 0;
+    for (int x : a) if (java.util.Arrays.binarySearch(b, x) >= 0) return 0;
+    return 1;
+  }
+
+  // the share of an opening's figures the other report does not give anywhere (0 when it gives none)
+  private static double numMissing(int[] opening, int[] other) {
+    if (opening.length == 0 || other.length == 0) return 0;
+    int lacking = 0;
+    for (int x : opening) if (java.util.Arrays.binarySearch(other, x) < 0) lacking++;
+    return lacking / (double) opening.length;
   }
 
   // the keys of the names (and numbers) of the title and the text's first n words, as the profile
