@@ -215,6 +215,22 @@ def fetched_sources():
         return json.load(r)
 
 
+def lock_phases():
+    """Assigning transactions in the cycle and where their time under the lock went (the service's metrics)."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{app_port}/q/metrics", timeout=60) as r:
+            text = r.read().decode()
+    except OSError as e:
+        return f"metrics unavailable: {e}"
+    held = {m.group(1): float(m.group(2)) for m in re.finditer(
+        r'^tributary_ingest_lock_held_seconds_(count|sum)\{[^}]*\} (\S+)$', text, re.M)}
+    phases = {m.group(1): float(m.group(2)) for m in re.finditer(
+        r'^tributary_ingest_lock_phase_seconds_sum\{[^}]*phase="([^"]+)"[^}]*\} (\S+)$', text, re.M)}
+    n = held.get("count", 0)
+    return (f"assigning transactions: {n:.0f} ({N * 5 / max(1, n):.1f} items each), lock held {held.get('sum', 0):.1f} s: "
+            + ", ".join(f"{k} {v:.1f} s" for k, v in phases.items()))
+
+
 try:
     start = time.time()
     while True:
@@ -248,6 +264,7 @@ try:
     # threads that ended during the cycle count in neither: a few of start-up's, next to nothing
     threads.subtract(STAMPS["threads_first200"])
     print("first cycle CPU by thread: " + ", ".join(f"{k} {v:.1f} s" for k, v in threads.most_common()))
+    print(lock_phases())
     if os.environ.get("FARM_FIRST_ONLY"):
         sys.exit(0)
 

@@ -240,9 +240,12 @@ public class IngestService {
         }
       }
     } finally {
-      // whatever happened, no thread waits for a job nobody will run (e.g. the rebuild failed too)
+      // whatever happened, no thread waits for a job nobody will run (e.g. the rebuild failed too);
+      // an exception only for a job left so (it was one with its stack trace per feed, done or not)
       for (Job job : batch) {
-        job.done().completeExceptionally(new IllegalStateException("ingest of " + job.sourceId() + " was not finished"));
+        if (!job.done().isDone()) {
+          job.done().completeExceptionally(new IllegalStateException("ingest of " + job.sourceId() + " was not finished"));
+        }
       }
     }
   }
