@@ -223,7 +223,7 @@ def lock_phases():
     except OSError as e:
         return f"metrics unavailable: {e}"
     held = {m.group(1): float(m.group(2)) for m in re.finditer(
-        r'^tributary_ingest_lock_held_seconds_(count|sum)\{[^}]*\} (\S+)$', text, re.M)}
+        r'^tributary_ingest_lock_held_seconds_(count|sum)(?:\{[^}]*\})? (\S+)$', text, re.M)}
     phases = {m.group(1): float(m.group(2)) for m in re.finditer(
         r'^tributary_ingest_lock_phase_seconds_sum\{[^}]*phase="([^"]+)"[^}]*\} (\S+)$', text, re.M)}
     n = held.get("count", 0)
