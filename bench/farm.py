@@ -10,7 +10,9 @@ usage: bench/farm.py [feeds] [measure-seconds]     (needs target/quarkus-app; pr
   docker/kubernetes/base/deployment.yaml as the JVM's -XX:MaxRAM (what it sees in the pod).
   FARM_FIRST_ONLY=1 stops after the first cycle (every item stored and clustered); FARM_JAVA_OPTS
   passes JVM options (e.g. a flight recording); FARM_JAVA=path/bin/java another JVM (default: java on
-  PATH), e.g. the JDK 25 the image runs.
+  PATH), e.g. the JDK 25 the image runs. FARM_JFR=file.jfr records the run with JFR, started by jcmd
+  right after launch (FARM_JFR_SETTINGS: JFR.start's options, default settings=profile); with
+  FARM_AOT it is the way to record, as the cache refuses -XX:StartFlightRecording.
   FARM_AOT=path/app.aot (with FARM_CONTAINER=1, a JDK 25 and a jar built as the image builds it,
   -Dquarkus.package.jar.type=aot-jar): runs with the image's AOT cache as well, -XX:AOTMode=on so a
   cache the JVM cannot map fails the run instead of being left out. A missing cache, or one older
@@ -182,6 +184,29 @@ app = subprocess.Popen([os.environ.get("FARM_JAVA", "java"), *jvm, "-jar", jar],
 clk = os.sysconf("SC_CLK_TCK")
 
 
+def record():
+    """FARM_JFR=file.jfr: a flight recording from launch on, started by jcmd once the JVM answers
+    (-XX:StartFlightRecording adds the jdk.jfr module at launch, and the JVM then refuses an AOT cache
+    trained without it); FARM_JFR_SETTINGS, JFR.start's options (default settings=profile)."""
+    jcmd = os.path.join(os.path.dirname(os.environ.get("FARM_JAVA", "java")), "jcmd")
+    options = os.environ.get("FARM_JFR_SETTINGS", "settings=profile").split()
+    for _ in range(300):
+        started = subprocess.run([jcmd if os.path.dirname(jcmd) else "jcmd", str(app.pid), "JFR.start", "name=farm",
+                                  f"filename={os.path.abspath(os.environ['FARM_JFR'])}", "dumponexit=true", *options],
+                                 capture_output=True, text=True)
+        if started.returncode == 0 and "Started recording" in started.stdout:
+            print("flight recording started:", started.stdout.strip().splitlines()[-1], flush=True)
+            return
+        if app.poll() is not None:
+            return
+        time.sleep(0.1)
+    print("flight recording not started:", started.stdout, started.stderr, flush=True)
+
+
+if os.environ.get("FARM_JFR"):
+    record()
+
+
 def cpu_seconds():
     fields = open(f"/proc/{app.pid}/stat").read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / clk
@@ -239,6 +264,8 @@ try:
             seen = counts["200"] + counts["304"]
         if seen >= N:
             break
+        if app.poll() is not None:  # e.g. a flag or an AOT cache the JVM refused: no use waiting out the limit
+            sys.exit(f"the service exited with {app.returncode}: " + open(os.path.join(work, "app.log")).read()[-2000:])
         if time.time() - start > FIRST_CYCLE_LIMIT:
             sys.exit(f"first cycle incomplete after {FIRST_CYCLE_LIMIT} s: {seen} of {N} fetched")
     first = time.time() - start
