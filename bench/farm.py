@@ -6,7 +6,7 @@ poll and its peak RSS.
 
 usage: bench/farm.py [feeds] [measure-seconds]     (needs target/quarkus-app; prints figures)
   FARM_JAR=path/quarkus-run.jar: another build.  FARM_CONTAINER=1: run with the container's settings instead of -Xmx384m: JVM_OPTS and
-  MALLOC_ARENA_MAX from docker/Dockerfile, and the pod's memory limit from
+  glibc's MALLOC_* settings from docker/Dockerfile, and the pod's memory limit from
   docker/kubernetes/base/deployment.yaml as the JVM's -XX:MaxRAM (what it sees in the pod).
   FARM_FIRST_ONLY=1 stops after the first cycle (every item stored and clustered); FARM_JAVA_OPTS
   passes JVM options (e.g. a flight recording); FARM_JAVA=path/bin/java another JVM (default: java on
@@ -137,12 +137,13 @@ def container_settings():
     dockerfile = open(os.path.join(ROOT, "docker", "Dockerfile")).read().replace("\\\n", " ")
     # JVM_OPTS: the image's flags without its AOT cache (that path exists only in the image)
     opts = re.search(r'JVM_OPTS="([^"]*)"', dockerfile).group(1).split()
-    arenas = re.search(r"MALLOC_ARENA_MAX=(\d+)", dockerfile)
+    # glibc's malloc settings (MALLOC_ARENA_MAX and the fixed thresholds) as the image's ENV sets them
+    malloc = dict(re.findall(r"\b(MALLOC_[A-Z_]+)=(\d+)", dockerfile))
     deployment = open(os.path.join(ROOT, "docker", "kubernetes", "base", "deployment.yaml")).read()
     limit = re.search(r"limits:\s*\n(?:\s+cpu:.*\n)?\s+memory:\s*(\d+)Mi", deployment)
     limit = limit or re.search(r"limits:\s*\n(?:\s+cpu:.*\n)?\s+memory:\s*(\d+)Gi", deployment)
     mb = int(limit.group(1)) * (1024 if limit.group(0).rstrip().endswith("Gi") else 1)
-    return [f"-XX:MaxRAM={mb}m", *opts], ({"MALLOC_ARENA_MAX": arenas.group(1)} if arenas else {}), f"pod limit {mb} MB"
+    return [f"-XX:MaxRAM={mb}m", *opts], malloc, f"pod limit {mb} MB"
 
 
 def aot_cache(path, jar, opts, extra_env):
