@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class CpuSlots {
   private final Semaphore slots;
-  private final int total;
 
   public CpuSlots() {
     this(slotsFor(Runtime.getRuntime().availableProcessors()));
@@ -22,7 +21,6 @@ public class CpuSlots {
 
   CpuSlots(int slots) {
     this.slots = new Semaphore(slots, true);
-    this.total = slots;
   }
 
   /** Threads that may compute at once on a machine of {@code cores}: one core is left for assignment. */
@@ -38,11 +36,6 @@ public class CpuSlots {
     } finally {
       slots.release();
     }
-  }
-
-  /** Whether any thread computes in a slot or waits for one now: a feed on its way to being stored. */
-  boolean busy() {
-    return slots.availablePermits() < total || slots.hasQueuedThreads();
   }
 
   /** Threads waiting for a slot now. */

@@ -65,10 +65,6 @@ public class IngestService {
   // was nothing to catch up on (a handover waits at most this long), for at most this many rounds
   private static final long WAIT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final int WAIT_ROUNDS = 500;
-  // a batch smaller than this waits, at most GATHER_NANOS, for feeds being analysed now to join it
-  static final int GATHER_ITEMS = 250;
-  private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(150);
-  private static final long GATHER_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   @Inject ItemStore store;
   @Inject SourceStore sources;
@@ -80,11 +76,8 @@ public class IngestService {
   @Inject MeterRegistry metrics;
   @Inject CpuSlots cpu;
 
-  // feeds whose new reports wait to be assigned by the thread holding the lock, and how many
-  // jobs and reports that queue holds
+  // feeds whose new reports wait to be assigned by the thread holding the lock
   private final ConcurrentLinkedQueue<Job> waiting = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger waitingJobs = new AtomicInteger();
-  private final AtomicInteger waitingItems = new AtomicInteger();
 
   // when this replica last assigned an item, and feeds being ingested now: regrouping waits for a quiet moment
   private volatile Instant lastAssigned = Instant.EPOCH;
@@ -191,14 +184,11 @@ public class IngestService {
   private record Job(String sourceId, int seen, List<Incoming> fresh, FetchRecord polled, CompletableFuture<Integer> done) {}
 
   private int assign(Job job) {
-    waitingItems.addAndGet(job.fresh().size());
-    waitingJobs.incrementAndGet();
     waiting.add(job);
     dbLock.lockLocal();
     try {
       // another thread may have assigned this job while this one waited for the lock
       while (!job.done().isDone()) {
-        gather();
         runBatch(drain());
       }
     } finally {
@@ -211,29 +201,10 @@ public class IngestService {
     }
   }
 
-  /**
-   * Waits, holding the local lock, while the queue is short of {@link #GATHER_ITEMS} reports and
-   * more feeds are on their way to it (being parsed or analysed, or waiting for a core to be, or
-   * sorted beside the queued ones), for at most {@link #GATHER_NANOS}. Each assigning
-   * transaction's commit writes whole every page it changed, and many of them whatever the number
-   * of reports: the upper pages of the random-keyed indexes, the source rows' pages, the store's
-   * chunk bookkeeping. A 10,000-feed first cycle went through 1,592 transactions of 31 reports. A
-   * feed that arrives while nothing else is being ingested is assigned at once.
-   */
-  private void gather() {
-    long deadline = System.nanoTime() + GATHER_NANOS;
-    while (waitingItems.get() < GATHER_ITEMS && (ingesting.get() > waitingJobs.get() || cpu.busy())
-        && deadline - System.nanoTime() > 0) {
-      LockSupport.parkNanos(GATHER_PAUSE_NANOS);
-    }
-  }
-
   private List<Job> drain() {
     List<Job> batch = new ArrayList<>();
     int size = 0;
     for (Job j; size < BATCH_ITEMS && (j = waiting.poll()) != null; ) {
-      waitingJobs.decrementAndGet();
-      waitingItems.addAndGet(-j.fresh().size());
       batch.add(j);
       size += j.fresh().size();
     }

@@ -1,8 +1,6 @@
 package dev.tributary.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,29 +15,6 @@ class CpuSlotsTest {
     assertEquals(1, CpuSlots.slotsFor(1));
     assertEquals(1, CpuSlots.slotsFor(2));
     assertEquals(3, CpuSlots.slotsFor(4));
-  }
-
-  @Test
-  void busyWhileAThreadComputes() throws Exception {
-    CpuSlots slots = new CpuSlots(1);
-    assertFalse(slots.busy());
-    CountDownLatch inside = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Thread t = new Thread(() -> slots.call(() -> {
-      inside.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return 0;
-    }));
-    t.start();
-    inside.await();
-    assertTrue(slots.busy());
-    release.countDown();
-    t.join();
-    assertFalse(slots.busy());
   }
 
   @Test
