@@ -1,12 +1,14 @@
 package dev.tributary.story;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,57 +51,146 @@ final class AnalysisCodec {
     return version;
   }
 
+  /**
+   * The bytes of {@code a}: those {@link DataOutputStream} would write (read back by {@link #decode}),
+   * written into one array by straight-line code. Each poller encodes every new report, so this is
+   * compiled by C2 early in a first cycle; written through {@code DataOutputStream} (a synchronized
+   * stream under it, {@code writeUTF} inlined at each call) and lambdas per map, it was the largest of
+   * the cycle's compilations of ours (73 KB of machine code).
+   */
   byte[] encode(Analysis a) {
     List<String> strings = new ArrayList<>();
     Map<String, Integer> numbers = new HashMap<>();
-    for (Map<String, Float> m : List.of(a.terms(), a.keys(), a.titleKeys())) {
-      m.keySet().forEach(s -> numbers.computeIfAbsent(s, k -> add(strings, k)));
+    number(a.terms().keySet(), strings, numbers);
+    number(a.keys().keySet(), strings, numbers);
+    number(a.titleKeys().keySet(), strings, numbers);
+    number(a.names(), strings, numbers);
+    number(a.headlineNames(), strings, numbers);
+    Out out = new Out(256 + 12 * strings.size());
+    out.int32(version);
+    out.bool(a.language() != null);
+    if (a.language() != null) {
+      out.utf(a.language());
     }
-    a.names().forEach(s -> numbers.computeIfAbsent(s, k -> add(strings, k)));
-    a.headlineNames().forEach(s -> numbers.computeIfAbsent(s, k -> add(strings, k)));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + 12 * strings.size());
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(version);
-      out.writeBoolean(a.language() != null);
-      if (a.language() != null) {
-        out.writeUTF(a.language());
-      }
-      out.writeLong(a.time());
-      out.writeBoolean(a.announcement());
-      out.writeInt(a.leadDate());
-      out.writeBoolean(a.dated());
-      out.writeBoolean(a.cased());
-      out.writeBoolean(a.ledeTitle());
-      writeVarint(out, strings.size());
-      for (String s : strings) {
-        out.writeUTF(s);
-      }
-      for (Map<String, Float> m : List.of(a.terms(), a.keys(), a.titleKeys())) {
-        writeVarint(out, m.size());
-        for (var e : m.entrySet()) {
-          writeVarint(out, numbers.get(e.getKey()));
-          out.writeFloat(e.getValue());
-        }
-      }
-      for (Set<String> set : List.of(a.names(), a.headlineNames())) {
-        writeVarint(out, set.size());
-        for (String s : set) {
-          writeVarint(out, numbers.get(s));
-        }
-      }
-      writeVarint(out, a.minHash().length);
-      for (int h : a.minHash()) {
-        out.writeInt(h);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a byte array does not fail
+    out.int64(a.time());
+    out.bool(a.announcement());
+    out.int32(a.leadDate());
+    out.bool(a.dated());
+    out.bool(a.cased());
+    out.bool(a.ledeTitle());
+    out.varint(strings.size());
+    for (String s : strings) {
+      out.utf(s);
     }
-    return bytes.toByteArray();
+    vector(out, a.terms(), numbers);
+    vector(out, a.keys(), numbers);
+    vector(out, a.titleKeys(), numbers);
+    set(out, a.names(), numbers);
+    set(out, a.headlineNames(), numbers);
+    out.varint(a.minHash().length);
+    for (int h : a.minHash()) {
+      out.int32(h);
+    }
+    return out.bytes();
   }
 
-  private static int add(List<String> strings, String s) {
-    strings.add(s);
-    return strings.size() - 1;
+  // each distinct string numbered in the order first met
+  private static void number(Collection<String> strings, List<String> numbered, Map<String, Integer> numbers) {
+    for (String s : strings) {
+      if (numbers.putIfAbsent(s, numbered.size()) == null) {
+        numbered.add(s);
+      }
+    }
+  }
+
+  private static void vector(Out out, Map<String, Float> vector, Map<String, Integer> numbers) {
+    out.varint(vector.size());
+    for (Map.Entry<String, Float> e : vector.entrySet()) {
+      out.varint(numbers.get(e.getKey()));
+      out.int32(Float.floatToIntBits(e.getValue()));
+    }
+  }
+
+  private static void set(Out out, Set<String> set, Map<String, Integer> numbers) {
+    out.varint(set.size());
+    for (String s : set) {
+      out.varint(numbers.get(s));
+    }
+  }
+
+  /** A growing byte array written big-endian, strings in modified UTF-8, as {@link DataOutputStream} writes them. */
+  private static final class Out {
+    private byte[] buf;
+    private int size;
+
+    Out(int capacity) {
+      buf = new byte[capacity];
+    }
+
+    private void room(int n) {
+      if (size + n > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(2 * buf.length, size + n));
+      }
+    }
+
+    void bool(boolean v) {
+      room(1);
+      buf[size++] = (byte) (v ? 1 : 0);
+    }
+
+    void int32(int v) {
+      room(4);
+      buf[size++] = (byte) (v >>> 24);
+      buf[size++] = (byte) (v >>> 16);
+      buf[size++] = (byte) (v >>> 8);
+      buf[size++] = (byte) v;
+    }
+
+    void int64(long v) {
+      int32((int) (v >>> 32));
+      int32((int) v);
+    }
+
+    void varint(int v) {
+      room(5);
+      while ((v & ~0x7f) != 0) {
+        buf[size++] = (byte) (v & 0x7f | 0x80);
+        v >>>= 7;
+      }
+      buf[size++] = (byte) v;
+    }
+
+    /** As {@link DataOutputStream#writeUTF}: a two-byte length, then U+0000 and chars past U+007F in two or three bytes. */
+    void utf(String s) {
+      int n = s.length();
+      room(2 + 3 * n);
+      int at = size;
+      size += 2;
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c != 0 && c < 0x80) {
+          buf[size++] = (byte) c;
+        } else if (c < 0x800) {
+          buf[size++] = (byte) (0xc0 | c >> 6);
+          buf[size++] = (byte) (0x80 | c & 0x3f);
+        } else {
+          buf[size++] = (byte) (0xe0 | c >> 12);
+          buf[size++] = (byte) (0x80 | c >> 6 & 0x3f);
+          buf[size++] = (byte) (0x80 | c & 0x3f);
+        }
+      }
+      int length = size - at - 2;
+      if (length > 0xffff) {
+        // as writeUTF refuses it; no term, key or name comes near
+        throw new UncheckedIOException(new UTFDataFormatException("encoded string too long: " + length + " bytes"));
+      }
+      buf[at] = (byte) (length >>> 8);
+      buf[at + 1] = (byte) length;
+    }
+
+    byte[] bytes() {
+      return Arrays.copyOf(buf, size);
+    }
   }
 
   /** The analysis, or empty when the bytes are of another version (or none, or damaged). */
@@ -153,14 +244,6 @@ final class AnalysisCodec {
       out.put(strings[readVarint(in)], in.readFloat());
     }
     return out;
-  }
-
-  private static void writeVarint(DataOutputStream out, int v) throws IOException {
-    while ((v & ~0x7f) != 0) {
-      out.writeByte(v & 0x7f | 0x80);
-      v >>>= 7;
-    }
-    out.writeByte(v);
   }
 
   private static int readVarint(DataInputStream in) throws IOException {

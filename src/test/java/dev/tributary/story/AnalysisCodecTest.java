@@ -3,13 +3,19 @@ package dev.tributary.story;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.config.DefaultSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -53,6 +59,76 @@ class AnalysisCodecTest {
       assertThat(actual.terms().ids()).isEqualTo(expected.terms().ids());
       assertThat(actual.names()).isEqualTo(expected.names());
     }
+  }
+
+  /**
+   * The encoder writes its bytes itself: they must be those DataOutputStream writes and decode
+   * reads, for every kind of char (U+0000, two- and three-byte chars, a surrogate pair), so stored
+   * analyses stay readable without a new format number.
+   */
+  @Test
+  void theBytesAreThoseADataOutputStreamWrites() throws Exception {
+    Map<String, Float> terms = new LinkedHashMap<>();
+    terms.put("a\u0000b", 1.5f);
+    terms.put("zürich", -0.25f);
+    terms.put("\u20ac\u0800\uffff", Float.MIN_VALUE);
+    terms.put("\ud834\udd1e", 3f);
+    Map<String, Float> keys = new LinkedHashMap<>(Map.of("zürich", 2f));
+    Set<String> names = new LinkedHashSet<>(List.of("Zürich", "a\u0000b", "x".repeat(300)));
+    Analysis analysis = new Analysis("de", -5_000_000_000L, terms, keys, Map.of(), names, Set.of("Zürich"),
+        new int[] {1, -2, Integer.MIN_VALUE}, true, 20260102, false, true, false);
+    AnalysisCodec codec = new AnalysisCodec(CONFIG);
+
+    byte[] bytes = codec.encode(analysis);
+
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(expected)) {
+      out.writeInt(codec.version());
+      out.writeBoolean(true);
+      out.writeUTF("de");
+      out.writeLong(-5_000_000_000L);
+      out.writeBoolean(true);
+      out.writeInt(20260102);
+      out.writeBoolean(false);
+      out.writeBoolean(true);
+      out.writeBoolean(false);
+      List<String> strings = List.of("a\u0000b", "zürich", "\u20ac\u0800\uffff", "\ud834\udd1e", "Zürich", "x".repeat(300));
+      writeVarint(out, strings.size());
+      for (String s : strings) {
+        out.writeUTF(s);
+      }
+      writeVarint(out, 4);
+      for (int i = 0; i < 4; i++) {
+        writeVarint(out, i);
+        out.writeFloat(terms.get(strings.get(i)));
+      }
+      writeVarint(out, 1);
+      writeVarint(out, 1);
+      out.writeFloat(2f);
+      writeVarint(out, 0);
+      writeVarint(out, 3);
+      writeVarint(out, 4);
+      writeVarint(out, 0);
+      writeVarint(out, 5);
+      writeVarint(out, 1);
+      writeVarint(out, 4);
+      writeVarint(out, 3);
+      out.writeInt(1);
+      out.writeInt(-2);
+      out.writeInt(Integer.MIN_VALUE);
+    }
+    assertThat(bytes).isEqualTo(expected.toByteArray());
+    Analysis decoded = codec.decode(bytes).orElseThrow();
+    assertThat(decoded.terms()).containsExactlyEntriesOf(terms);
+    assertThat(decoded.names()).containsExactlyElementsOf(names);
+  }
+
+  private static void writeVarint(DataOutputStream out, int v) throws IOException {
+    while ((v & ~0x7f) != 0) {
+      out.writeByte(v & 0x7f | 0x80);
+      v >>>= 7;
+    }
+    out.writeByte(v);
   }
 
   @Test
