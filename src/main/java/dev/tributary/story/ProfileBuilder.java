@@ -5,8 +5,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 
 /** Analyzes a candidate into its {@link ItemProfile}. Thread-safe: analyzers reuse per thread. */
@@ -49,7 +52,7 @@ final class ProfileBuilder {
     Map<String, Float> titleKeys = new HashMap<>();
     TitleKind kind = TitleKind.of(titleText, language, analyzer);
     boolean ledeTitle = derived || ledeStandsIn(kind);
-    count(ledeTitle ? Tokens.analyze(analyzer, lede(derived ? "" : titleText, item.text(), language, analyzer), LEDE_TOKENS) : title,
+    count(ledeTitle ? Tokens.analyze(analyzer, lede(titleText, item.text(), language, analyzer), LEDE_TOKENS) : title,
         1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>());
     count(body, 1f, tf, kf, names, words);
     return new Analysis(
@@ -102,7 +105,7 @@ final class ProfileBuilder {
 
   // Russian case endings with a consonant, which the skeleton would keep: the instrumental of a name
   // (Пашиняном, Алиевым); the others end in vowels, which it drops
-  private static final java.util.regex.Pattern CYRILLIC_CASE = java.util.regex.Pattern.compile("(ом|ем|ём|ым)$");
+  private static final List<String> CYRILLIC_CASE = List.of("ом", "ем", "ём", "ым");
 
   /**
    * The key of a capitalized Cyrillic word as written, its case ending aside, when the stemmer's cut
@@ -115,9 +118,14 @@ final class ProfileBuilder {
     if (surface.isEmpty() || Character.UnicodeScript.of(surface.codePointAt(0)) != Character.UnicodeScript.CYRILLIC) {
       return null;
     }
-    String word = surface.toLowerCase(java.util.Locale.ROOT);
+    String word = surface.toLowerCase(Locale.ROOT);
     if (word.length() > 4) {
-      word = CYRILLIC_CASE.matcher(word).replaceFirst("");
+      for (String ending : CYRILLIC_CASE) {
+        if (word.endsWith(ending)) {
+          word = word.substring(0, word.length() - ending.length());
+          break;
+        }
+      }
     }
     return keys.key(word);
   }
@@ -140,8 +148,8 @@ final class ProfileBuilder {
   /** Tokens of the text's opening that stand in for a bare title. */
   static final int LEDE_TOKENS = 12;
   // where a dateline or byline piece ends: a dash, a slash, a colon, a full stop or a line break
-  private static final java.util.regex.Pattern PIECE_END =
-      java.util.regex.Pattern.compile("\\s[-\u2013\u2014]+\\s|[\u2013\u2014]|/\\.?\\s|:\\s|\\.\\s|\\n|\\s{2,}");
+  private static final Pattern PIECE_END =
+      Pattern.compile("\\s[-\u2013\u2014]+\\s|[\u2013\u2014]|/\\.?\\s|:\\s|\\.\\s|\\n|\\s{2,}");
   // a dateline or byline piece is short
   private static final int PIECE_CHARS = 80;
 
@@ -157,7 +165,7 @@ final class ProfileBuilder {
       rest = rest.substring(t.length()).strip();
     }
     for (int i = 0; i < 4; i++) {
-      java.util.regex.Matcher m = PIECE_END.matcher(rest);
+      Matcher m = PIECE_END.matcher(rest);
       if (!m.find() || m.start() > PIECE_CHARS) {
         break;
       }
