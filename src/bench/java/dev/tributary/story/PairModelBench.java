@@ -379,6 +379,14 @@ class PairModelBench {
     return c;
   }
 
+  /** {@link PairModel#STAGED}, and {@code -Dstory.stage=a,b} fitted after the others too (to try an input so). */
+  private static Set<String> staged() {
+    Set<String> out = new HashSet<>(PairModel.STAGED);
+    String given = System.getProperty("story.stage", "");
+    if (!given.isBlank()) out.addAll(List.of(given.split(",")));
+    return out;
+  }
+
   private static Set<String> dropped() {
     String given = System.getProperty("story.drop", "");
     return given.isBlank() ? Set.of() : Set.of(given.split(","));
@@ -405,7 +413,7 @@ class PairModelBench {
     int d = PairModel.FEATURES.size() + 1;
     boolean[] base = new boolean[d];
     Arrays.fill(base, true);
-    for (String s : PairModel.STAGED) {
+    for (String s : staged()) {
       base[1 + PairModel.FEATURES.indexOf(s)] = false;
     }
     double[][] without = new double[x.length][];
@@ -420,7 +428,7 @@ class PairModelBench {
     for (int a = 1; a < d; a++) {
       staged[a] = !base[a];
     }
-    if (!PairModel.STAGED.isEmpty()) {
+    if (!staged().isEmpty()) {
       beta = LogisticTrainer.fit(x, y, w, L2, beta, staged);
     }
     return new PairModel("v4", beta[0], Arrays.copyOfRange(beta, 1, beta.length));

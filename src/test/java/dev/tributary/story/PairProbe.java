@@ -37,6 +37,10 @@ final class PairProbe {
       sourceReports.merge(p.sourceId(), 1, Integer::sum);
       Map<Integer, Integer> counts = sourceNames.computeIfAbsent(p.sourceId(), x -> new HashMap<>());
       for (int k : p.names()) counts.merge(k, 1, Integer::sum);
+      Map<Integer, Integer> terms = sourceTerms.computeIfAbsent(p.sourceId(), x -> new HashMap<>());
+      for (int k : p.terms().ids()) terms.merge(k, 1, Integer::sum);
+      Map<Integer, Integer> keys = sourceKeys.computeIfAbsent(p.sourceId(), x -> new HashMap<>());
+      for (int k : p.keys().ids()) keys.merge(k, 1, Integer::sum);
     }
   }
 
@@ -48,7 +52,7 @@ final class PairProbe {
   static final java.util.List<String> EXTRAS = java.util.List.of(
       "sameScript", "numShare", "numClash", "nameShare", "rareShared", "gapDays", "lenRatio", "logShorter", "keysAll",
       "namesMissingAll", "openingMissing10", "openingMissing10Src", "openingMissing20Max", "sameSource",
-      "openNumClash", "openNumMissing", "openNumClash40", "leadNumClash");
+      "openNumClash", "openNumMissing", "openNumClash40", "leadNumClash", "exclusive", "exclusiveNames", "exclusiveTerms", "gapDated", "bodySrc", "keysSrc");
 
   double[] extras(StoryCandidate ca, StoryCandidate cb) {
     ItemProfile a = profile(ca), b = profile(cb);
@@ -88,7 +92,23 @@ final class PairProbe {
         numClash(openingNumbers(ca, 25, v), openingNumbers(cb, 25, v)),
         Math.max(numMissing(openingNumbers(ca, 25, v), nb), numMissing(openingNumbers(cb, 25, v), na)),
         numClash(openingNumbers(ca, 40, v), openingNumbers(cb, 40, v)),
-        numClash(openingNumbers(ca, 0, v), openingNumbers(cb, 0, v))};
+        numClash(openingNumbers(ca, 0, v), openingNumbers(cb, 0, v)),
+        exclusive(a.keys().ids(), b.keys().ids(), index::keyIdf), exclusive(a.names(), b.names(), index::keyIdf),
+        sameLanguage ? exclusive(a.terms().ids(), b.terms().ids(), index::termIdf) : 0,
+        a.dated() && b.dated() ? Math.min(gap, 7) : 0,
+        sameLanguage ? sourceCosine(a, b, true) : 0, sourceCosine(a, b, false)};
+  }
+
+  // shared ids that (almost) no other indexed report has: df of at most 2, read back from the IDF
+  private double exclusive(int[] a, int[] b, java.util.function.IntToDoubleFunction idf) {
+    int n = 0;
+    int size = index.size();
+    for (int x : a) {
+      if (java.util.Arrays.binarySearch(b, x) < 0) continue;
+      double df = (size + 1.0) / Math.exp(idf.applyAsDouble(x) - 1.0) - 0.5;
+      if (df <= 2.5) n++;
+    }
+    return 1 - Math.exp(-n / 3.0);
   }
 
   // figures (numbers other than years) of the title and the text's first n words
@@ -152,6 +172,40 @@ final class PairProbe {
   // per source: reports indexed, and how many of them name each key
   private final Map<String, Integer> sourceReports = new HashMap<>();
   private final Map<String, Map<Integer, Integer>> sourceNames = new HashMap<>();
+  private final Map<String, Map<Integer, Integer>> sourceTerms = new HashMap<>();
+  private final Map<String, Map<Integer, Integer>> sourceKeys = new HashMap<>();
+
+  // cosine under IDF with each side's terms discounted by the share of its source's other indexed
+  // reports that have them too (from three reports on): an outlet's boilerplate weighs nothing
+  private double sourceCosine(ItemProfile a, ItemProfile b, boolean terms) {
+    float[] table = index.vocabulary().weights();
+    java.util.function.IntToDoubleFunction idf = terms ? index::termIdf : index::keyIdf;
+    TermVector.Decoded da = (terms ? a.terms() : a.keys()).decoded(table), db = (terms ? b.terms() : b.keys()).decoded(table);
+    double[] wa = discounted(da, a.sourceId(), terms, idf), wb = discounted(db, b.sourceId(), terms, idf);
+    double na = 0, nb = 0, dot = 0;
+    for (double x : wa) na += x * x;
+    for (double x : wb) nb += x * x;
+    int j = 0;
+    for (int i = 0; i < da.ids().length; i++) {
+      while (j < db.ids().length && db.ids()[j] < da.ids()[i]) j++;
+      if (j < db.ids().length && db.ids()[j] == da.ids()[i]) dot += wa[i] * wb[j];
+    }
+    return na == 0 || nb == 0 ? 0 : Math.min(1, dot / Math.sqrt(na * nb));
+  }
+
+  private double[] discounted(TermVector.Decoded d, String source, boolean terms, java.util.function.IntToDoubleFunction idf) {
+    Map<Integer, Integer> counts = source == null ? null : (terms ? sourceTerms : sourceKeys).get(source);
+    int reports = source == null ? 0 : sourceReports.getOrDefault(source, 0);
+    double[] out = new double[d.ids().length];
+    for (int i = 0; i < out.length; i++) {
+      double w = d.weights()[i] * idf.applyAsDouble(d.ids()[i]);
+      if (counts != null && reports >= 3) {
+        w *= 1 - Math.max(0, (counts.getOrDefault(d.ids()[i], 0) - 1.0) / (reports - 1));
+      }
+      out[i] = w;
+    }
+    return out;
+  }
 
   private static int[] numbers(int[] ids, Vocabulary v, boolean wanted) {
     return java.util.Arrays.stream(ids).filter(id -> {
