@@ -1,6 +1,7 @@
 package dev.tributary.story;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -124,6 +125,21 @@ final class LanguageAnalyzers {
           IOUtils.requireResourceNonNull(SnowballFilter.class.getResourceAsStream(file), file), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("stop words " + file, e);
+    }
+  }
+
+  /**
+   * Polish stop words, read from the file {@link PolishAnalyzer#getDefaultStopSet()} reads: that
+   * method's holder class loads Stempel's stemming table with them (4.9 MB of heap for as long as
+   * the JVM runs), and the language guess, which every report without a declared language goes
+   * through, needs only the words. A Polish report's analyzer still loads the table for its stemmer.
+   */
+  static CharArraySet polishStops() {
+    try (InputStream in = IOUtils.requireResourceNonNull(
+        PolishAnalyzer.class.getResourceAsStream(PolishAnalyzer.DEFAULT_STOPWORD_FILE), PolishAnalyzer.DEFAULT_STOPWORD_FILE)) {
+      return WordlistLoader.getWordSet(in, "#");
+    } catch (IOException e) {
+      throw new UncheckedIOException("stop words " + PolishAnalyzer.DEFAULT_STOPWORD_FILE, e);
     }
   }
 

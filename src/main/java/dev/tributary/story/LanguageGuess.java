@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.pl.PolishAnalyzer;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 
 /**
@@ -27,7 +26,7 @@ final class LanguageGuess {
     LATIN_STOPS.put("es", LanguageAnalyzers.snowballStops("spanish_stop.txt"));
     LATIN_STOPS.put("pt", LanguageAnalyzers.snowballStops("portuguese_stop.txt"));
     LATIN_STOPS.put("tr", TurkishAnalyzer.getDefaultStopSet());
-    LATIN_STOPS.put("pl", PolishAnalyzer.getDefaultStopSet());
+    LATIN_STOPS.put("pl", LanguageAnalyzers.polishStops());
     LATIN_STOPS.put("nl", LanguageAnalyzers.snowballStops("dutch_stop.txt"));
   }
 

@@ -2,6 +2,11 @@ package dev.tributary.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.pl.PolishAnalyzer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,5 +48,20 @@ class LanguageAnalyzersTest {
   })
   void scriptsWithoutAStemmerStillBreakIntoWords(String language, String text, int words) {
     assertThat(Tokens.stems(analyzers.forLanguage(language), text)).hasSize(words).allSatisfy(t -> assertThat(t).isNotBlank());
+  }
+
+  @Test
+  void polishStopWordsAreLucenesOwnListWithoutItsStemmingTable() {
+    CharArraySet ours = LanguageAnalyzers.polishStops();
+    assertThat(words(ours)).isNotEmpty().isEqualTo(words(PolishAnalyzer.getDefaultStopSet()));
+    assertThat(ours.contains("oraz")).isTrue();
+  }
+
+  private static Set<String> words(CharArraySet set) {
+    Set<String> out = new HashSet<>();
+    for (Object w : set) {
+      out.add(w instanceof char[] chars ? new String(chars) : w.toString());
+    }
+    return out;
   }
 }
