@@ -617,6 +617,16 @@ class PairModelBench {
         int held = k;
         inOrder.addAll(byOutlet(set.articles().stream().filter(a -> set.fold().get(a.candidate().itemId()) == held).toList()));
       }
+      // the labelled stories the engine split: its missed joins
+      Map<String, List<Integer>> byGold = new TreeMap<>();
+      for (int i = 0; i < gold.size(); i++) {
+        byGold.computeIfAbsent(gold.get(i), x -> new ArrayList<>()).add(i);
+      }
+      byGold.values().stream().filter(m -> m.stream().map(predicted::get).distinct().count() > 1).forEach(m -> {
+        System.out.println("SPLIT " + set.name());
+        m.forEach(i -> System.out.printf(Locale.ROOT, "  %-28.28s %d %s %.60s%n", gold.get(i), predicted.get(i) % 10_000_000_000L,
+            inOrder.get(i).candidate().sourceId(), inOrder.get(i).candidate().title().replace('\n', ' ')));
+      });
       members.values().stream().filter(m -> m.stream().map(gold::get).distinct().count() > 1).forEach(m -> {
         System.out.println("MERGED " + set.name());
         m.forEach(i -> System.out.printf(Locale.ROOT, "  %-28.28s %s %.60s%n", gold.get(i), inOrder.get(i).candidate().sourceId(),

@@ -78,8 +78,23 @@ final class ProfileBuilder {
       Map<String, Float> kf,
       Set<String> names,
       List<String> words) {
-    for (Tokens.Token t : tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Tokens.Token t = tokens.get(i);
       String term = t.term();
+      TermMap.Phrase phrase = termMap.phraseAt(tokens, i);
+      if (phrase != null) {
+        // the phrase's words are the text's own terms, and together one key: the concept's
+        for (int j = i; j <= i + phrase.rest().size(); j++) {
+          words.add(tokens.get(j).term());
+          tf.merge(tokens.get(j).term(), weight, Float::sum);
+        }
+        kf.merge(phrase.concept(), weight, Float::sum);
+        if (t.capitalized()) {
+          names.add(phrase.concept());
+        }
+        i += phrase.rest().size();
+        continue;
+      }
       words.add(term);
       if (term.length() < 2 && !Character.isDigit(term.charAt(0))) {
         continue;

@@ -189,7 +189,7 @@ class AnalysisCodecTest {
       sha.update(canonical(builder.analyse(c, c.published().getEpochSecond())).getBytes(StandardCharsets.UTF_8));
     }
     assertThat(AnalysisCodec.FORMAT + ":" + HexFormat.of().formatHex(sha.digest()).substring(0, 16))
-        .isEqualTo("7:cc3fd5391a226317");
+        .isEqualTo("8:00ee09561fa5b538");
   }
 
   private static String canonical(Analysis a) {
