@@ -227,7 +227,8 @@ public interface TributarySettings {
 
     /**
      * Items one regrouping re-decides at most (the newest of the span): bounds the pause it causes
-     * to ingestion (about 0.6 ms an item: two passes).
+     * to ingestion (about 0.6 ms an item: two passes). The heap bounds it as well
+     * ({@code ClusteringStoryEngine.regroupCapacityFor}).
      */
     @WithDefault("12000")
     int regroupMaxItems();

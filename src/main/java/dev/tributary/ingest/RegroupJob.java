@@ -1,6 +1,7 @@
 package dev.tributary.ingest;
 
 import dev.tributary.config.TributarySettings;
+import dev.tributary.story.ClusteringStoryEngine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
@@ -68,7 +69,10 @@ public class RegroupJob {
   public int runNow() {
     dueSince = null;
     Timer.Sample sample = Timer.start(metrics);
-    var report = regrouper.regroup(settings.stories().regroupMaxItems());
+    // the setting bounds the pause; the heap bounds the copy and plan a regrouping holds meanwhile
+    int items = ClusteringStoryEngine.regroupCapacityFor(Runtime.getRuntime().maxMemory(),
+        settings.stories().regroupMaxItems());
+    var report = regrouper.regroup(items);
     sample.stop(Timer.builder("tributary.stories.regroup.duration")
         .description("one regrouping, computed while ingestion goes on; only applying its moves waits for the assignment lock").register(metrics));
     metrics.counter("tributary.stories.regrouped.items").increment(report.moved());

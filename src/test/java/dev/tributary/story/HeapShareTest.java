@@ -24,4 +24,17 @@ class HeapShareTest {
     assertThat(HeapShare.entries(100 * MB, 0.1, 1024, 20_000, 1_000_000)).isEqualTo(20_000);
     assertThat(HeapShare.entries(100 * MB, 0.1, 1024, 1, 5_000)).isEqualTo(5_000);
   }
+
+  @Test
+  void aRegroupingIsBoundedByTheHeapAndNeverBeyondTheSetting() {
+    // the pod's heap: a few thousand items, so that the copy and plan leave the collector room
+    assertThat(ClusteringStoryEngine.regroupCapacityFor(190_185_472L, 12_000)).isBetween(3_500, 5_000);
+    // a heap twice as large re-decides twice as many, up to the setting
+    assertThat(ClusteringStoryEngine.regroupCapacityFor(2 * 190_185_472L, 12_000))
+        .isEqualTo(2 * ClusteringStoryEngine.regroupCapacityFor(190_185_472L, 12_000));
+    assertThat(ClusteringStoryEngine.regroupCapacityFor(8192 * MB, 12_000)).isEqualTo(12_000);
+    // a tiny heap still regroups a floor of items; a setting below that floor wins
+    assertThat(ClusteringStoryEngine.regroupCapacityFor(16 * MB, 12_000)).isEqualTo(1_000);
+    assertThat(ClusteringStoryEngine.regroupCapacityFor(8192 * MB, 500)).isEqualTo(500);
+  }
 }
