@@ -52,7 +52,8 @@ final class PairProbe {
   static final java.util.List<String> EXTRAS = java.util.List.of(
       "sameScript", "numShare", "numClash", "nameShare", "rareShared", "gapDays", "lenRatio", "logShorter", "keysAll",
       "namesMissingAll", "openingMissing10", "openingMissing10Src", "openingMissing20Max", "sameSource",
-      "openNumClash", "openNumMissing", "openNumClash40", "leadNumClash", "exclusive", "exclusiveNames", "exclusiveTerms", "gapDated", "bodySrc", "keysSrc");
+      "openNumClash", "openNumMissing", "openNumClash40", "leadNumClash", "exclusive", "exclusiveNames", "exclusiveTerms", "gapDated", "bodySrc", "keysSrc",
+      "openMutual10", "openMutual20", "openMutual10Names", "openMutual10Src", "openMutual40");
 
   double[] extras(StoryCandidate ca, StoryCandidate cb) {
     ItemProfile a = profile(ca), b = profile(cb);
@@ -79,7 +80,19 @@ final class PairProbe {
     boolean judged = sameLanguage && Math.min(sa, sb) >= PairScorer.BRIEF_TERMS && a.cased() && b.cased();
     int[] ka = a.keys().ids(), kb = b.keys().ids();
     double all = 0, open10 = 0, open10Src = 0, open20 = 0;
+    // a clash of the openings: the smaller of both sides' shares of their opening's names (and
+    // figures) the other report lacks, high only when each opens on subjects the other never gives
+    double mutual10 = 0, mutual20 = 0, mutual10Names = 0, mutual10Src = 0, mutual40 = 0;
     if (judged) {
+      int[] oa10 = opening(ca, 10, v), ob10 = opening(cb, 10, v);
+      mutual10 = Math.min(missing(oa10, kb, null), missing(ob10, ka, null));
+      mutual10Src = Math.min(missing(oa10, kb, a.sourceId()), missing(ob10, ka, b.sourceId()));
+      int[] oa20 = opening(ca, 20, v), ob20 = opening(cb, 20, v);
+      mutual20 = Math.min(missing(oa20, kb, null), missing(ob20, ka, null));
+      int[] oa40 = opening(ca, 40, v), ob40 = opening(cb, 40, v);
+      mutual40 = Math.min(missing(oa40, kb, null), missing(ob40, ka, null));
+      int[] na10 = numbers(oa10, v, false), nb10 = numbers(ob10, v, false);
+      mutual10Names = Math.min(missing(na10, kb, null), missing(nb10, ka, null));
       all = Math.max(missing(a.names(), kb, null), missing(b.names(), ka, null));
       int[] oa = opening(ca, 10, v), ob = opening(cb, 10, v);
       open10 = (missing(oa, kb, null) + missing(ob, ka, null)) / 2;
@@ -96,7 +109,8 @@ final class PairProbe {
         exclusive(a.keys().ids(), b.keys().ids(), index::keyIdf), exclusive(a.names(), b.names(), index::keyIdf),
         sameLanguage ? exclusive(a.terms().ids(), b.terms().ids(), index::termIdf) : 0,
         a.dated() && b.dated() ? Math.min(gap, 7) : 0,
-        sameLanguage ? sourceCosine(a, b, true) : 0, sourceCosine(a, b, false)};
+        sameLanguage ? sourceCosine(a, b, true) : 0, sourceCosine(a, b, false),
+        mutual10, mutual20, mutual10Names, mutual10Src, mutual40};
   }
 
   // shared ids that (almost) no other indexed report has: df of at most 2, read back from the IDF
