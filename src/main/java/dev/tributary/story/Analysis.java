@@ -45,7 +45,7 @@ record Analysis(
         TermVector.of(titleKeys, vocabulary),
         TermVector.ids(names, vocabulary),
         TermVector.ids(headlineNames, vocabulary),
-        minHash,
+        MinHash.compact(minHash),
         announcement,
         leadDate,
         dated,

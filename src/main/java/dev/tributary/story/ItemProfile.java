@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * sub-linear tf); IDF is applied at comparison time because it drifts as the index changes.
  *
  * <p>Terms are ids of the engine's {@link Vocabulary} and {@code names} a sorted id array: the
- * index holds up to a hundred thousand profiles, so they stay primitive.
+ * index holds up to a hundred thousand profiles, so they stay primitive, and {@code minHash} is
+ * the signature's {@link MinHash#compact compact} form.
  * {@code headlineNames} (sorted ids) those of the title's names the text confirms (see {@link Analysis}).
  * {@code dated} when the feed gave the item's time; {@code cased} when its text has capitals at
  * all (see {@link Analysis}); {@code ledeTitle} when the text's opening stands in for the title in
@@ -29,7 +30,7 @@ record ItemProfile(
     TermVector titleKeys,
     int[] names,
     int[] headlineNames,
-    int[] minHash,
+    char[] minHash,
     boolean announcement,
     int leadDate,
     boolean dated,

@@ -59,7 +59,21 @@ final class MinHash {
     return out;
   }
 
-  static double similarity(int[] a, int[] b) {
+  /**
+   * The high 16 bits of each slot, as an index keeps a signature: 130 bytes a report instead of
+   * 260, and two different minima look equal with odds of one in 65,536 a slot, a spurious
+   * 1/64 of similarity in about one pair of a thousand, far below the estimate's own noise (a
+   * standard error of 1/16 at a similarity of one half).
+   */
+  static char[] compact(int[] signature) {
+    char[] out = new char[signature.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (char) (signature[i] >>> 16);
+    }
+    return out;
+  }
+
+  static double similarity(char[] a, char[] b) {
     if (a.length == 0 || a.length != b.length) {
       return 0;
     }

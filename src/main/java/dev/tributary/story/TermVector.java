@@ -15,23 +15,24 @@ import java.util.function.IntToDoubleFunction;
  */
 final class TermVector {
 
-  static final TermVector EMPTY = new TermVector(new byte[0], 0, 0, null, null);
+  static final TermVector EMPTY = new TermVector(new byte[0], 0, 0, null);
+  private static final int[] NO_IDS = {};
 
   // the gaps, then (when smallAt >= 0) the one-byte codes: one array where two would each cost a
   // header, and a report's profile holds three vectors
   private final byte[] gaps;
   private final int size;
-  // the weights, in id order, are the one-byte codes from gaps[smallAt] on, else codes, else exact
+  // the weights, in id order, are the one-byte codes from gaps[smallAt] on, else wide: two-byte
+  // codes (char[]) or, should the table fill, the floats themselves (float[]). One field for the
+  // two rare forms: with 8-byte object headers four fields make a 24-byte object, five 32
   private final int smallAt;
-  private final char[] codes;
-  private final float[] exact;
+  private final Object wide;
 
-  private TermVector(byte[] gaps, int size, int smallAt, char[] codes, float[] exact) {
+  private TermVector(byte[] gaps, int size, int smallAt, Object wide) {
     this.gaps = gaps;
     this.size = size;
     this.smallAt = smallAt;
-    this.codes = codes;
-    this.exact = exact;
+    this.wide = wide;
   }
 
   int size() {
@@ -61,7 +62,7 @@ final class TermVector {
     if (smallAt >= 0) {
       return table[gaps[smallAt + i] & 0xff];
     }
-    return codes != null ? table[codes[i]] : exact[i];
+    return wide instanceof char[] codes ? table[codes[i]] : ((float[]) wide)[i];
   }
 
   /** Sum over shared ids of both weights times the squared IDF. */
@@ -200,7 +201,7 @@ final class TermVector {
       for (i = 0; i < n; i++) {
         withCodes[pos + i] = (byte) coded[i];
       }
-      return new TermVector(withCodes, n, pos, null, null);
+      return new TermVector(withCodes, n, pos, null);
     }
     gaps = Arrays.copyOf(gaps, pos);
     if (largest < 0) {
@@ -208,17 +209,20 @@ final class TermVector {
       for (i = 0; i < n; i++) {
         exact[i] = Float.intBitsToFloat((int) packed[i]);
       }
-      return new TermVector(gaps, n, -1, null, exact);
+      return new TermVector(gaps, n, -1, exact);
     }
     char[] codes = new char[n];
     for (i = 0; i < n; i++) {
       codes[i] = (char) coded[i];
     }
-    return new TermVector(gaps, n, -1, codes, null);
+    return new TermVector(gaps, n, -1, codes);
   }
 
-  /** Sorted ids of a set of strings. */
+  /** Sorted ids of a set of strings; an empty set's is one shared array (many reports have no headline names). */
   static int[] ids(Set<String> strings, Vocabulary vocabulary) {
+    if (strings.isEmpty()) {
+      return NO_IDS;
+    }
     int[] out = new int[strings.size()];
     int i = 0;
     for (String s : strings) {
