@@ -34,12 +34,13 @@ public final class ClusteringStoryEngine implements StoryEngine {
   /**
    * Heap one indexed item holds (its profile, postings, shingles, vocabulary share): 1.5 KB measured
    * with 100k reports of 8-word titles and 60-word bodies loaded (used heap after a full collection,
-   * less that of an empty service), taken as 2 KB for real reports' longer bodies.
+   * less that of an empty service), taken as 2 KB for real reports' longer bodies; 150 bytes less
+   * since a profile keeps its MinHash signature in 16-bit slots (see {@link MinHash#compact}).
    */
-  static final long BYTES_PER_INDEXED = 2_000;
+  static final long BYTES_PER_INDEXED = 1_850;
   /**
    * Share of the heap the index may take; the rest serves requests, ingest batches and caches. The
-   * pod's 184 MB heap keeps a 10,000-feed first cycle's 50,000 reports indexed (about 52,000; they
+   * pod's 174 MB heap keeps a 10,000-feed first cycle's 50,000 reports indexed (about 53,500; they
    * take 1.4 KB each there with compact object headers, 70 MB, and the rest of the service about 48 MB).
    */
   static final double HEAP_SHARE = 0.55;
@@ -51,7 +52,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
   static final long BYTES_PER_REGROUPED = 3_600;
   /**
    * Share of the heap a regrouping may take beside the index's {@link #HEAP_SHARE}: at 12,000 items
-   * in the pod's 184 MB heap the live set reached 145-160 MB after each full collection and the
+   * in the pod's former 184 MB heap the live set reached 145-160 MB after each full collection and the
    * collector ran 200 full collections in the 150 s after the cycle.
    */
   static final double REGROUP_HEAP_SHARE = 0.08;
@@ -620,7 +621,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
 
   /**
    * Items a heap of {@code maxHeapBytes} keeps indexed: {@link #HEAP_SHARE} of it, between
-   * {@link #MIN_INDEXED} and {@link #MAX_INDEXED} (the pod's 184 MB heap: about 52,000).
+   * {@link #MIN_INDEXED} and {@link #MAX_INDEXED} (the pod's 174 MB heap: about 53,500).
    */
   public static int capacityFor(long maxHeapBytes) {
     return HeapShare.entries(maxHeapBytes, HEAP_SHARE, BYTES_PER_INDEXED, MIN_INDEXED, MAX_INDEXED);
@@ -628,8 +629,8 @@ public final class ClusteringStoryEngine implements StoryEngine {
 
   /**
    * Items one regrouping may re-decide in a heap of {@code maxHeapBytes}: {@link #REGROUP_HEAP_SHARE}
-   * of it, at least {@link #MIN_REGROUPED}, at most {@code configured} (the pod's 184 MB heap: about
-   * 4,200).
+   * of it, at least {@link #MIN_REGROUPED}, at most {@code configured} (the pod's 174 MB heap: about
+   * 4,000).
    */
   public static int regroupCapacityFor(long maxHeapBytes, int configured) {
     return HeapShare.entries(maxHeapBytes, REGROUP_HEAP_SHARE, BYTES_PER_REGROUPED,
