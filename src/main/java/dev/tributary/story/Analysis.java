@@ -15,7 +15,8 @@ import java.util.Set;
  * names too few to judge by or is a dateline, a byline or an opening sentence ({@link ProfileBuilder#headlineNames}).
  * {@code ledeTitle} when the title is a bare dateline or byline, or one ingestion cut from the
  * text ({@link DerivedTitle}), so that the text's opening stands in for it in {@code titleKeys}
- * ({@link ProfileBuilder#ledeStandsIn}).
+ * ({@link ProfileBuilder#ledeStandsIn}). {@code streets} are the streets an English report names, as
+ * hashes ({@link Streets}).
  */
 record Analysis(
     String language,
@@ -30,7 +31,8 @@ record Analysis(
     int leadDate,
     boolean dated,
     boolean cased,
-    boolean ledeTitle) {
+    boolean ledeTitle,
+    int[] streets) {
 
   /** The profile of the item with this analysis; its strings become ids of {@code vocabulary}. */
   ItemProfile profile(long itemId, String sourceId, String url, Vocabulary vocabulary) {
@@ -50,6 +52,7 @@ record Analysis(
         leadDate,
         dated,
         cased,
-        ledeTitle);
+        ledeTitle,
+        streets);
   }
 }

@@ -30,7 +30,7 @@ import java.util.Set;
  */
 final class AnalysisCodec {
   /** Bumped with every change of what the analysis of a text yields. */
-  static final int FORMAT = 8;
+  static final int FORMAT = 9;
 
   private final int version;
 
@@ -89,6 +89,10 @@ final class AnalysisCodec {
     set(out, a.headlineNames(), numbers);
     out.varint(a.minHash().length);
     for (int h : a.minHash()) {
+      out.int32(h);
+    }
+    out.varint(a.streets().length);
+    for (int h : a.streets()) {
       out.int32(h);
     }
     return out.bytes();
@@ -222,10 +226,20 @@ final class AnalysisCodec {
       for (int i = 0; i < minHash.length; i++) {
         minHash[i] = in.readInt();
       }
-      return Optional.of(new Analysis(language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle));
+      int[] streets = readInts(in);
+      return Optional.of(new Analysis(language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated,
+          cased, ledeTitle, streets.length == 0 ? Streets.NONE : streets));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // damaged: the text is analysed again, as for bytes of another version
     }
+  }
+
+  private static int[] readInts(DataInputStream in) throws IOException {
+    int[] out = new int[readVarint(in)];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = in.readInt();
+    }
+    return out;
   }
 
   private static Set<String> readSet(DataInputStream in, String[] strings) throws IOException {

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * {@code headlineNames} (sorted ids) those of the title's names the text confirms (see {@link Analysis}).
  * {@code dated} when the feed gave the item's time; {@code cased} when its text has capitals at
  * all (see {@link Analysis}); {@code ledeTitle} when the text's opening stands in for the title in
- * {@code titleKeys}.
+ * {@code titleKeys}; {@code streets} the streets an English report names ({@link Streets}).
  */
 record ItemProfile(
     long itemId,
@@ -35,16 +35,17 @@ record ItemProfile(
     int leadDate,
     boolean dated,
     boolean cased,
-    boolean ledeTitle) {
+    boolean ledeTitle,
+    int[] streets) {
 
   /** The same profile without its URL, which the index keeps as a hash instead. */
   ItemProfile withoutUrl() {
-    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle);
+    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle, streets);
   }
 
   /** The same profile for the stored item's id. */
   ItemProfile withItemId(long id) {
-    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle);
+    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle, streets);
   }
 
   /** Every id the profile holds, for the vocabulary's reference counts. */

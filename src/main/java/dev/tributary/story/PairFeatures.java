@@ -8,9 +8,11 @@ package dev.tributary.story;
  * little more than a headline; {@code datesDiffer} when the openings' first dates are more than a
  * day apart ({@link LeadDate}); {@code headlineMissing} the larger share, of either headline's
  * names, that the other report does not name (within one language, 0 when neither headline names
- * enough to judge by); {@code ledeTitle} when either side's title keys are its text's opening.
+ * enough to judge by); {@code ledeTitle} when either side's title keys are its text's opening;
+ * {@code sharedStreet} when both name one street ({@link Streets}).
  */
 record PairFeatures(
     double terms, double keys, double title, double names, boolean sameSource, boolean sameLanguage,
     double copy, boolean phaseDiffers, boolean brief, boolean datesDiffer,
-    double headlineMissing, boolean ledeTitle) {}
+    double headlineMissing, boolean ledeTitle,
+    boolean sharedStreet) {}

@@ -30,15 +30,17 @@ public final class PairModel {
   /** The inputs, in the order of {@link #features}; a weights file names each of them. */
   static final List<String> FEATURES = List.of(
       "body", "bodyCross", "title", "titleCross", "names", "copy", "datesDiffer", "phaseDiffers",
-      "sameLanguage", "headlineMissing", "titleLede");
+      "sameLanguage", "headlineMissing", "titleLede", "sharedStreet");
 
   /**
    * Inputs fitted after the others, which keep the weights a fit without them gives (see the bench's
    * {@code PairModelBench#fit}): {@code titleLede} applies to the pairs with a title stood in for
    * by the lede (a bare one, or one cut from the text, {@link DerivedTitle}), and fitted with the
-   * rest it moved the weights of every other pair's title and body.
+   * rest it moved the weights of every other pair's title and body. {@code sharedStreet} (both
+   * reports name one street, {@link Streets}) applies to English local reports alone, and fitted
+   * after the others it moves no weight of the pairs it does not apply to.
    */
-  static final List<String> STAGED = List.of("titleLede");
+  static final List<String> STAGED = List.of("titleLede", "sharedStreet");
 
   private final String version;
   private final double intercept;
@@ -119,6 +121,7 @@ public final class PairModel {
       same ? 1 : 0,
       f.headlineMissing(),
       titles ? 0 : f.title(),
+      f.sharedStreet() ? 1 : 0,
     };
   }
 }

@@ -83,7 +83,8 @@ final class PairScorer {
         // two dated reports are already as far apart as their dates; an opening's date adds to that
         // only for a report whose feed gave none
         !(a.dated() && b.dated()) && LeadDate.apart(a.leadDate(), b.leadDate()),
-        headlineMissing, a.ledeTitle() || b.ledeTitle());
+        headlineMissing, a.ledeTitle() || b.ledeTitle(),
+        Streets.shared(a.streets(), b.streets()));
   }
 
   double score(PairFeatures f) {

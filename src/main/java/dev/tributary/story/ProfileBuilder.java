@@ -68,7 +68,8 @@ final class ProfileBuilder {
         LeadDate.ofReport(item.text(), item.dated() ? item.published() : null),
         item.dated(),
         cased(title) || cased(body),
-        ledeTitle);
+        ledeTitle,
+        Streets.of(language, titleText, item.text()));
   }
 
   private void count(

@@ -40,7 +40,10 @@ class AnalysisCodecTest {
           "ილჰამ ალიევმა და ნიკოლ ფაშინიანმა მეღრის ახალი ხიდი გახსნეს.", null, DAY, false),
       new StoryCandidate(6, "brief", "https://brief/6", "Markets close higher", null, "en", DAY),
       // untitled in its feed: ingestion cut the title from its text
-      new StoryCandidate(7, "untitled", "https://untitled/7", DerivedTitle.of(UNTITLED), UNTITLED, "en", DAY));
+      new StoryCandidate(7, "untitled", "https://untitled/7", DerivedTitle.of(UNTITLED), UNTITLED, "en", DAY),
+      // a local report naming a street (Streets)
+      ClusteringStoryEngineTest.item(8, "station", "en", "Boy, 16, wounded on Plymouth Street",
+          "A 16-year-old boy was shot in the 300 block of Plymouth Street early Sunday, police said.", DAY));
 
   @Test
   void aDecodedAnalysisGivesTheProfileOfAFreshOne() {
@@ -76,7 +79,8 @@ class AnalysisCodecTest {
     Map<String, Float> keys = new LinkedHashMap<>(Map.of("zürich", 2f));
     Set<String> names = new LinkedHashSet<>(List.of("Zürich", "a\u0000b", "x".repeat(300)));
     Analysis analysis = new Analysis("de", -5_000_000_000L, terms, keys, Map.of(), names, Set.of("Zürich"),
-        new int[] {1, -2, Integer.MIN_VALUE}, true, 20260102, false, true, false);
+        new int[] {1, -2, Integer.MIN_VALUE}, true, 20260102, false, true, false,
+        new int[] {Integer.MIN_VALUE, 7});
     AnalysisCodec codec = new AnalysisCodec(CONFIG);
 
     byte[] bytes = codec.encode(analysis);
@@ -116,11 +120,15 @@ class AnalysisCodecTest {
       out.writeInt(1);
       out.writeInt(-2);
       out.writeInt(Integer.MIN_VALUE);
+      writeVarint(out, 2);
+      out.writeInt(Integer.MIN_VALUE);
+      out.writeInt(7);
     }
     assertThat(bytes).isEqualTo(expected.toByteArray());
     Analysis decoded = codec.decode(bytes).orElseThrow();
     assertThat(decoded.terms()).containsExactlyEntriesOf(terms);
     assertThat(decoded.names()).containsExactlyElementsOf(names);
+    assertThat(decoded.streets()).containsExactly(Integer.MIN_VALUE, 7);
   }
 
   private static void writeVarint(DataOutputStream out, int v) throws IOException {
@@ -189,14 +197,15 @@ class AnalysisCodecTest {
       sha.update(canonical(builder.analyse(c, c.published().getEpochSecond())).getBytes(StandardCharsets.UTF_8));
     }
     assertThat(AnalysisCodec.FORMAT + ":" + HexFormat.of().formatHex(sha.digest()).substring(0, 16))
-        .isEqualTo("8:00ee09561fa5b538");
+        .isEqualTo("9:c5cf27a2fccaa941");
   }
 
   private static String canonical(Analysis a) {
     return a.language() + "|" + a.time() + "|" + new TreeMap<>(a.terms()) + "|" + new TreeMap<>(a.keys()) + "|"
         + new TreeMap<>(a.titleKeys()) + "|" + new TreeSet<>(a.names()) + "|" + new TreeSet<>(a.headlineNames()) + "|"
         + Arrays.toString(a.minHash()) + "|"
-        + a.announcement() + "|" + a.leadDate() + "|" + a.dated() + "|" + a.cased() + "|" + a.ledeTitle() + "\n";
+        + a.announcement() + "|" + a.leadDate() + "|" + a.dated() + "|" + a.cased() + "|" + a.ledeTitle() + "|"
+        + Arrays.toString(a.streets()) + "\n";
   }
 
   private static String describe(ItemProfile p, Vocabulary v) {
@@ -204,7 +213,8 @@ class AnalysisCodecTest {
         + vector(p.terms(), v) + "|" + vector(p.keys(), v) + "|" + vector(p.titleKeys(), v) + "|"
         + Arrays.stream(p.names()).mapToObj(v::string).sorted().toList() + "|"
         + Arrays.stream(p.headlineNames()).mapToObj(v::string).sorted().toList() + "|" + Arrays.toString(p.minHash()) + "|"
-        + p.announcement() + "|" + p.leadDate() + "|" + p.dated() + "|" + p.cased();
+        + p.announcement() + "|" + p.leadDate() + "|" + p.dated() + "|" + p.cased() + "|"
+        + Arrays.toString(p.streets());
   }
 
   private static Map<String, Float> vector(TermVector t, Vocabulary v) {
