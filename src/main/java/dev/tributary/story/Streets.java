@@ -31,6 +31,10 @@ final class Streets {
       "the", "on", "in", "at", "of", "and", "near", "north", "south", "east", "west", "northwest", "northeast",
       "southwest", "southeast", "n.", "s.", "e.", "w.", "nw", "ne", "sw", "se", "old", "new");
 
+  // streets that stand for an institution, not a place where something happened: Wall Street for
+  // the markets, Downing Street for the British government, Fleet Street for the press
+  private static final Set<String> INSTITUTIONS = Set.of("wall", "downing", "fleet");
+
   private Streets() {}
 
   /** The streets of an English text (title and body), as sorted hashes; none for any other language. */
@@ -49,7 +53,7 @@ final class Streets {
           name = word;
         }
       }
-      if (name != null) {
+      if (name != null && !INSTITUTIONS.contains(strip(name))) {
         streets.add(strip(name).hashCode());
       }
     }

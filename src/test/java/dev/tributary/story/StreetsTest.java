@@ -28,6 +28,11 @@ class StreetsTest {
   }
 
   @Test
+  void aStreetStandingForAnInstitutionIsNoPlace() {
+    assertThat(Streets.of("en", "Shares tumble as Wall St. frowns", "Wall Street and Downing Street reacted.")).isSameAs(Streets.NONE);
+  }
+
+  @Test
   void otherLanguagesYieldNone() {
     assertThat(Streets.of("de", "", "Schüsse in der Main Street")).isSameAs(Streets.NONE);
   }
