@@ -22,9 +22,17 @@ class StreetsTest {
   }
 
   @Test
-  void courtsAndLowerCaseWordsAreNoStreets() {
-    assertThat(Streets.of("en", "", "He appeared in Circuit Court. They walked down the street and the road."))
+  void courtsCompoundsAndLowerCaseWordsAreNoStreets() {
+    assertThat(Streets.of("en", "Teen dies days after Uptown Drive-By",
+        "He appeared in Circuit Court. They walked down the street and the road. A 4-year-old St. Louis girl was hurt."))
         .isSameAs(Streets.NONE);
+  }
+
+  @Test
+  void aNameEndsAtItsSuffix() {
+    assertThat(Streets.of("en", "", "The home on Forest Circle Drive"))
+        .isEqualTo(Streets.of("en", "", "The home on Forest Circle"));
+    assertThat(Streets.of("en", "", "a crash on Woodson-Franklin Road")).hasSize(1);
   }
 
   @Test
