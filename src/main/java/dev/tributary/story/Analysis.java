@@ -17,6 +17,9 @@ import java.util.Set;
  * text ({@link DerivedTitle}), so that the text's opening stands in for it in {@code titleKeys}
  * ({@link ProfileBuilder#ledeStandsIn}). {@code streets} are the streets an English report names, as
  * hashes ({@link Streets}).
+ * {@code places} are the places a Russian, Ukrainian or
+ * Belarusian report's opening names by adjective or after a locative preposition, {@code placeKeys}
+ * the place keys of its whole text ({@link PlaceKeys}); empty for other languages.
  */
 record Analysis(
     String language,
@@ -32,7 +35,9 @@ record Analysis(
     boolean dated,
     boolean cased,
     boolean ledeTitle,
-    int[] streets) {
+    int[] streets,
+    Set<String> places,
+    Set<String> placeKeys) {
 
   /** The profile of the item with this analysis; its strings become ids of {@code vocabulary}. */
   ItemProfile profile(long itemId, String sourceId, String url, Vocabulary vocabulary) {
@@ -53,6 +58,8 @@ record Analysis(
         dated,
         cased,
         ledeTitle,
-        streets);
+        streets,
+        TermVector.ids(places, vocabulary),
+        TermVector.ids(placeKeys, vocabulary));
   }
 }

@@ -30,7 +30,7 @@ import java.util.Set;
  */
 final class AnalysisCodec {
   /** Bumped with every change of what the analysis of a text yields. */
-  static final int FORMAT = 9;
+  static final int FORMAT = 10;
 
   private final int version;
 
@@ -66,6 +66,8 @@ final class AnalysisCodec {
     number(a.titleKeys().keySet(), strings, numbers);
     number(a.names(), strings, numbers);
     number(a.headlineNames(), strings, numbers);
+    number(a.places(), strings, numbers);
+    number(a.placeKeys(), strings, numbers);
     Out out = new Out(256 + 12 * strings.size());
     out.int32(version);
     out.bool(a.language() != null);
@@ -87,6 +89,8 @@ final class AnalysisCodec {
     vector(out, a.titleKeys(), numbers);
     set(out, a.names(), numbers);
     set(out, a.headlineNames(), numbers);
+    set(out, a.places(), numbers);
+    set(out, a.placeKeys(), numbers);
     out.varint(a.minHash().length);
     for (int h : a.minHash()) {
       out.int32(h);
@@ -222,13 +226,15 @@ final class AnalysisCodec {
       Map<String, Float> titleKeys = readVector(in, strings);
       Set<String> names = readSet(in, strings);
       Set<String> headlineNames = readSet(in, strings);
+      Set<String> places = readSet(in, strings);
+      Set<String> placeKeys = readSet(in, strings);
       int[] minHash = new int[readVarint(in)];
       for (int i = 0; i < minHash.length; i++) {
         minHash[i] = in.readInt();
       }
       int[] streets = readInts(in);
       return Optional.of(new Analysis(language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated,
-          cased, ledeTitle, streets.length == 0 ? Streets.NONE : streets));
+          cased, ledeTitle, streets.length == 0 ? Streets.NONE : streets, places, placeKeys));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // damaged: the text is analysed again, as for bytes of another version
     }

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  * {@code dated} when the feed gave the item's time; {@code cased} when its text has capitals at
  * all (see {@link Analysis}); {@code ledeTitle} when the text's opening stands in for the title in
  * {@code titleKeys}; {@code streets} the streets an English report names ({@link Streets}).
+ * {@code places} and {@code placeKeys} (sorted ids) are the places of the
+ * opening and the place keys of the whole text ({@link PlaceKeys}).
  */
 record ItemProfile(
     long itemId,
@@ -36,16 +38,18 @@ record ItemProfile(
     boolean dated,
     boolean cased,
     boolean ledeTitle,
-    int[] streets) {
+    int[] streets,
+    int[] places,
+    int[] placeKeys) {
 
   /** The same profile without its URL, which the index keeps as a hash instead. */
   ItemProfile withoutUrl() {
-    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle, streets);
+    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle, streets, places, placeKeys);
   }
 
   /** The same profile for the stored item's id. */
   ItemProfile withItemId(long id) {
-    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle, streets);
+    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle, streets, places, placeKeys);
   }
 
   /** Every id the profile holds, for the vocabulary's reference counts. */
@@ -55,5 +59,7 @@ record ItemProfile(
     action.accept(titleKeys.ids());
     action.accept(names);
     action.accept(headlineNames);
+    action.accept(places);
+    action.accept(placeKeys);
   }
 }

@@ -9,10 +9,12 @@ package dev.tributary.story;
  * day apart ({@link LeadDate}); {@code headlineMissing} the larger share, of either headline's
  * names, that the other report does not name (within one language, 0 when neither headline names
  * enough to judge by); {@code ledeTitle} when either side's title keys are its text's opening;
- * {@code sharedStreet} when both name one street ({@link Streets}).
+ * {@code sharedStreet} when both name one street ({@link Streets});
+ * {@code placeClash} when both (one language) name places in their openings and neither's is
+ * anywhere in the other ({@link PlaceKeys#clash}).
  */
 record PairFeatures(
     double terms, double keys, double title, double names, boolean sameSource, boolean sameLanguage,
     double copy, boolean phaseDiffers, boolean brief, boolean datesDiffer,
     double headlineMissing, boolean ledeTitle,
-    boolean sharedStreet) {}
+    boolean sharedStreet, boolean placeClash) {}

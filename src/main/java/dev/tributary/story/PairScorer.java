@@ -84,7 +84,10 @@ final class PairScorer {
         // only for a report whose feed gave none
         !(a.dated() && b.dated()) && LeadDate.apart(a.leadDate(), b.leadDate()),
         headlineMissing, a.ledeTitle() || b.ledeTitle(),
-        Streets.shared(a.streets(), b.streets()));
+        Streets.shared(a.streets(), b.streets()),
+        sameLanguage && a.cased() && b.cased()
+            && PlaceKeys.clash(a.places(), aKeys == null ? a.keys().ids() : aKeys, a.placeKeys(),
+                b.places(), b.keys().ids(), b.placeKeys()));
   }
 
   double score(PairFeatures f) {

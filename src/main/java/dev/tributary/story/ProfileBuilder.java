@@ -19,6 +19,7 @@ final class ProfileBuilder {
   private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
   private final CrossScriptKeys keys = new CrossScriptKeys();
   private final TermMap termMap = TermMap.load(analyzers);
+  private final PlaceKeys placeKeys = new PlaceKeys(keys, termMap);
   /** A headline naming fewer than this is no headline to judge the other report by. */
   static final int HEADLINE_NAMES = 2;
 
@@ -55,6 +56,7 @@ final class ProfileBuilder {
     count(ledeTitle ? Tokens.analyze(analyzer, lede(titleText, item.text(), language, analyzer), LEDE_TOKENS) : title,
         1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>());
     count(body, 1f, tf, kf, names, words);
+    PlaceKeys.Places places = placeKeys.of(language, analyzer, titleText, item.text());
     return new Analysis(
         language,
         time,
@@ -69,7 +71,9 @@ final class ProfileBuilder {
         item.dated(),
         cased(title) || cased(body),
         ledeTitle,
-        Streets.of(language, titleText, item.text()));
+        Streets.of(language, titleText, item.text()),
+        places.places(),
+        places.keys());
   }
 
   private void count(

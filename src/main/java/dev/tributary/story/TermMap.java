@@ -63,6 +63,11 @@ final class TermMap {
     return best;
   }
 
+  /** Whether some phrase of the table opens with this stem (Белый of Белый дом). */
+  boolean opensPhrase(String stem) {
+    return phrasesByFirst.containsKey(stem);
+  }
+
   int size() {
     return conceptByStem.size();
   }

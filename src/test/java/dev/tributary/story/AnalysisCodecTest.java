@@ -80,7 +80,7 @@ class AnalysisCodecTest {
     Set<String> names = new LinkedHashSet<>(List.of("Zürich", "a\u0000b", "x".repeat(300)));
     Analysis analysis = new Analysis("de", -5_000_000_000L, terms, keys, Map.of(), names, Set.of("Zürich"),
         new int[] {1, -2, Integer.MIN_VALUE}, true, 20260102, false, true, false,
-        new int[] {Integer.MIN_VALUE, 7});
+        new int[] {Integer.MIN_VALUE, 7}, Set.of("zürich"), Set.of());
     AnalysisCodec codec = new AnalysisCodec(CONFIG);
 
     byte[] bytes = codec.encode(analysis);
@@ -116,6 +116,9 @@ class AnalysisCodecTest {
       writeVarint(out, 5);
       writeVarint(out, 1);
       writeVarint(out, 4);
+      writeVarint(out, 1);
+      writeVarint(out, 1);
+      writeVarint(out, 0);
       writeVarint(out, 3);
       out.writeInt(1);
       out.writeInt(-2);
@@ -197,7 +200,7 @@ class AnalysisCodecTest {
       sha.update(canonical(builder.analyse(c, c.published().getEpochSecond())).getBytes(StandardCharsets.UTF_8));
     }
     assertThat(AnalysisCodec.FORMAT + ":" + HexFormat.of().formatHex(sha.digest()).substring(0, 16))
-        .isEqualTo("9:c5cf27a2fccaa941");
+        .isEqualTo("10:c5cf27a2fccaa941");
   }
 
   private static String canonical(Analysis a) {

@@ -53,7 +53,8 @@ final class PairProbe {
       "sameScript", "numShare", "numClash", "nameShare", "rareShared", "gapDays", "lenRatio", "logShorter", "keysAll",
       "namesMissingAll", "openingMissing10", "openingMissing10Src", "openingMissing20Max", "sameSource",
       "openNumClash", "openNumMissing", "openNumClash40", "leadNumClash", "exclusive", "exclusiveNames", "exclusiveTerms", "gapDated", "bodySrc", "keysSrc",
-      "openMutual10", "openMutual20", "openMutual10Names", "openMutual10Src", "openMutual40");
+      "openMutual10", "openMutual20", "openMutual10Names", "openMutual10Src", "openMutual40",
+      "adjClash", "placeClash", "placeClash40", "placeMissing40", "locClash40", "placeShared", "adjClash40");
 
   double[] extras(StoryCandidate ca, StoryCandidate cb) {
     ItemProfile a = profile(ca), b = profile(cb);
@@ -71,6 +72,7 @@ final class PairProbe {
     }
     double gap = a.time() == 0 || b.time() == 0 ? 0 : Math.abs(a.time() - b.time()) / 86400.0;
     double sa = a.terms().size(), sb = b.terms().size();
+    double[] places = places(ca, cb, a, b);
     double[] na2 = PairScorer.norms(a, index), nb2 = PairScorer.norms(b, index);
     double keysAll = PairScorer.cosine(a.keys(), na2[1], b.keys(), nb2[1], v.weights(), index::keyIdf);
     // the share of a report's names the other does not name, judged as headlineMissing is (one
@@ -110,7 +112,37 @@ final class PairProbe {
         sameLanguage ? exclusive(a.terms().ids(), b.terms().ids(), index::termIdf) : 0,
         a.dated() && b.dated() ? Math.min(gap, 7) : 0,
         sameLanguage ? sourceCosine(a, b, true) : 0, sourceCosine(a, b, false),
-        mutual10, mutual20, mutual10Names, mutual10Src, mutual40};
+        mutual10, mutual20, mutual10Names, mutual10Src, mutual40,
+        places[0], places[1], places[2], places[3], places[4], places[5], places[6]};
+  }
+
+  // place adjectives and locative names of Russian, Ukrainian and Belarusian reports (PlaceProbe):
+  // a clash (both sides name places, none the other gives), a one-sided miss, and a place shared
+  private double[] places(StoryCandidate ca, StoryCandidate cb, ItemProfile a, ItemProfile b) {
+    double[] out = new double[7];
+    if (!a.language().equals(b.language()) || !PlaceProbe.applies(a.language()) || !a.cased() || !b.cased()) return out;
+    PlaceProbe probe = new PlaceProbe(a.language(), analyzers.forLanguage(a.language()), crossKeys, termMap);
+    PlaceProbe.Places pa = probe.of(ca.title(), ca.text(), 0), pb = probe.of(cb.title(), cb.text(), 0);
+    PlaceProbe.Places qa = probe.of(ca.title(), ca.text(), 40), qb = probe.of(cb.title(), cb.text(), 40);
+    out[0] = clash(pa.adjectives(), pa.keys(), pb.adjectives(), pb.keys());
+    out[1] = clash(union(pa), pa.keys(), union(pb), pb.keys());
+    out[2] = clash(union(qa), qa.keys(), union(qb), qb.keys());
+    out[3] = (!union(qa).isEmpty() && !PlaceProbe.met(union(qa), qb.keys()))
+        || (!union(qb).isEmpty() && !PlaceProbe.met(union(qb), qa.keys())) ? 1 : 0;
+    out[4] = clash(qa.locatives(), qa.keys(), qb.locatives(), qb.keys());
+    out[5] = PlaceProbe.met(union(pa), pb.keys()) || PlaceProbe.met(union(pb), pa.keys()) ? 1 : 0;
+    out[6] = clash(qa.adjectives(), qa.keys(), qb.adjectives(), qb.keys());
+    return out;
+  }
+
+  private static java.util.Set<String> union(PlaceProbe.Places p) {
+    java.util.Set<String> u = new java.util.HashSet<>(p.adjectives());
+    u.addAll(p.locatives());
+    return u;
+  }
+
+  private static double clash(java.util.Set<String> pa, java.util.Set<String> ka, java.util.Set<String> pb, java.util.Set<String> kb) {
+    return !pa.isEmpty() && !pb.isEmpty() && !PlaceProbe.met(pa, kb) && !PlaceProbe.met(pb, ka) ? 1 : 0;
   }
 
   // shared ids that (almost) no other indexed report has: df of at most 2, read back from the IDF
