@@ -33,12 +33,12 @@ final class PlaceKeys {
     static final Places NONE = new Places(Set.of(), Set.of());
   }
 
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019-]*");
-  private static final Pattern RUSSIAN = Pattern.compile(
+  static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019-]*");
+  static final Pattern RUSSIAN = Pattern.compile(
       "(.+?)(ск|цк)(ий|ый|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ую|юю|им|ым|ом|ем|их|ых|ими|ыми|ей)");
-  private static final Pattern UKRAINIAN = Pattern.compile("(.+?)(ськ|цьк|зьк)(ий|а|е|і|ого|ому|ої|ій|у|им|их|ими|ім)");
-  private static final Pattern BELARUSIAN = Pattern.compile("(.+?)(ск|цк|зк)(і|ая|ае|ія|ага|аму|ую|ім|ых|ымі|ай|ой)");
-  private static final Set<String> LOCATIVE = Set.of("в", "во", "на", "из", "у", "под", "ў", "з", "із");
+  static final Pattern UKRAINIAN = Pattern.compile("(.+?)(ськ|цьк|зьк)(ий|а|е|і|ого|ому|ої|ій|у|им|их|ими|ім)");
+  static final Pattern BELARUSIAN = Pattern.compile("(.+?)(ск|цк|зк)(і|ая|ае|ія|ага|аму|ую|ім|ых|ымі|ай|ой)");
+  static final Set<String> LOCATIVE = Set.of("в", "во", "на", "из", "у", "под", "ў", "з", "із");
   private static final List<String> SUFFIXES = List.of("ськ", "цьк", "зьк", "ск", "цк", "зк");
   // a lower-case adjective's stem before the suffix: shorter ones derive from common nouns
   private static final int COMMON_STEM = 4;

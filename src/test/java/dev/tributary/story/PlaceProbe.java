@@ -16,13 +16,12 @@ import org.apache.lucene.analysis.Analyzer;
  */
 final class PlaceProbe {
 
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019-]*");
-  // adjective endings after the suffix (Russian, Ukrainian, Belarusian)
-  private static final Pattern RUSSIAN = Pattern.compile(
-      "(.+?)(ск|цк)(ий|ый|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ую|юю|им|ым|ом|ем|их|ых|ими|ыми|ей)");
-  private static final Pattern UKRAINIAN = Pattern.compile("(.+?)(ськ|цьк|зьк)(ий|а|е|і|ого|ому|ої|ій|у|им|их|ими|ім)");
-  private static final Pattern BELARUSIAN = Pattern.compile("(.+?)(ск|цк|зк)(і|ая|ае|ія|ага|аму|ую|ім|ых|ымі|ай|ой)");
-  private static final Set<String> LOCATIVE = Set.of("в", "во", "на", "из", "у", "под", "ў", "з", "із");
+  // the engine's own word and adjective forms (PlaceKeys), so the screen reads what the engine reads
+  private static final Pattern WORD = PlaceKeys.WORD;
+  private static final Pattern RUSSIAN = PlaceKeys.RUSSIAN;
+  private static final Pattern UKRAINIAN = PlaceKeys.UKRAINIAN;
+  private static final Pattern BELARUSIAN = PlaceKeys.BELARUSIAN;
+  private static final Set<String> LOCATIVE = PlaceKeys.LOCATIVE;
   private static final Set<String> SUFFIXES = Set.of("ск", "цк", "ськ", "цьк", "зьк", "зк");
 
   /** One side: the keys of its place adjectives, of its locative names, and all its keys (with the cuts). */
