@@ -91,14 +91,8 @@ final class AnalysisCodec {
     set(out, a.headlineNames(), numbers);
     set(out, a.places(), numbers);
     set(out, a.placeKeys(), numbers);
-    out.varint(a.minHash().length);
-    for (int h : a.minHash()) {
-      out.int32(h);
-    }
-    out.varint(a.streets().length);
-    for (int h : a.streets()) {
-      out.int32(h);
-    }
+    ints(out, a.minHash());
+    ints(out, a.streets());
     return out.bytes();
   }
 
@@ -228,15 +222,19 @@ final class AnalysisCodec {
       Set<String> headlineNames = readSet(in, strings);
       Set<String> places = readSet(in, strings);
       Set<String> placeKeys = readSet(in, strings);
-      int[] minHash = new int[readVarint(in)];
-      for (int i = 0; i < minHash.length; i++) {
-        minHash[i] = in.readInt();
-      }
+      int[] minHash = readInts(in);
       int[] streets = readInts(in);
       return Optional.of(new Analysis(language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated,
           cased, ledeTitle, streets.length == 0 ? Streets.NONE : streets, places, placeKeys));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // damaged: the text is analysed again, as for bytes of another version
+    }
+  }
+
+  private static void ints(Out out, int[] values) {
+    out.varint(values.length);
+    for (int v : values) {
+      out.int32(v);
     }
   }
 

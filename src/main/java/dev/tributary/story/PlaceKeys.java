@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -112,8 +113,12 @@ final class PlaceKeys {
   }
 
   private static boolean hasSuffix(String word) {
-    return word.contains("ск") || word.contains("цк") || word.contains("ськ") || word.contains("цьк")
-        || word.contains("зьк") || word.contains("зк");
+    for (String s : SUFFIXES) {
+      if (word.contains(s)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // the key of a stem in -ск/-цк with the suffix cut (three letters or more left), null for any other stem
@@ -140,7 +145,7 @@ final class PlaceKeys {
 
   private static boolean meets(int[] places, int[] keys, int[] placeKeys) {
     for (int p : places) {
-      if (java.util.Arrays.binarySearch(keys, p) >= 0 || java.util.Arrays.binarySearch(placeKeys, p) >= 0) {
+      if (Arrays.binarySearch(keys, p) >= 0 || Arrays.binarySearch(placeKeys, p) >= 0) {
         return true;
       }
     }
