@@ -12,9 +12,42 @@ public final class HtmlText {
       return "";
     }
     if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
-      return html.strip().replaceAll("\\s+", " ");
+      return collapse(html.strip());
     }
     return Jsoup.parseBodyFragment(html).text();
+  }
+
+  /**
+   * Each run of the whitespace a regular expression's {@code \s} means (space, tab, line feed,
+   * vertical tab, form feed, carriage return) as one space; without one, the string itself (the
+   * replacement by regular expression took 1 % of a first cycle's samples).
+   */
+  static String collapse(String s) {
+    int n = s.length();
+    int i = 0;
+    while (i < n && (!space(s.charAt(i)) || (s.charAt(i) == ' ' && (i + 1 == n || !space(s.charAt(i + 1)))))) {
+      i++;
+    }
+    if (i == n) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(n).append(s, 0, i);
+    while (i < n) {
+      char c = s.charAt(i++);
+      if (space(c)) {
+        while (i < n && space(s.charAt(i))) {
+          i++;
+        }
+        out.append(' ');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** At most {@code max} chars of {@code text}, never ending in half a surrogate pair. */

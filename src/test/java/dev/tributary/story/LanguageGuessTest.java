@@ -2,6 +2,11 @@ package dev.tributary.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,5 +45,33 @@ class LanguageGuessTest {
   @CsvSource(delimiter = '|', value = {"ru|Пашинян и Алиев — встреча в Київ", "en|Aliyev"})
   void aStrayLetterOrAShortTitleFallsBackToTheScriptsMainLanguage(String expected, String text) {
     assertThat(LanguageGuess.of(text, null)).isEqualTo(expected);
+  }
+
+  /**
+   * The stop words are counted over the same words a split at every run of non-letters (apostrophes
+   * aside) finds: the sample and those words re-joined by single spaces are judged alike, across
+   * apostrophes, digits, punctuation, marks, letters outside the basic plane and words longer than
+   * any stop word.
+   */
+  @Test
+  void countsTheWordsARegularExpressionSplitFinds() {
+    Pattern nonWord = Pattern.compile("[^\\p{L}']+");
+    String[] parts = {"the", "der", "die", "la", "le", "di", "de", "et", "und", "que", "het", "ve", "ile", "się", "nie",
+        "l'", "'", "'s", " ", "  ", "-", ".", ",", "7", "\u0301", "\uD835\uDC00", "\uD835", "«", "\u00A0", "\t",
+        "ZZ", "É", "İ", "ß", "ministerpräsidentenkonferenz", "a", "o", "у"};
+    Random random = new Random(42);
+    int counted = 0;
+    for (int round = 0; round < 5_000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(30); k > 0; k--) {
+        text.append(parts[random.nextInt(parts.length)]);
+      }
+      String sample = text.toString();
+      String words = Arrays.stream(nonWord.split(sample.toLowerCase(java.util.Locale.ROOT)))
+          .filter(w -> !w.isEmpty()).collect(Collectors.joining(" "));
+      assertThat(LanguageGuess.stopHits(sample)).as(sample).containsExactly(LanguageGuess.stopHits(words));
+      counted += Arrays.stream(LanguageGuess.stopHits(words)).sum();
+    }
+    assertThat(counted).isGreaterThan(10_000);
   }
 }
