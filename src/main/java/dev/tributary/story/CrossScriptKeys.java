@@ -44,12 +44,40 @@ final class CrossScriptKeys {
     if (cached != null) {
       return cached.isEmpty() ? null : cached;
     }
-    String k = skeleton(latin(term));
+    String k = skeleton(latin(georgianCaseCut(term)));
     if (cache.size() > CACHE_LIMIT) {
       cache.clear(); // a crude bound: vocabularies of live news drift, old entries are cheap to redo
     }
     cache.put(term, k == null ? "" : k);
     return k;
+  }
+
+  // Georgian case endings and the postpositions written onto a word, longest first, those with a
+  // consonant only: the skeleton drops vowels, so a vowel ending (the nominative -ი) costs no key
+  private static final String[] GEORGIAN_ENDINGS = {
+    "ებისთვის", "ებიდან", "ისთვის", "ებთან", "ებით", "ებმა", "ების", "ებში", "ებზე", "ისკენ", "იდან", "ამდე",
+    "თვის", "ებს", "სთან", "თან", "დან", "კენ", "ში", "ზე", "ით", "ის", "მა", "ად", "სა", "ს", "მ"
+  };
+  // a stem shorter than this is left whole: the ending may be the word's own letters
+  private static final int GEORGIAN_STEM = 3;
+
+  /**
+   * A Georgian word without its case ending or postposition: Georgian declines names as it does
+   * other words and writes the postposition onto them (ტრამპმა, პუტინთან, თბილისში, აზერბაიჯანს:
+   * Trump, Putin, Tbilisi, Azerbaijan), and no stemmer here cuts them, so their keys (trmpm, ptntn)
+   * missed the names' keys in every other script. One ending is cut, the longest that leaves a stem
+   * of {@link #GEORGIAN_STEM} letters; other words are returned as they are.
+   */
+  static String georgianCaseCut(String term) {
+    if (term.isEmpty() || Character.UnicodeScript.of(term.codePointAt(0)) != Character.UnicodeScript.GEORGIAN) {
+      return term;
+    }
+    for (String ending : GEORGIAN_ENDINGS) {
+      if (term.endsWith(ending) && term.length() - ending.length() >= GEORGIAN_STEM) {
+        return term.substring(0, term.length() - ending.length());
+      }
+    }
+    return term;
   }
 
   private String latin(String term) {

@@ -34,4 +34,26 @@ class CrossScriptKeysTest {
     assertThat(keys.key("kobakhidze")).isNotEqualTo(keys.key("pashinyan"));
     assertThat(keys.key("aliyev")).isNotEqualTo(keys.key("tokayev"));
   }
+
+  @Test
+  void aGeorgianNameInAnyCaseMeetsItsKeyInOtherScripts() {
+    // ergative, dative, genitive, and postpositions written onto the word
+    assertThat(keys.key("ტრამპმა")).isEqualTo(keys.key("trump"));
+    assertThat(keys.key("პუტინთან")).isEqualTo(keys.key("putin"));
+    assertThat(keys.key("კობახიძესთან")).isEqualTo(keys.key("kobakhidze"));
+    assertThat(keys.key("ფაშინიანმა")).isEqualTo(keys.key("pashinyan"));
+    assertThat(keys.key("აზერბაიჯანს")).isEqualTo(keys.key("azerbaijan"));
+    assertThat(keys.key("თბილისში")).isEqualTo(keys.key("tbilisi"));
+    assertThat(keys.key("თბილისის")).isEqualTo(keys.key("тбилиси"));
+    assertThat(keys.key("თბილისი")).isEqualTo(keys.key("tbilisi"));
+    assertThat(keys.key("ალიევმა")).isNotEqualTo(keys.key("ტოკაევმა"));
+  }
+
+  @Test
+  void aShortGeorgianWordKeepsItsLetters() {
+    // cutting -ის off a three-letter word would leave one letter: the word is its own
+    assertThat(CrossScriptKeys.georgianCaseCut("ბაქოს")).isEqualTo("ბაქო");
+    assertThat(CrossScriptKeys.georgianCaseCut("მის")).isEqualTo("მის");
+    assertThat(CrossScriptKeys.georgianCaseCut("Tbilisis")).isEqualTo("Tbilisis");
+  }
 }
