@@ -22,8 +22,13 @@ final class Vocabulary {
   private int[] free = new int[64];
   private int freeCount;
   private int next;
-  // distinct term weights, by 16-bit code; codes are never reused, since weights repeat
-  private final Map<Integer, Integer> weightCodes = new HashMap<>();
+  // distinct term weights, by 16-bit code; codes are never reused, since weights repeat. The codes
+  // by a weight's float bits, open addressing: a boxed map allocated an Integer per lookup (190 MB in
+  // a first cycle) and, as float bits differ in their high bits, chained many keys into one bucket
+  private int[] codeKeys = new int[256];
+  // code + 1 at a key's slot, 0 where the slot is free
+  private int[] codeSlots = new int[256];
+  private int codeCount;
   // replaced, never changed in place for codes handed out: scorers read it without the lock
   private volatile float[] weights = new float[64];
   // analyses in progress hold ids no indexed profile counts yet: no sweep meanwhile
@@ -47,11 +52,12 @@ final class Vocabulary {
 
   /** The code of a weight, or -1 when all 16-bit codes are taken. */
   synchronized int weightCode(float weight) {
-    Integer code = weightCodes.get(Float.floatToRawIntBits(weight));
-    if (code != null) {
-      return code;
+    int bits = Float.floatToRawIntBits(weight);
+    int slot = codeSlot(codeKeys, codeSlots, bits);
+    if (codeSlots[slot] != 0) {
+      return codeSlots[slot] - 1;
     }
-    int n = weightCodes.size();
+    int n = codeCount;
     if (n > Character.MAX_VALUE) {
       return -1;
     }
@@ -61,8 +67,37 @@ final class Vocabulary {
     }
     w[n] = weight;
     weights = w; // published whole, with the new code in it
-    weightCodes.put(Float.floatToRawIntBits(weight), n);
+    codeKeys[slot] = bits;
+    codeSlots[slot] = n + 1;
+    if (++codeCount * 2 > codeKeys.length) {
+      growCodes();
+    }
     return n;
+  }
+
+  // the slot of a weight's bits: where they are, else the free slot they would take
+  private static int codeSlot(int[] keys, int[] slots, int bits) {
+    int mask = keys.length - 1;
+    int h = bits * 0x9E3779B9;
+    int i = (h ^ h >>> 16) & mask;
+    while (slots[i] != 0 && keys[i] != bits) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  private void growCodes() {
+    int[] keys = new int[codeKeys.length * 2];
+    int[] slots = new int[keys.length];
+    for (int i = 0; i < codeKeys.length; i++) {
+      if (codeSlots[i] != 0) {
+        int at = codeSlot(keys, slots, codeKeys[i]);
+        keys[at] = codeKeys[i];
+        slots[at] = codeSlots[i];
+      }
+    }
+    codeKeys = keys;
+    codeSlots = slots;
   }
 
   /** Weights by code; the array is replaced as it grows, so read it for each comparison. */

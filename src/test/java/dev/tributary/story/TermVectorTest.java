@@ -81,6 +81,27 @@ class TermVectorTest {
   }
 
   @Test
+  void weightCodesAreHandedOutInOrderOfFirstSightUntilSixteenBitsAreTaken() {
+    var vocabulary = new Vocabulary();
+    // the same weight keeps its code; zero and minus zero differ in their bits, so in their codes
+    assertEquals(0, vocabulary.weightCode(1f));
+    assertEquals(1, vocabulary.weightCode(0f));
+    assertEquals(2, vocabulary.weightCode(-0f));
+    assertEquals(0, vocabulary.weightCode(1f));
+    assertEquals(3, vocabulary.weightCode(Float.NaN));
+    assertEquals(3, vocabulary.weightCode(Float.NaN));
+    for (int i = 4; i <= Character.MAX_VALUE; i++) {
+      assertEquals(i, vocabulary.weightCode(Float.intBitsToFloat(i << 12)), "weight " + i);
+    }
+    for (int i = 4; i <= Character.MAX_VALUE; i += 997) {
+      assertEquals(i, vocabulary.weightCode(Float.intBitsToFloat(i << 12)), "weight " + i);
+      assertEquals(Float.intBitsToFloat(i << 12), vocabulary.weights()[i]);
+    }
+    assertEquals(-1, vocabulary.weightCode(12345.5f));
+    assertEquals(0, vocabulary.weightCode(1f));
+  }
+
+  @Test
   void sweepFreesOnlyUnusedIds() {
     var vocabulary = new Vocabulary();
     int kept = vocabulary.id("kept");
