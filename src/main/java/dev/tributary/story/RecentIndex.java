@@ -503,22 +503,25 @@ final class RecentIndex {
    * postings are read, rarest keys first and newest days first, whatever they turn out to hold.
    */
   List<Entry> candidates(ItemProfile q, long from, long to, int queryKeys, int maxPostings, int limit) {
-    return candidates(q, from, to, queryKeys, maxPostings, limit, null);
+    return candidates(q, from, to, queryKeys, maxPostings, limit, new DecisionReads());
   }
 
-  /** As {@link #candidates(ItemProfile, long, long, int, int, int)}, noting in {@code reads} (unless null) what it read. */
+  /**
+   * As {@link #candidates(ItemProfile, long, long, int, int, int)}, noting in {@code reads} what it read.
+   * Always noted, even where no one reads the notes: a lookup without them (the regrouper's, which
+   * comes first right after a burst of decisions that all had them) took a branch the compiled code
+   * had never seen and had the JIT compile this method again with the heap full.
+   */
   List<Entry> candidates(ItemProfile q, long from, long to, int queryKeys, int maxPostings, int limit, DecisionReads reads) {
     int[] ids = q.keys().ids();
     float[] table = vocabulary.weights();
     List<Ranked> ranked = new ArrayList<>();
-    int[] unindexed = reads == null ? null : new int[ids.length];
+    int[] unindexed = new int[ids.length];
     int unindexedCount = 0;
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] >= keyDf.length || keyDf[ids[i]] == 0) {
         // in no indexed item: it cannot find anything, and would crowd out keys that can
-        if (unindexed != null) {
-          unindexed[unindexedCount++] = ids[i];
-        }
+        unindexed[unindexedCount++] = ids[i];
         continue;
       }
       float weight = q.keys().weight(i, table);
@@ -537,7 +540,7 @@ final class RecentIndex {
     }
     tally.start(sizes);
     int budget = maxPostings;
-    long[] tail = reads == null ? null : new long[DecisionReads.TAIL];
+    long[] tail = new long[DecisionReads.TAIL];
     int read = 0;
     int cutRank = ranked.size();
     // rarest keys first, newest slices first: when the budget runs out, what is left is the least specific.
@@ -558,20 +561,16 @@ final class RecentIndex {
           }
           readInKey++;
           tally.add(d, posting[i], k.weight());
-          if (tail != null) {
-            tail[read % tail.length] = (long) d << 32 | posting[i];
-          }
+          tail[read % tail.length] = (long) d << 32 | posting[i];
           read++;
         }
       }
     }
     List<Entry> best = best(q, from, to, window, Math.max(0, limit));
-    if (reads != null) {
-      noteReads(reads, ranked, cutRank, Arrays.copyOf(unindexed, unindexedCount), from, to, maxPostings, limit, best,
-          window, tail, read);
-      reads.cutKey = cutRank < ranked.size() ? ranked.get(cutRank).id() : -1;
-      reads.readInCutKey = cutRank < ranked.size() ? readInKey : 0;
-    }
+    noteReads(reads, ranked, cutRank, Arrays.copyOf(unindexed, unindexedCount), from, to, maxPostings, limit, best,
+        window, tail, read);
+    reads.cutKey = cutRank < ranked.size() ? ranked.get(cutRank).id() : -1;
+    reads.readInCutKey = cutRank < ranked.size() ? readInKey : 0;
     return best;
   }
 

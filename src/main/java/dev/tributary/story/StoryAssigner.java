@@ -32,7 +32,7 @@ final class StoryAssigner {
 
   /** The candidates the index offers for a profile: rarest keys first, within the time window. */
   List<RecentIndex.Entry> candidates(ItemProfile p) {
-    return candidates(p, null);
+    return candidates(p, new DecisionReads());
   }
 
   private List<RecentIndex.Entry> candidates(ItemProfile p, DecisionReads reads) {
@@ -46,10 +46,11 @@ final class StoryAssigner {
    * decision how often its source repeats itself.
    */
   Assignment decide(ItemProfile p, boolean firstLook) {
-    return decide(p, firstLook, null);
+    // notes no one reads: a decision without them would take branches the burst's compiled code never saw
+    return decide(p, firstLook, new DecisionReads());
   }
 
-  /** As {@link #decide(ItemProfile, boolean)}, noting in {@code reads} (unless null) what the decision read. */
+  /** As {@link #decide(ItemProfile, boolean)}, noting in {@code reads} what the decision read. */
   Assignment decide(ItemProfile p, boolean firstLook, DecisionReads reads) {
     return decide(p, firstLook, reads, Map.of());
   }
@@ -73,9 +74,7 @@ final class StoryAssigner {
       }
       scored.add(score(probe, c));
     }
-    if (reads != null) {
-      reads.scored = scored;
-    }
+    reads.scored = scored;
     return choose(p, scored, firstLook, reads);
   }
 
@@ -118,19 +117,15 @@ final class StoryAssigner {
     if (firstLook) {
       decision.observe(p.sourceId(), bestSameSource);
     }
-    if (reads != null) {
-      reads.stories.clear();
-      reads.stories.addAll(storyScore.keySet());
-      reads.bestSameSource = bestSameSource;
-      reads.sameSourceShare = Double.NaN;
-    }
+    reads.stories.clear();
+    reads.stories.addAll(storyScore.keySet());
+    reads.bestSameSource = bestSameSource;
+    reads.sameSourceShare = Double.NaN;
     if (copyOf != null) {
       return new Assignment.Join(copyOf.storyId(), copyOf.profile().itemId(), bestCopy);
     }
     boolean headline = config.headlineMixture() && RecentIndex.brief(p);
-    if (reads != null) {
-      reads.brief = headline;
-    }
+    reads.brief = headline;
     if (headline) {
       Long chosen = headlineStory(p, storyScore.keySet());
       if (chosen != null) {
@@ -146,7 +141,7 @@ final class StoryAssigner {
       }
       double[] sum = storySum.get(e.getKey());
       boolean hasSource = index.storyHasSource(e.getKey(), p.sourceId());
-      if (hasSource && reads != null) {
+      if (hasSource) {
         reads.sameSourceShare = decision.sameSourceShare(p.sourceId());
       }
       double s = decision.storyScore(e.getValue(), sum[0] / sum[1], hasSource, p.sourceId());
