@@ -80,6 +80,60 @@ final class CrossScriptKeys {
     return term;
   }
 
+  /** An Azerbaijani case ending: its letters, the vowel its stem's last vowel must agree with, and what the stem ends in. */
+  private record TurkicEnding(String letters, String harmony, Boolean afterVowel) {}
+
+  private static final String BACK = "aıou";
+  private static final String FRONT = "eəiöü";
+  // Azerbaijani case endings with a consonant, longest first (a vowel ending costs no key, the
+  // skeleton drops vowels): locative -da/-də and its adjective -dakı/-dəki, ablative -dan/-dən,
+  // instrumental -la/-lə after a consonant, -yla/-ylə after a vowel, and the genitive -ın/-in/-un/-ün
+  // after a consonant. The genitive's -nın after a vowel is left alone: Putinin would read as Puti+nin
+  // as well as Putin+in, and the skeleton already keeps one n of Putin+in and of Paşinyan+ın
+  private static final TurkicEnding[] AZERBAIJANI_ENDINGS = {
+    new TurkicEnding("dakı", BACK, null), new TurkicEnding("dəki", FRONT, null),
+    new TurkicEnding("dan", BACK, null), new TurkicEnding("dən", FRONT, null),
+    new TurkicEnding("yla", BACK, true), new TurkicEnding("ylə", FRONT, true),
+    new TurkicEnding("da", BACK, null), new TurkicEnding("də", FRONT, null),
+    new TurkicEnding("la", BACK, false), new TurkicEnding("lə", FRONT, false),
+    new TurkicEnding("ın", "aı", false), new TurkicEnding("in", "eəi", false),
+    new TurkicEnding("un", "ou", false), new TurkicEnding("ün", "öü", false),
+  };
+  private static final String TURKIC_VOWELS = BACK + FRONT;
+
+  /**
+   * An Azerbaijani word, lower-cased, without its case ending: Azerbaijani writes the ending onto a
+   * name with no apostrophe (Əliyevlə, Paşinyanla, Tbilisidə, Bakıda, Trampın: Aliyev, Pashinyan,
+   * Tbilisi, Baku, Trump). One ending is cut, the longest that leaves {@link #GEORGIAN_STEM} letters
+   * and whose vowel agrees with the stem's last vowel as Azerbaijani's vowel harmony has it, so that a
+   * name's own letters mostly stay (Putin is no Put+in: after u the genitive is -un; Angola and
+   * Venesuela no instrumental: that follows a consonant). A name that merely ends as an ending does
+   * lose it (Kanada to Kana): the written key is added beside the stem's, not instead of it.
+   */
+  static String azerbaijaniCaseCut(String word) {
+    for (TurkicEnding ending : AZERBAIJANI_ENDINGS) {
+      String e = ending.letters();
+      int stem = word.length() - e.length();
+      if (!word.endsWith(e) || stem < GEORGIAN_STEM) {
+        continue;
+      }
+      boolean vowelBefore = TURKIC_VOWELS.indexOf(word.charAt(stem - 1)) >= 0;
+      if (ending.afterVowel() != null && ending.afterVowel() != vowelBefore) {
+        continue;
+      }
+      char last = 0;
+      for (int i = stem - 1; i >= 0 && last == 0; i--) {
+        if (TURKIC_VOWELS.indexOf(word.charAt(i)) >= 0) {
+          last = word.charAt(i);
+        }
+      }
+      if (last != 0 && ending.harmony().indexOf(last) >= 0) {
+        return word.substring(0, stem);
+      }
+    }
+    return word;
+  }
+
   private String latin(String term) {
     if (isAscii(term)) {
       return term;

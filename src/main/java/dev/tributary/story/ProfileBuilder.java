@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 
 /** Analyzes a candidate into its {@link ItemProfile}. Thread-safe: analyzers reuse per thread. */
 final class ProfileBuilder {
@@ -49,13 +50,13 @@ final class ProfileBuilder {
     Map<String, Float> kf = new HashMap<>();
     Set<String> names = new HashSet<>();
     List<String> words = new ArrayList<>(title.size() + body.size());
-    count(title, config.titleWeight(), tf, kf, names, words);
+    count(language, title, config.titleWeight(), tf, kf, names, words);
     Map<String, Float> titleKeys = new HashMap<>();
     TitleKind kind = TitleKind.of(titleText, language, analyzer);
     boolean ledeTitle = derived || ledeStandsIn(kind);
-    count(ledeTitle ? Tokens.analyze(analyzer, lede(titleText, item.text(), language, analyzer), LEDE_TOKENS) : title,
+    count(language, ledeTitle ? Tokens.analyze(analyzer, lede(titleText, item.text(), language, analyzer), LEDE_TOKENS) : title,
         1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>());
-    count(body, 1f, tf, kf, names, words);
+    count(language, body, 1f, tf, kf, names, words);
     PlaceKeys.Places places = placeKeys.of(language, analyzer, titleText, item.text());
     return new Analysis(
         language,
@@ -77,6 +78,7 @@ final class ProfileBuilder {
   }
 
   private void count(
+      String language,
       List<Tokens.Token> tokens,
       float weight,
       Map<String, Float> tf,
@@ -115,7 +117,7 @@ final class ProfileBuilder {
       if (name || (concept != null && t.capitalized())) {
         names.add(key);
       }
-      String written = name && t.surface() != null ? writtenNameKey(t.surface()) : null;
+      String written = name && t.surface() != null ? writtenNameKey(language, t.surface()) : null;
       if (written != null && !written.equals(key)) {
         kf.merge(written, weight * config.nameWeight(), Float::sum);
         names.add(written);
@@ -127,15 +129,42 @@ final class ProfileBuilder {
   // (Пашиняном, Алиевым); the others end in vowels, which it drops
   private static final List<String> CYRILLIC_CASE = List.of("ом", "ем", "ём", "ым");
 
+  private static final Locale TURKIC = Locale.forLanguageTag("tr");
+
   /**
-   * The key of a capitalized Cyrillic word as written, its case ending aside, when the stemmer's cut
-   * would lose part of a name: the Russian stemmer takes -ов, -ам or the -н of -ян off as though they
-   * were endings (Байрамов, Ильхам, Мирзоян), so the stem's key misses the key the same name has in
-   * Latin script (Bayramov, Ilham, Mirzoyan). Null for other scripts, whose stemmers leave names whole
-   * or whose names no other script writes.
+   * The key of a capitalized word as written, its case ending aside, when the stemmer's cut would
+   * lose part of a name. Cyrillic: the Russian stemmer takes -ов, -ам or the -н of -ян off as though
+   * they were endings (Байрамов, Ильхам, Мирзоян), so the stem's key misses the key the same name has
+   * in Latin script (Bayramov, Ilham, Mirzoyan). Turkish and Azerbaijani in Latin script: the Turkish
+   * stemmer cuts names as common words too (İlham to ilha), and knows no Azerbaijani ending with ə
+   * nor a name's ending out of its vowel harmony (Əliyevlə, Trampla, Tbilisidə: keys alvl, trmpl,
+   * tblsd); the word is taken before an apostrophe (Turkish writes a name's suffix after one:
+   * İzmir'de) and, in Azerbaijani, which writes none, without its case ending
+   * ({@link CrossScriptKeys#azerbaijaniCaseCut}). Null for other scripts and languages, whose
+   * stemmers leave names whole or whose names no other script writes.
    */
-  String writtenNameKey(String surface) {
-    if (surface.isEmpty() || Character.UnicodeScript.of(surface.codePointAt(0)) != Character.UnicodeScript.CYRILLIC) {
+  String writtenNameKey(String language, String surface) {
+    if (surface.isEmpty()) {
+      return null;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(surface.codePointAt(0));
+    if (script == Character.UnicodeScript.LATIN && ("az".equals(language) || "tr".equals(language))) {
+      String word = surface.toLowerCase(TURKIC);
+      int apostrophe = indexOfApostrophe(word);
+      if (apostrophe > 0) {
+        word = word.substring(0, apostrophe);
+      } else if ("az".equals(language)) {
+        word = CrossScriptKeys.azerbaijaniCaseCut(word);
+      }
+      // c is the sound English writes j, Azerbaijani x the one written kh (Azərbaycan, Naxçıvan:
+      // Azerbaijan, Nakhchivan); then folded as the analyzer folds a stem (ş to s, ı to i)
+      word = word.replace("c", "j");
+      if ("az".equals(language)) {
+        word = word.replace("x", "kh");
+      }
+      return keys.key(ICUFoldingFilter.NORMALIZER.normalize(word));
+    }
+    if (script != Character.UnicodeScript.CYRILLIC) {
       return null;
     }
     String word = surface.toLowerCase(Locale.ROOT);
@@ -148,6 +177,16 @@ final class ProfileBuilder {
       }
     }
     return keys.key(word);
+  }
+
+  private static int indexOfApostrophe(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c == '\'' || c == '\u2019') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -56,4 +56,29 @@ class CrossScriptKeysTest {
     assertThat(CrossScriptKeys.georgianCaseCut("მის")).isEqualTo("მის");
     assertThat(CrossScriptKeys.georgianCaseCut("Tbilisis")).isEqualTo("Tbilisis");
   }
+
+  @Test
+  void anAzerbaijaniCaseEndingIsCutByVowelHarmony() {
+    assertThat(CrossScriptKeys.azerbaijaniCaseCut("vəlixanyanla")).isEqualTo("vəlixanyan");
+    assertThat(CrossScriptKeys.azerbaijaniCaseCut("turbəkovla")).isEqualTo("turbəkov");
+    assertThat(CrossScriptKeys.azerbaijaniCaseCut("tramkovun")).isEqualTo("tramkov");
+    assertThat(CrossScriptKeys.azerbaijaniCaseCut("qaraxandada")).isEqualTo("qaraxanda");
+    assertThat(CrossScriptKeys.azerbaijaniCaseCut("qaraxandadakı")).isEqualTo("qaraxanda");
+    assertThat(CrossScriptKeys.azerbaijaniCaseCut("kelisidən")).isEqualTo("kelisi");
+    assertThat(CrossScriptKeys.azerbaijaniCaseCut("kelisiylə")).isEqualTo("kelisi");
+    assertThat(CrossScriptKeys.azerbaijaniCaseCut("qelisevlə")).isEqualTo("qelisev");
+    assertThat(keys.key(CrossScriptKeys.azerbaijaniCaseCut("şəkinskidə"))).isEqualTo(keys.key("shekinski"));
+  }
+
+  @Test
+  void anAzerbaijaniWordKeepsLettersThatOnlyLookLikeAnEnding() {
+    // after u the genitive is -un: Borutin is no Borut+in
+    assertThat(CrossScriptKeys.azerbaijaniCaseCut("borutin")).isEqualTo("borutin");
+    // the instrumental -la follows a consonant, -yla a vowel
+    assertThat(CrossScriptKeys.azerbaijaniCaseCut("marola")).isEqualTo("marola");
+    // -də follows a front vowel, -da a back one
+    assertThat(CrossScriptKeys.azerbaijaniCaseCut("kelida")).isEqualTo("kelida");
+    // a stem of two letters is left whole
+    assertThat(CrossScriptKeys.azerbaijaniCaseCut("suda")).isEqualTo("suda");
+  }
 }

@@ -50,9 +50,47 @@ class WrittenNameKeysTest {
   }
 
   @Test
-  void latinWordsAreKeyedFromTheirStemAlone() {
-    assertThat(builder.writtenNameKey("Tursunbekov")).isNull();
-    assertThat(builder.writtenNameKey("Турсунбекова")).isEqualTo(builder.writtenNameKey("Турсунбекову"));
+  void latinWordsOutsideTurkishAndAzerbaijaniAreKeyedFromTheirStemAlone() {
+    assertThat(builder.writtenNameKey("en", "Tursunbekov")).isNull();
+    assertThat(builder.writtenNameKey("de", "Tursunbekovda")).isNull();
+    assertThat(builder.writtenNameKey("ru", "Турсунбекова")).isEqualTo(builder.writtenNameKey("ru", "Турсунбекову"));
+  }
+
+  @Test
+  void anAzerbaijaniNameInAnyCaseMeetsItsEnglishSpelling() {
+    Analysis az = analyse("az", "Dünən nazir Tursunbekovla mer Velixanyan Qaraxandada görüşdü, "
+        + "sonra Tursunbekovun köməkçisi Qaraxandadan getdi.");
+    Analysis en = analyse("en", "Yesterday minister Tursunbekov met mayor Velikhanyan in Karakhanda.");
+
+    assertThat(az.names()).contains(key(en, "Tursunbekov"), key(en, "Velikhanyan"), key(en, "Karakhanda"));
+  }
+
+  @Test
+  void azerbaijaniLettersAreReadAsTheirSounds() {
+    // c sounds as English j, x as kh
+    assertThat(builder.writtenNameKey("az", "Cəlixanovda")).isEqualTo(keys("jalikhanov"));
+    assertThat(builder.writtenNameKey("tr", "Celikov'da")).isEqualTo(keys("jelikov"));
+  }
+
+  private static String keys(String latin) {
+    return new CrossScriptKeys().key(latin);
+  }
+
+  @Test
+  void aTurkishNameIsKeyedAsWrittenBeforeItsApostrophe() {
+    // the stemmer cuts a name ending as a common word does (İlham to ilha)
+    Analysis tr = analyse("tr", "Dün Bakan İlham Tursunbekov'la görüştü ve Karakhanda'ya gitti.");
+    Analysis en = analyse("en", "Yesterday minister Ilham Tursunbekov went to Karakhanda.");
+
+    assertThat(tr.names()).contains(key(en, "Ilham"), key(en, "Tursunbekov"), key(en, "Karakhanda"));
+    assertThat(builder.writtenNameKey("tr", "Karakhanda'ya")).isEqualTo(builder.writtenNameKey("tr", "Karakhanda"));
+  }
+
+  @Test
+  void aTurkishWordWithoutApostropheKeepsItsLetters() {
+    // Turkish writes a name's suffix after an apostrophe: an ending without one is the name's own
+    assertThat(builder.writtenNameKey("tr", "Kaladan")).isNotEqualTo(builder.writtenNameKey("tr", "Kala"));
+    assertThat(builder.writtenNameKey("az", "Kaladan")).isEqualTo(builder.writtenNameKey("az", "Kala"));
   }
 
   @Test
