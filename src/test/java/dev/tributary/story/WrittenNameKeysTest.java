@@ -70,6 +70,10 @@ class WrittenNameKeysTest {
     // c sounds as English j, x as kh
     assertThat(builder.writtenNameKey("az", "Cəlixanovda")).isEqualTo(keys("jalikhanov"));
     assertThat(builder.writtenNameKey("tr", "Celikov'da")).isEqualTo(keys("jelikov"));
+    assertThat(builder.writtenNameKey("az", "Azərbaycanın")).isEqualTo(keys("azerbaijan"));
+    assertThat(builder.writtenNameKey("az", "Naxçıvandan")).isEqualTo(keys("nakhchivan"));
+    assertThat(builder.writtenNameKey("az", "Xankəndidə")).isEqualTo(keys("khankendi"));
+    assertThat(builder.writtenNameKey("az", "Şəkidə")).isEqualTo(keys("sheki"));
   }
 
   private static String keys(String latin) {
