@@ -134,6 +134,32 @@ final class CrossScriptKeys {
     return word;
   }
 
+  // Armenian case endings with a consonant that no name here ends in: the locative -ում and the
+  // ablative -ից. The instrumental -ով and the dative -ին are left on: Լավրով and Պուտին end so
+  private static final String[] ARMENIAN_ENDINGS = {"ում", "ից"};
+  private static final String ARMENIAN_VOWELS = "աեէըիոօւ";
+
+  /**
+   * An Armenian word, lower-cased, without its locative or ablative ending: the Armenian stemmer cuts
+   * a name as a common word (Բաքվում, in Baku, to one letter), and the word as written keeps the
+   * ending (Երևանում, Թբիլիսիից). One ending is cut when {@link #GEORGIAN_STEM} letters remain; a
+   * stem's վ after a consonant is the ու the ending turned into one (Բաքու, Բաքվում), and is
+   * written back.
+   */
+  static String armenianCaseCut(String word) {
+    for (String ending : ARMENIAN_ENDINGS) {
+      int stem = word.length() - ending.length();
+      if (word.endsWith(ending) && stem >= GEORGIAN_STEM) {
+        String s = word.substring(0, stem);
+        if (s.endsWith("վ") && ARMENIAN_VOWELS.indexOf(s.charAt(stem - 2)) < 0) {
+          s = s.substring(0, stem - 1) + "ու";
+        }
+        return s;
+      }
+    }
+    return word;
+  }
+
   private String latin(String term) {
     if (isAscii(term)) {
       return term;

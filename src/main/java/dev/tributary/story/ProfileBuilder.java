@@ -140,7 +140,9 @@ final class ProfileBuilder {
    * nor a name's ending out of its vowel harmony (Əliyevlə, Trampla, Tbilisidə: keys alvl, trmpl,
    * tblsd); the word is taken before an apostrophe (Turkish writes a name's suffix after one:
    * İzmir'de) and, in Azerbaijani, which writes none, without its case ending
-   * ({@link CrossScriptKeys#azerbaijaniCaseCut}). Null for other scripts and languages, whose
+   * ({@link CrossScriptKeys#azerbaijaniCaseCut}). Armenian: the stemmer cuts Բաքվում (in Baku) to
+   * one letter; the word is taken without its locative or ablative ending
+   * ({@link CrossScriptKeys#armenianCaseCut}). Null for other scripts and languages, whose
    * stemmers leave names whole or whose names no other script writes.
    */
   String writtenNameKey(String language, String surface) {
@@ -163,6 +165,9 @@ final class ProfileBuilder {
         word = word.replace("x", "kh");
       }
       return keys.key(ICUFoldingFilter.NORMALIZER.normalize(word));
+    }
+    if (script == Character.UnicodeScript.ARMENIAN) {
+      return keys.key(CrossScriptKeys.armenianCaseCut(surface.toLowerCase(Locale.ROOT)));
     }
     if (script != Character.UnicodeScript.CYRILLIC) {
       return null;

@@ -66,7 +66,8 @@ final class Tokens {
   static boolean sentenceStart(String text, int start) {
     for (int i = start - 1; i >= 0; i--) {
       char c = text.charAt(i);
-      if (c == '\n' || c == '.' || c == '!' || c == '?' || c == '\u2026' || c == ':') {
+      // U+0589 is the Armenian full stop
+      if (c == '\n' || c == '.' || c == '!' || c == '?' || c == '\u2026' || c == ':' || c == '\u0589') {
         return true;
       }
       if (!Character.isWhitespace(c) && "\"'«»\u201c\u201d\u201e\u2018\u2019([-\u2013\u2014".indexOf(c) < 0) {

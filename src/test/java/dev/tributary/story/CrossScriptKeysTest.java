@@ -81,4 +81,16 @@ class CrossScriptKeysTest {
     // a stem of two letters is left whole
     assertThat(CrossScriptKeys.azerbaijaniCaseCut("suda")).isEqualTo("suda");
   }
+
+  @Test
+  void anArmenianNameInTheLocativeOrAblativeMeetsItsKeyInOtherScripts() {
+    // the locative turns a final ու into վ: Բաքու, Բաքվում
+    assertThat(keys.key(CrossScriptKeys.armenianCaseCut("բաքվում"))).isEqualTo(keys.key("baku"));
+    assertThat(keys.key(CrossScriptKeys.armenianCaseCut("թբիլիսիում"))).isEqualTo(keys.key("tbilisi"));
+    assertThat(keys.key(CrossScriptKeys.armenianCaseCut("երևանից"))).isEqualTo(keys.key(CrossScriptKeys.armenianCaseCut("երևանում")));
+    assertThat(keys.key(CrossScriptKeys.armenianCaseCut("մոսկվայում"))).isEqualTo(keys.key("москва"));
+    // the instrumental is a surname's own ending too
+    assertThat(CrossScriptKeys.armenianCaseCut("լավրով")).isEqualTo("լավրով");
+    assertThat(CrossScriptKeys.armenianCaseCut("սում")).isEqualTo("սում");
+  }
 }

@@ -98,6 +98,13 @@ class WrittenNameKeysTest {
   }
 
   @Test
+  void anArmenianSentencesFirstWordGetsNoWrittenKeyAfterTheArmenianFullStop() {
+    String text = "Նա եկավ։ Երևանում անձրև է";
+    assertThat(Tokens.sentenceStart(text, text.indexOf("Երևանում"))).isTrue();
+    assertThat(builder.writtenNameKey("hy", "Բաքվում")).isEqualTo(keys("baku"));
+  }
+
+  @Test
   void aWordOpensASentenceAfterAStopOrAtTheStartQuotesAside() {
     String text = "«Мирзоян прибыл». Затем министр Мирзоян уехал";
     assertThat(Tokens.sentenceStart(text, text.indexOf("Мирзоян"))).isTrue();
