@@ -17,6 +17,8 @@ import java.util.Set;
  * text ({@link DerivedTitle}), so that the text's opening stands in for it in {@code titleKeys}
  * ({@link ProfileBuilder#ledeStandsIn}). {@code streets} are the streets an English report names, as
  * hashes ({@link Streets}).
+ * {@code agent} is the key of the first name of a Russian, Ukrainian or Belarusian headline that the
+ * text also capitalizes, the headline's actor ({@link ProfileBuilder#agent}), empty when there is none.
  * {@code places} are the places a Russian, Ukrainian or
  * Belarusian report's opening names by adjective or after a locative preposition, {@code placeKeys}
  * the place keys of its whole text ({@link PlaceKeys}); empty for other languages.
@@ -37,7 +39,8 @@ record Analysis(
     boolean ledeTitle,
     int[] streets,
     Set<String> places,
-    Set<String> placeKeys) {
+    Set<String> placeKeys,
+    Set<String> agent) {
 
   /** The profile of the item with this analysis; its strings become ids of {@code vocabulary}. */
   ItemProfile profile(long itemId, String sourceId, String url, Vocabulary vocabulary) {
@@ -60,6 +63,7 @@ record Analysis(
         ledeTitle,
         streets,
         TermVector.ids(places, vocabulary),
-        TermVector.ids(placeKeys, vocabulary));
+        TermVector.ids(placeKeys, vocabulary),
+        TermVector.ids(agent, vocabulary));
   }
 }

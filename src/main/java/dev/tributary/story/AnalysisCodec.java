@@ -30,7 +30,7 @@ import java.util.Set;
  */
 final class AnalysisCodec {
   /** Bumped with every change of what the analysis of a text yields. */
-  static final int FORMAT = 13;
+  static final int FORMAT = 14;
 
   private final int version;
 
@@ -68,6 +68,7 @@ final class AnalysisCodec {
     number(a.headlineNames(), strings, numbers);
     number(a.places(), strings, numbers);
     number(a.placeKeys(), strings, numbers);
+    number(a.agent(), strings, numbers);
     Out out = new Out(256 + 12 * strings.size());
     out.int32(version);
     out.bool(a.language() != null);
@@ -91,6 +92,7 @@ final class AnalysisCodec {
     set(out, a.headlineNames(), numbers);
     set(out, a.places(), numbers);
     set(out, a.placeKeys(), numbers);
+    set(out, a.agent(), numbers);
     ints(out, a.minHash());
     ints(out, a.streets());
     return out.bytes();
@@ -222,10 +224,11 @@ final class AnalysisCodec {
       Set<String> headlineNames = readSet(in, strings);
       Set<String> places = readSet(in, strings);
       Set<String> placeKeys = readSet(in, strings);
+      Set<String> agent = readSet(in, strings);
       int[] minHash = readInts(in);
       int[] streets = readInts(in);
       return Optional.of(new Analysis(language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated,
-          cased, ledeTitle, streets.length == 0 ? Streets.NONE : streets, places, placeKeys));
+          cased, ledeTitle, streets.length == 0 ? Streets.NONE : streets, places, placeKeys, agent));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // damaged: the text is analysed again, as for bytes of another version
     }

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * all (see {@link Analysis}); {@code ledeTitle} when the text's opening stands in for the title in
  * {@code titleKeys}; {@code streets} the streets an English report names ({@link Streets}).
  * {@code places} and {@code placeKeys} (sorted ids) are the places of the
- * opening and the place keys of the whole text ({@link PlaceKeys}).
+ * opening and the place keys of the whole text ({@link PlaceKeys}); {@code agent} the key of the
+ * headline's actor, if any (see {@link Analysis}).
  */
 record ItemProfile(
     long itemId,
@@ -40,16 +41,17 @@ record ItemProfile(
     boolean ledeTitle,
     int[] streets,
     int[] places,
-    int[] placeKeys) {
+    int[] placeKeys,
+    int[] agent) {
 
   /** The same profile without its URL, which the index keeps as a hash instead. */
   ItemProfile withoutUrl() {
-    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle, streets, places, placeKeys);
+    return new ItemProfile(itemId, sourceId, null, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle, streets, places, placeKeys, agent);
   }
 
   /** The same profile for the stored item's id. */
   ItemProfile withItemId(long id) {
-    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle, streets, places, placeKeys);
+    return new ItemProfile(id, sourceId, url, language, time, terms, keys, titleKeys, names, headlineNames, minHash, announcement, leadDate, dated, cased, ledeTitle, streets, places, placeKeys, agent);
   }
 
   /** Every id the profile holds, for the vocabulary's reference counts. */
@@ -61,5 +63,6 @@ record ItemProfile(
     action.accept(headlineNames);
     action.accept(places);
     action.accept(placeKeys);
+    action.accept(agent);
   }
 }

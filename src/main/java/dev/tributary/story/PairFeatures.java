@@ -11,10 +11,12 @@ package dev.tributary.story;
  * enough to judge by); {@code ledeTitle} when either side's title keys are its text's opening;
  * {@code sharedStreet} when both name one street ({@link Streets});
  * {@code placeClash} when both (one language) name places in their openings and neither's is
- * anywhere in the other ({@link PlaceKeys#clash}).
+ * anywhere in the other ({@link PlaceKeys#clash}); {@code agentClash} when both (one language,
+ * neither a headline alone) have a headline actor and neither report names the other's anywhere
+ * ({@link ProfileBuilder#agent}): one claim or one kind of measure from two bodies.
  */
 record PairFeatures(
     double terms, double keys, double title, double names, boolean sameSource, boolean sameLanguage,
     double copy, boolean phaseDiffers, boolean brief, boolean datesDiffer,
     double headlineMissing, boolean ledeTitle,
-    boolean sharedStreet, boolean placeClash) {}
+    boolean sharedStreet, boolean placeClash, boolean agentClash) {}

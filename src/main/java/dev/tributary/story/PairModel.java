@@ -33,7 +33,7 @@ public final class PairModel {
   /** The inputs, in the order of {@link #features}; a weights file names each of them. */
   static final List<String> FEATURES = List.of(
       "body", "bodyCross", "title", "titleCross", "names", "copy", "datesDiffer", "phaseDiffers",
-      "sameLanguage", "headlineMissing", "titleLede", "sharedStreet", "placeClash");
+      "sameLanguage", "headlineMissing", "titleLede", "sharedStreet", "placeClash", "agentClash");
 
   /**
    * Inputs fitted after the others, which keep the weights a fit without them gives (see the bench's
@@ -44,9 +44,11 @@ public final class PairModel {
    * after the others it moves no weight of the pairs it does not apply to. {@code placeClash} applies to
    * Russian, Ukrainian and Belarusian pairs alone; fitted with the rest it moved the weights the
    * other languages' pairs are judged by (held-out log loss of the regional and local-incident
-   * files higher), fitted after them it moves none.
+   * files higher), fitted after them it moves none. {@code agentClash} (two headlines' actors, neither
+   * named by the other report, {@link ProfileBuilder#agent}) applies to the same languages' pairs
+   * alone, and is staged for the same reason.
    */
-  static final List<String> STAGED = List.of("titleLede", "sharedStreet", "placeClash");
+  static final List<String> STAGED = List.of("titleLede", "sharedStreet", "placeClash", "agentClash");
 
   private final String version;
   private final double intercept;
@@ -129,6 +131,7 @@ public final class PairModel {
       titles ? 0 : f.title(),
       f.sharedStreet() ? 1 : 0,
       f.placeClash() ? 1 : 0,
+      f.agentClash() ? 1 : 0,
     };
   }
 }

@@ -87,7 +87,14 @@ final class PairScorer {
         Streets.shared(a.streets(), b.streets()),
         sameLanguage && a.cased() && b.cased()
             && PlaceKeys.clash(a.places(), aKeys == null ? a.keys().ids() : aKeys, a.placeKeys(),
-                b.places(), b.keys().ids(), b.placeKeys()));
+                b.places(), b.keys().ids(), b.placeKeys()),
+        sameLanguage && !brief && agentClash(a.agent(), aKeys == null ? a.keys().ids() : aKeys, b.agent(), b.keys().ids()));
+  }
+
+  /** Whether both headlines have an actor and neither report names the other's anywhere (sorted ids). */
+  static boolean agentClash(int[] agentA, int[] keysA, int[] agentB, int[] keysB) {
+    return agentA.length > 0 && agentB.length > 0
+        && Arrays.binarySearch(keysB, agentA[0]) < 0 && Arrays.binarySearch(keysA, agentB[0]) < 0;
   }
 
   double score(PairFeatures f) {

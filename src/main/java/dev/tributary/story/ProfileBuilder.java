@@ -50,13 +50,15 @@ final class ProfileBuilder {
     Map<String, Float> kf = new HashMap<>();
     Set<String> names = new HashSet<>();
     List<String> words = new ArrayList<>(title.size() + body.size());
-    count(language, title, config.titleWeight(), tf, kf, names, words);
+    count(language, title, config.titleWeight(), tf, kf, names, words, null);
     Map<String, Float> titleKeys = new HashMap<>();
     TitleKind kind = TitleKind.of(titleText, language, analyzer);
     boolean ledeTitle = derived || ledeStandsIn(kind);
     count(language, ledeTitle ? Tokens.analyze(analyzer, lede(titleText, item.text(), language, analyzer), LEDE_TOKENS) : title,
-        1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>());
-    count(language, body, 1f, tf, kf, names, words);
+        1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>(), null);
+    // the keys the text capitalizes within a sentence, for the headline's actor
+    Set<String> sentenceNames = PlaceKeys.applies(language) ? new HashSet<>() : null;
+    count(language, body, 1f, tf, kf, names, words, sentenceNames);
     PlaceKeys.Places places = placeKeys.of(language, analyzer, titleText, item.text());
     return new Analysis(
         language,
@@ -74,7 +76,8 @@ final class ProfileBuilder {
         ledeTitle,
         Streets.of(language, titleText, item.text()),
         places.places(),
-        places.keys());
+        places.keys(),
+        sentenceNames != null ? agent(kind, title, sentenceNames) : Set.of());
   }
 
   private void count(
@@ -84,7 +87,8 @@ final class ProfileBuilder {
       Map<String, Float> tf,
       Map<String, Float> kf,
       Set<String> names,
-      List<String> words) {
+      List<String> words,
+      Set<String> sentenceNames) {
     for (int i = 0; i < tokens.size(); i++) {
       Tokens.Token t = tokens.get(i);
       String term = t.term();
@@ -116,6 +120,9 @@ final class ProfileBuilder {
       kf.merge(key, name ? weight * config.nameWeight() : weight, Float::sum);
       if (name || (concept != null && t.capitalized())) {
         names.add(key);
+      }
+      if (sentenceNames != null && t.surface() != null && key.charAt(0) != '#') {
+        sentenceNames.add(key);
       }
       String written = name && t.surface() != null ? writtenNameKey(language, t.surface()) : null;
       if (written != null && !written.equals(key)) {
@@ -270,6 +277,26 @@ final class ProfileBuilder {
       return Set.of();
     }
     return kind == TitleKind.BARE || kind == TitleKind.NONE || kind == TitleKind.RUN_ON ? Set.of() : out;
+  }
+
+  /**
+   * The headline's actor: the key of its first name that the report's own text also capitalizes
+   * within a sentence (Роспотребнадзор объяснил ..., ВОЗ: ...), none for a title {@link TitleKind} reads as no headline
+   * of the story (a dateline, a byline, an opening sentence). Taken for Russian, Ukrainian and
+   * Belarusian alone, whose headlines are written in sentence case, so that a capital in them marks a
+   * name; English headlines capitalize every word and German ones every noun.
+   */
+  Set<String> agent(TitleKind kind, List<Tokens.Token> title, Set<String> sentenceNames) {
+    if (kind == TitleKind.BARE || kind == TitleKind.NONE || kind == TitleKind.RUN_ON) {
+      return Set.of();
+    }
+    for (Tokens.Token t : title) {
+      String key = t.capitalized() ? nameKey(t.term()) : null;
+      if (key != null && sentenceNames.contains(key)) {
+        return Set.of(key);
+      }
+    }
+    return Set.of();
   }
 
   // the key a capitalized word adds to the names, numbers aside

@@ -43,7 +43,10 @@ class AnalysisCodecTest {
       new StoryCandidate(7, "untitled", "https://untitled/7", DerivedTitle.of(UNTITLED), UNTITLED, "en", DAY),
       // a local report naming a street (Streets)
       ClusteringStoryEngineTest.item(8, "station", "en", "Boy, 16, wounded on Plymouth Street",
-          "A 16-year-old boy was shot in the 300 block of Plymouth Street early Sunday, police said.", DAY));
+          "A 16-year-old boy was shot in the 300 block of Plymouth Street early Sunday, police said.", DAY),
+      // a Russian headline's actor (ProfileBuilder#agent) and a place by adjective (PlaceKeys)
+      ClusteringStoryEngineTest.item(9, "gazeta", "ru", "Роспотребнадзор продлил ограничения в тюменских школах",
+          "Специалисты Роспотребнадзора продлили ограничения в школах Тюмени до конца месяца.", DAY));
 
   @Test
   void aDecodedAnalysisGivesTheProfileOfAFreshOne() {
@@ -80,7 +83,7 @@ class AnalysisCodecTest {
     Set<String> names = new LinkedHashSet<>(List.of("Zürich", "a\u0000b", "x".repeat(300)));
     Analysis analysis = new Analysis("de", -5_000_000_000L, terms, keys, Map.of(), names, Set.of("Zürich"),
         new int[] {1, -2, Integer.MIN_VALUE}, true, 20260102, false, true, false,
-        new int[] {Integer.MIN_VALUE, 7}, Set.of("zürich"), Set.of());
+        new int[] {Integer.MIN_VALUE, 7}, Set.of("zürich"), Set.of(), Set.of("zürich"));
     AnalysisCodec codec = new AnalysisCodec(CONFIG);
 
     byte[] bytes = codec.encode(analysis);
@@ -119,6 +122,8 @@ class AnalysisCodecTest {
       writeVarint(out, 1);
       writeVarint(out, 1);
       writeVarint(out, 0);
+      writeVarint(out, 1);
+      writeVarint(out, 1);
       writeVarint(out, 3);
       out.writeInt(1);
       out.writeInt(-2);
@@ -132,6 +137,7 @@ class AnalysisCodecTest {
     assertThat(decoded.terms()).containsExactlyEntriesOf(terms);
     assertThat(decoded.names()).containsExactlyElementsOf(names);
     assertThat(decoded.streets()).containsExactly(Integer.MIN_VALUE, 7);
+    assertThat(decoded.agent()).containsExactly("zürich");
   }
 
   private static void writeVarint(DataOutputStream out, int v) throws IOException {
@@ -200,7 +206,7 @@ class AnalysisCodecTest {
       sha.update(canonical(builder.analyse(c, c.published().getEpochSecond())).getBytes(StandardCharsets.UTF_8));
     }
     assertThat(AnalysisCodec.FORMAT + ":" + HexFormat.of().formatHex(sha.digest()).substring(0, 16))
-        .isEqualTo("13:05d4d88c97cb119d");
+        .isEqualTo("14:c9066b4ab819dd07");
   }
 
   private static String canonical(Analysis a) {
@@ -208,7 +214,8 @@ class AnalysisCodecTest {
         + new TreeMap<>(a.titleKeys()) + "|" + new TreeSet<>(a.names()) + "|" + new TreeSet<>(a.headlineNames()) + "|"
         + Arrays.toString(a.minHash()) + "|"
         + a.announcement() + "|" + a.leadDate() + "|" + a.dated() + "|" + a.cased() + "|" + a.ledeTitle() + "|"
-        + Arrays.toString(a.streets()) + "\n";
+        + Arrays.toString(a.streets()) + "|" + new TreeSet<>(a.places()) + "|" + new TreeSet<>(a.placeKeys()) + "|"
+        + new TreeSet<>(a.agent()) + "\n";
   }
 
   private static String describe(ItemProfile p, Vocabulary v) {
@@ -217,7 +224,9 @@ class AnalysisCodecTest {
         + Arrays.stream(p.names()).mapToObj(v::string).sorted().toList() + "|"
         + Arrays.stream(p.headlineNames()).mapToObj(v::string).sorted().toList() + "|" + Arrays.toString(p.minHash()) + "|"
         + p.announcement() + "|" + p.leadDate() + "|" + p.dated() + "|" + p.cased() + "|"
-        + Arrays.toString(p.streets());
+        + Arrays.toString(p.streets()) + "|" + Arrays.stream(p.places()).mapToObj(v::string).sorted().toList() + "|"
+        + Arrays.stream(p.placeKeys()).mapToObj(v::string).sorted().toList() + "|"
+        + Arrays.stream(p.agent()).mapToObj(v::string).sorted().toList();
   }
 
   private static Map<String, Float> vector(TermVector t, Vocabulary v) {

@@ -54,7 +54,8 @@ final class PairProbe {
       "namesMissingAll", "openingMissing10", "openingMissing10Src", "openingMissing20Max", "sameSource",
       "openNumClash", "openNumMissing", "openNumClash40", "leadNumClash", "exclusive", "exclusiveNames", "exclusiveTerms", "gapDated", "bodySrc", "keysSrc",
       "openMutual10", "openMutual20", "openMutual10Names", "openMutual10Src", "openMutual40",
-      "adjClash", "placeClash", "placeClash40", "placeMissing40", "locClash40", "placeShared", "adjClash40");
+      "adjClash", "placeClash", "placeClash40", "placeMissing40", "locClash40", "placeShared", "adjClash40",
+      "firstWordClash", "firstWordMissing", "firstNameClash", "firstNameMissing");
 
   double[] extras(StoryCandidate ca, StoryCandidate cb) {
     ItemProfile a = profile(ca), b = profile(cb);
@@ -73,6 +74,7 @@ final class PairProbe {
     double gap = a.time() == 0 || b.time() == 0 ? 0 : Math.abs(a.time() - b.time()) / 86400.0;
     double sa = a.terms().size(), sb = b.terms().size();
     double[] places = places(ca, cb, a, b);
+    double[] agents = agents(ca, cb, a, b, v);
     double[] na2 = PairScorer.norms(a, index), nb2 = PairScorer.norms(b, index);
     double keysAll = PairScorer.cosine(a.keys(), na2[1], b.keys(), nb2[1], v.weights(), index::keyIdf);
     // the share of a report's names the other does not name, judged as headlineMissing is (one
@@ -113,7 +115,48 @@ final class PairProbe {
         a.dated() && b.dated() ? Math.min(gap, 7) : 0,
         sameLanguage ? sourceCosine(a, b, true) : 0, sourceCosine(a, b, false),
         mutual10, mutual20, mutual10Names, mutual10Src, mutual40,
-        places[0], places[1], places[2], places[3], places[4], places[5], places[6]};
+        places[0], places[1], places[2], places[3], places[4], places[5], places[6],
+        agents[0], agents[1], agents[2], agents[3]};
+  }
+
+  // the headline's actor: the key of its first word (firstWord*) or of its first name (firstName*)
+  // when the report's text repeats it capitalized; a clash when both headlines have one and neither
+  // report names the other's anywhere, a miss when one report lacks the other's
+  private double[] agents(StoryCandidate ca, StoryCandidate cb, ItemProfile a, ItemProfile b, Vocabulary v) {
+    double[] out = new double[4];
+    if (!a.language().equals(b.language()) || !a.cased() || !b.cased() || a.ledeTitle() || b.ledeTitle()
+        || Math.min(a.terms().size(), b.terms().size()) < PairScorer.BRIEF_TERMS) return out;
+    int[] ka = a.keys().ids(), kb = b.keys().ids();
+    for (int first = 0; first < 2; first++) {
+      int ga = agent(ca, first == 0, v), gb = agent(cb, first == 0, v);
+      boolean lackB = ga >= 0 && java.util.Arrays.binarySearch(kb, ga) < 0;
+      boolean lackA = gb >= 0 && java.util.Arrays.binarySearch(ka, gb) < 0;
+      out[2 * first] = lackA && lackB ? 1 : 0;
+      out[2 * first + 1] = lackA || lackB ? 1 : 0;
+    }
+    return out;
+  }
+
+  private int agent(StoryCandidate item, boolean firstWordOnly, Vocabulary v) {
+    var analyzer = analyzers.forLanguage(ProfileBuilder.languageOf(item));
+    java.util.Set<String> inBody = new java.util.HashSet<>();
+    for (Tokens.Token t : Tokens.analyze(analyzer, item.text(), config.maxTokens())) {
+      String k = t.capitalized() ? nameKey(t.term()) : null;
+      if (k != null) inBody.add(k);
+    }
+    for (Tokens.Token t : Tokens.analyze(analyzer, item.title(), config.maxTokens())) {
+      String k = t.capitalized() ? nameKey(t.term()) : null;
+      if (k != null && inBody.contains(k)) return v.id(k);
+      if (firstWordOnly) return -1;
+    }
+    return -1;
+  }
+
+  private String nameKey(String term) {
+    if (term.length() < 2) return null;
+    String concept = termMap.concept(term);
+    String key = concept != null ? concept : crossKeys.key(term);
+    return key == null || key.charAt(0) == '#' ? null : key;
   }
 
   // place adjectives and locative names of Russian, Ukrainian and Belarusian reports (PlaceProbe):

@@ -21,7 +21,7 @@ class RecentIndexCandidatesTest {
     }
     TermVector v = TermVector.of(weights, index.vocabulary());
     return new ItemProfile(id, "s" + id, "https://example.org/" + id, "en", time, v, v, v,
-        TermVector.ids(Set.of(), index.vocabulary()), new int[0], new char[0], false, 0, true, true, false, Streets.NONE, new int[0], new int[0]);
+        TermVector.ids(Set.of(), index.vocabulary()), new int[0], new char[0], false, 0, true, true, false, Streets.NONE, new int[0], new int[0], new int[0]);
   }
 
   private List<Long> ids(List<RecentIndex.Entry> entries) {
