@@ -396,7 +396,8 @@ class PairModelBench {
    * Each data set weighs the same in the fit, however many pairs it gives. The inputs of {@link
    * PairModel#STAGED} are fitted after the others, which are kept as a fit without them left them:
    * an input that only some pairs have (a title stood in for by the lede) would otherwise move the
-   * weights every other pair is judged by.
+   * weights every other pair is judged by. Those of {@link PairModel#LAST} are fitted after the staged ones,
+   * which keep their weights in turn.
    */
   static PairModel fit(List<Sample> samples) {
     Map<String, Integer> count = new HashMap<>();
@@ -416,6 +417,13 @@ class PairModelBench {
     for (String s : staged()) {
       base[1 + PairModel.FEATURES.indexOf(s)] = false;
     }
+    for (String s : PairModel.LAST) {
+      base[1 + PairModel.FEATURES.indexOf(s)] = false;
+    }
+    boolean[] last = new boolean[d];
+    for (String s : PairModel.LAST) {
+      last[1 + PairModel.FEATURES.indexOf(s)] = true;
+    }
     double[][] without = new double[x.length][];
     for (int i = 0; i < x.length; i++) {
       without[i] = x[i].clone();
@@ -426,10 +434,21 @@ class PairModelBench {
     double[] beta = LogisticTrainer.fit(without, y, w, L2, new double[d], base);
     boolean[] staged = new boolean[d];
     for (int a = 1; a < d; a++) {
-      staged[a] = !base[a];
+      staged[a] = !base[a] && !last[a];
     }
     if (!staged().isEmpty()) {
-      beta = LogisticTrainer.fit(x, y, w, L2, beta, staged);
+      // the last inputs wait for the staged ones' fit
+      double[][] withoutLast = new double[x.length][];
+      for (int i = 0; i < x.length; i++) {
+        withoutLast[i] = x[i].clone();
+        for (int a = 1; a < d; a++) {
+          if (last[a]) withoutLast[i][a - 1] = 0;
+        }
+      }
+      beta = LogisticTrainer.fit(withoutLast, y, w, L2, beta, staged);
+    }
+    if (!PairModel.LAST.isEmpty()) {
+      beta = LogisticTrainer.fit(x, y, w, L2, beta, last);
     }
     return new PairModel("v4", beta[0], Arrays.copyOfRange(beta, 1, beta.length));
   }
@@ -567,8 +586,8 @@ class PairModelBench {
   }
 
   private static String note(StoryCandidate a, StoryCandidate b) {
-    return String.format(Locale.ROOT, "%.50s | %.50s", a.title().isBlank() ? a.text() : a.title(),
-        b.title().isBlank() ? b.text() : b.title()).replace('\n', ' ');
+    return String.format(Locale.ROOT, "%.50s | %.50s #%d:%d", a.title().isBlank() ? a.text() : a.title(),
+        b.title().isBlank() ? b.text() : b.title(), a.itemId(), b.itemId()).replace('\n', ' ');
   }
 
   private static StoryCandidate served(long id, StoryCandidate side) {

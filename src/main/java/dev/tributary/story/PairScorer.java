@@ -12,6 +12,12 @@ final class PairScorer {
   /** Items with fewer distinct terms than this are headlines more than reports. */
   static final int BRIEF_TERMS = 16;
 
+  /** A name at most this many indexed reports give is rare ({@link #sharesRareName}). */
+  static final int RARE_NAME_REPORTS = 5;
+
+  /** Indexed reports below which no name counts as rare ({@link #sharesRareName}). */
+  static final int RARE_NAME_INDEX = 400;
+
   private final PairModel model;
 
   PairScorer(PairModel model) {
@@ -88,13 +94,38 @@ final class PairScorer {
         sameLanguage && a.cased() && b.cased()
             && PlaceKeys.clash(a.places(), aKeys == null ? a.keys().ids() : aKeys, a.placeKeys(),
                 b.places(), b.keys().ids(), b.placeKeys()),
-        sameLanguage && !brief && agentClash(a.agent(), aKeys == null ? a.keys().ids() : aKeys, b.agent(), b.keys().ids()));
+        sameLanguage && !brief && agentClash(a.agent(), aKeys == null ? a.keys().ids() : aKeys, b.agent(), b.keys().ids()),
+        // an outlet's own reports share its staff's and its slogans' names, rare in the index at large
+        !sameSource && a.cased() && b.cased() && sharesRareName(a.names(), b.names(), index));
   }
 
   /** Whether both headlines have an actor and neither report names the other's anywhere (sorted ids). */
   static boolean agentClash(int[] agentA, int[] keysA, int[] agentB, int[] keysB) {
     return agentA.length > 0 && agentB.length > 0
         && Arrays.binarySearch(keysB, agentA[0]) < 0 && Arrays.binarySearch(keysA, agentB[0]) < 0;
+  }
+
+  /**
+   * Whether two reports share a name or figure that at most {@link #RARE_NAME_REPORTS} indexed
+   * reports give: a victim's name, a small town's, a house number, which a large index holds for
+   * the reports of one event alone, while a city, a police force or a year is in many. Rarity is
+   * counted in the whole index and means something only in a large one: below {@link
+   * #RARE_NAME_INDEX} reports every name is rare, and two reports of one subject share one.
+   */
+  static boolean sharesRareName(int[] a, int[] b, RecentIndex index) {
+    if (index.size() < RARE_NAME_INDEX) {
+      return false;
+    }
+    int j = 0;
+    for (int n : a) {
+      while (j < b.length && b[j] < n) {
+        j++;
+      }
+      if (j < b.length && b[j] == n && index.keyCount(n) <= RARE_NAME_REPORTS) {
+        return true;
+      }
+    }
+    return false;
   }
 
   double score(PairFeatures f) {

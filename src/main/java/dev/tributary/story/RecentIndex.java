@@ -485,6 +485,11 @@ final class RecentIndex {
     return h == 0 ? 1 : h;
   }
 
+  /** How many indexed items have the key. */
+  int keyCount(int key) {
+    return key < keyDf.length ? keyDf[key] : 0;
+  }
+
   double keyIdf(int key) {
     return idf(key < keyDf.length ? keyDf[key] : 0);
   }

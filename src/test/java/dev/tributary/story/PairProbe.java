@@ -55,7 +55,9 @@ final class PairProbe {
       "openNumClash", "openNumMissing", "openNumClash40", "leadNumClash", "exclusive", "exclusiveNames", "exclusiveTerms", "gapDated", "bodySrc", "keysSrc",
       "openMutual10", "openMutual20", "openMutual10Names", "openMutual10Src", "openMutual40",
       "adjClash", "placeClash", "placeClash40", "placeMissing40", "locClash40", "placeShared", "adjClash40",
-      "firstWordClash", "firstWordMissing", "firstNameClash", "firstNameMissing");
+      "firstWordClash", "firstWordMissing", "firstNameClash", "firstNameMissing",
+      "rareName3", "rareName5", "rareName8", "rareName5Gate",
+      "rareName5Streets", "rareName8Streets", "rareName5AnyStreet", "rareName5En", "ageShared", "ageClash", "ageClashStreets");
 
   double[] extras(StoryCandidate ca, StoryCandidate cb) {
     ItemProfile a = profile(ca), b = profile(cb);
@@ -75,6 +77,8 @@ final class PairProbe {
     double sa = a.terms().size(), sb = b.terms().size();
     double[] places = places(ca, cb, a, b);
     double[] agents = agents(ca, cb, a, b, v);
+    boolean bothStreets = a.streets().length > 0 && b.streets().length > 0;
+    double[] ages = ages(ca, cb, a, b);
     double[] na2 = PairScorer.norms(a, index), nb2 = PairScorer.norms(b, index);
     double keysAll = PairScorer.cosine(a.keys(), na2[1], b.keys(), nb2[1], v.weights(), index::keyIdf);
     // the share of a report's names the other does not name, judged as headlineMissing is (one
@@ -116,7 +120,12 @@ final class PairProbe {
         sameLanguage ? sourceCosine(a, b, true) : 0, sourceCosine(a, b, false),
         mutual10, mutual20, mutual10Names, mutual10Src, mutual40,
         places[0], places[1], places[2], places[3], places[4], places[5], places[6],
-        agents[0], agents[1], agents[2], agents[3]};
+        agents[0], agents[1], agents[2], agents[3],
+        rareName(a, b, wa, wb, 3, 0), rareName(a, b, wa, wb, 5, 0), rareName(a, b, wa, wb, 8, 0), rareName(a, b, wa, wb, 5, 400),
+        bothStreets ? rareName(a, b, wa, wb, 5, 0) : 0, bothStreets ? rareName(a, b, wa, wb, 8, 0) : 0,
+        a.streets().length + b.streets().length > 0 ? rareName(a, b, wa, wb, 5, 0) : 0,
+        "en".equals(a.language()) && "en".equals(b.language()) ? rareName(a, b, wa, wb, 5, 0) : 0,
+        ages[0], ages[1], bothStreets ? ages[1] : 0};
   }
 
   // the headline's actor: the key of its first word (firstWord*) or of its first name (firstName*)
@@ -198,6 +207,41 @@ final class PairProbe {
       if (df <= 2.5) n++;
     }
     return 1 - Math.exp(-n / 3.0);
+  }
+
+  private static final java.util.regex.Pattern AGE = java.util.regex.Pattern.compile(
+      "\\b(\\d{1,3})[- ]years?[- ]old\\b|\\b[A-Z][a-z]+, (\\d{1,3}),|\\baged? (\\d{1,3})\\b");
+
+  static java.util.Set<Integer> agesOf(String title, String text) {
+    java.util.Set<Integer> out = new java.util.HashSet<>();
+    var m = AGE.matcher(title + " . " + text);
+    while (m.find()) {
+      for (int g = 1; g <= 3; g++) if (m.group(g) != null) out.add(Integer.parseInt(m.group(g)));
+    }
+    return out;
+  }
+
+  // English reports' ages: one both give, and both giving ages none of which agree
+  private static double[] ages(StoryCandidate ca, StoryCandidate cb, ItemProfile a, ItemProfile b) {
+    if (!"en".equals(a.language()) || !"en".equals(b.language())) return new double[2];
+    var x = agesOf(ca.title(), ca.text());
+    var y = agesOf(cb.title(), cb.text());
+    if (x.isEmpty() || y.isEmpty()) return new double[2];
+    boolean shared = x.stream().anyMatch(y::contains);
+    return new double[] {shared ? 1 : 0, shared ? 0 : 1};
+  }
+
+  // a name (no figure) both cased reports give that at most k indexed reports give, with at least
+  // minSize reports indexed
+  private double rareName(ItemProfile a, ItemProfile b, int[] wa, int[] wb, int k, int minSize) {
+    if (!a.cased() || !b.cased() || index.size() < minSize) return 0;
+    int size = index.size();
+    for (int x : wa) {
+      if (java.util.Arrays.binarySearch(wb, x) < 0) continue;
+      double df = (size + 1.0) / Math.exp(index.keyIdf(x) - 1.0) - 0.5;
+      if (df <= k + 0.5) return 1;
+    }
+    return 0;
   }
 
   // figures (numbers other than years) of the title and the text's first n words
