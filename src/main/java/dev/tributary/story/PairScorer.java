@@ -99,10 +99,22 @@ final class PairScorer {
         !sameSource && a.cased() && b.cased() && sharesRareName(a.names(), b.names(), index));
   }
 
-  /** Whether both headlines have an actor and neither report names the other's anywhere (sorted ids). */
+  /**
+   * Whether both headlines have an actor and neither report names the other's anywhere (sorted ids):
+   * none of an actor's keys (its stem's and, for a name the stemmer cuts apart by case, its written
+   * one) among the other report's keys.
+   */
   static boolean agentClash(int[] agentA, int[] keysA, int[] agentB, int[] keysB) {
-    return agentA.length > 0 && agentB.length > 0
-        && Arrays.binarySearch(keysB, agentA[0]) < 0 && Arrays.binarySearch(keysA, agentB[0]) < 0;
+    return agentA.length > 0 && agentB.length > 0 && !namesAny(keysB, agentA) && !namesAny(keysA, agentB);
+  }
+
+  private static boolean namesAny(int[] keys, int[] agent) {
+    for (int id : agent) {
+      if (Arrays.binarySearch(keys, id) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -50,15 +50,18 @@ final class ProfileBuilder {
     Map<String, Float> kf = new HashMap<>();
     Set<String> names = new HashSet<>();
     List<String> words = new ArrayList<>(title.size() + body.size());
-    count(language, title, config.titleWeight(), tf, kf, names, words, null);
+    // the written keys of the report's names within a sentence: a word capitalized at a sentence's
+    // or the headline's start whose written key is one of them is that name, in whatever case
+    Set<String> confirmed = PlaceKeys.applies(language) ? writtenKeys(language, body) : Set.of();
+    count(language, title, config.titleWeight(), tf, kf, names, words, null, confirmed);
     Map<String, Float> titleKeys = new HashMap<>();
     TitleKind kind = TitleKind.of(titleText, language, analyzer);
     boolean ledeTitle = derived || ledeStandsIn(kind);
     count(language, ledeTitle ? Tokens.analyze(analyzer, lede(titleText, item.text(), language, analyzer), LEDE_TOKENS) : title,
-        1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>(), null);
+        1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>(), null, confirmed);
     // the keys the text capitalizes within a sentence, for the headline's actor
     Set<String> sentenceNames = PlaceKeys.applies(language) ? new HashSet<>() : null;
-    count(language, body, 1f, tf, kf, names, words, sentenceNames);
+    count(language, body, 1f, tf, kf, names, words, sentenceNames, confirmed);
     PlaceKeys.Places places = placeKeys.of(language, analyzer, titleText, item.text());
     return new Analysis(
         language,
@@ -77,7 +80,7 @@ final class ProfileBuilder {
         Streets.of(language, titleText, item.text()),
         places.places(),
         places.keys(),
-        sentenceNames != null ? agent(kind, title, sentenceNames) : Set.of());
+        sentenceNames != null ? agent(language, kind, title, sentenceNames, confirmed) : Set.of());
   }
 
   private void count(
@@ -88,7 +91,8 @@ final class ProfileBuilder {
       Map<String, Float> kf,
       Set<String> names,
       List<String> words,
-      Set<String> sentenceNames) {
+      Set<String> sentenceNames,
+      Set<String> confirmed) {
     for (int i = 0; i < tokens.size(); i++) {
       Tokens.Token t = tokens.get(i);
       String term = t.term();
@@ -124,12 +128,43 @@ final class ProfileBuilder {
       if (sentenceNames != null && t.surface() != null && key.charAt(0) != '#') {
         sentenceNames.add(key);
       }
-      String written = name && t.surface() != null ? writtenNameKey(language, t.surface()) : null;
+      String written = name ? writtenKey(language, t, confirmed) : null;
       if (written != null && !written.equals(key)) {
         kf.merge(written, weight * config.nameWeight(), Float::sum);
         names.add(written);
       }
     }
+  }
+
+  /**
+   * The written key of a name token: of a word capitalized within a sentence, and of one capitalized
+   * at a sentence's or the headline's start when the report also capitalizes that name within a
+   * sentence ({@code confirmed}, its written keys). The Russian stemmer cuts one name differently in
+   * different cases (Минздрав to минздра as a gerund, Минздрава to минздрав), so a name opening a
+   * headline or a sentence, keyed by its stem alone, missed its other cases; its written key, whose
+   * vowel endings the skeleton drops, is one for all.
+   */
+  private String writtenKey(String language, Tokens.Token t, Set<String> confirmed) {
+    if (t.surface() != null) {
+      return writtenNameKey(language, t.surface());
+    }
+    if (t.opening() == null || confirmed.isEmpty()) {
+      return null;
+    }
+    String written = writtenNameKey(language, t.opening());
+    return written != null && confirmed.contains(written) ? written : null;
+  }
+
+  /** The written keys of the names the text capitalizes within a sentence, numbers aside. */
+  private Set<String> writtenKeys(String language, List<Tokens.Token> body) {
+    Set<String> out = new HashSet<>();
+    for (Tokens.Token t : body) {
+      String written = t.surface() != null && t.term().length() >= 2 ? writtenNameKey(language, t.surface()) : null;
+      if (written != null && written.charAt(0) != '#') {
+        out.add(written);
+      }
+    }
+    return out;
   }
 
   // Russian case endings with a consonant, which the skeleton would keep: the instrumental of a name
@@ -286,14 +321,22 @@ final class ProfileBuilder {
    * Belarusian alone, whose headlines are written in sentence case, so that a capital in them marks a
    * name; English headlines capitalize every word and German ones every noun.
    */
-  Set<String> agent(TitleKind kind, List<Tokens.Token> title, Set<String> sentenceNames) {
+  Set<String> agent(String language, TitleKind kind, List<Tokens.Token> title, Set<String> sentenceNames, Set<String> confirmed) {
     if (kind == TitleKind.BARE || kind == TitleKind.NONE || kind == TitleKind.RUN_ON) {
       return Set.of();
     }
     for (Tokens.Token t : title) {
       String key = t.capitalized() ? nameKey(t.term()) : null;
-      if (key != null && sentenceNames.contains(key)) {
-        return Set.of(key);
+      if (key == null) {
+        continue;
+      }
+      // the name in another case than the text's (Минздрав opening the headline, Минздрава within a
+      // sentence) is the name the text capitalizes: its written key, which the other report's keys
+      // hold for any of its cases, is the actor's too
+      String written = termMap.concept(t.term()) == null && t.word() != null ? writtenNameKey(language, t.word()) : null;
+      written = written != null && confirmed.contains(written) ? written : null;
+      if (sentenceNames.contains(key) || written != null) {
+        return written == null || written.equals(key) ? Set.of(key) : Set.of(key, written);
       }
     }
     return Set.of();

@@ -12,16 +12,32 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 /** Runs a Lucene analyzer over a string and collects its terms. */
 final class Tokens {
 
-  /** A term and whether the word it came from was capitalized in the original text. */
   /**
-   * A token's analysed term, whether the text capitalizes it, and for one capitalized within a
-   * sentence (a name rather than a sentence's first word) the word as written, null otherwise: a
-   * stemmer meant for common words cuts names short, and the written form lets a name's key be taken
-   * before that cut ({@link ProfileBuilder}).
+   * A token's analysed term, whether the text capitalizes it, the word as written when it does (null
+   * otherwise), and whether it is capitalized within a sentence (a name rather than a sentence's
+   * first word): a stemmer meant for common words cuts names short, and the written form lets a
+   * name's key be taken before that cut ({@link ProfileBuilder}).
    */
-  record Token(String term, boolean capitalized, String surface) {
+  record Token(String term, boolean capitalized, String word, boolean inSentence) {
     Token(String term, boolean capitalized) {
-      this(term, capitalized, null);
+      this(term, capitalized, null, false);
+    }
+
+    Token(String term, boolean capitalized, String surface) {
+      this(term, capitalized, surface, surface != null);
+    }
+
+    /** The word as written when it is capitalized within a sentence (a name), null otherwise. */
+    String surface() {
+      return inSentence ? word : null;
+    }
+
+    /**
+     * The word as written when it is capitalized at a sentence's or the text's start, where a name
+     * and any other word are capitalized alike; null otherwise.
+     */
+    String opening() {
+      return inSentence ? null : word;
     }
   }
 
@@ -52,8 +68,8 @@ final class Tokens {
         int start = offset.startOffset();
         boolean cap = start < text.length() && Character.isUpperCase(text.charAt(start));
         int end = Math.min(offset.endOffset(), text.length());
-        boolean name = cap && end > start && !sentenceStart(text, start);
-        out.add(new Token(term.toString(), cap, name ? text.substring(start, end) : null));
+        String word = cap && end > start ? text.substring(start, end) : null;
+        out.add(new Token(term.toString(), cap, word, word != null && !sentenceStart(text, start)));
       }
       ts.end();
     } catch (IOException e) {
