@@ -3,6 +3,8 @@ package dev.tributary.story;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,7 +75,13 @@ final class LeadDate {
     }
     for (Pattern p : FORMS) {
       Matcher m = p.matcher(opening);
-      if (m.find() && m.start() < at) {
+      boolean found = m.find();
+      // a period's bound or a deadline ("с 1 июля", "до 31 декабря", "from July 1") is no day the
+      // event happened: the next date is read instead
+      while (found && m.start() < at && boundBefore(opening, m.start())) {
+        found = m.find();
+      }
+      if (found && m.start() < at) {
         int day = Integer.parseInt(m.group("d"));
         for (int i = 0; i < 12; i++) {
           if (m.group("m" + i) != null && day >= 1 && day <= 31) {
@@ -84,6 +92,23 @@ final class LeadDate {
       }
     }
     return best;
+  }
+
+  // words before a date that make it a period's bound or a deadline rather than an event's day
+  private static final Set<String> BOUNDS = Set.of(
+      "с", "со", "до", "по", "к", "from", "until", "till", "through", "by");
+
+  /** Whether the word just before {@code start} makes the date there a period's bound or a deadline. */
+  static boolean boundBefore(String text, int start) {
+    int end = start;
+    while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    int begin = end;
+    while (begin > 0 && Character.isLetter(text.charAt(begin - 1))) {
+      begin--;
+    }
+    return begin < end && BOUNDS.contains(text.substring(begin, end).toLowerCase(Locale.ROOT));
   }
 
   /** The day of an instant (UTC) in the same 372-day year. */

@@ -206,7 +206,7 @@ class AnalysisCodecTest {
       sha.update(canonical(builder.analyse(c, c.published().getEpochSecond())).getBytes(StandardCharsets.UTF_8));
     }
     assertThat(AnalysisCodec.FORMAT + ":" + HexFormat.of().formatHex(sha.digest()).substring(0, 16))
-        .isEqualTo("15:cddb4bb6bcec0001");
+        .isEqualTo("16:cddb4bb6bcec0001");
   }
 
   private static String canonical(Analysis a) {

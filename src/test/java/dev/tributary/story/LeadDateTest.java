@@ -43,4 +43,16 @@ class LeadDateTest {
     assertEquals(LeadDate.NONE, LeadDate.ofReport("The plane that crashed on 25 December was hit", published));
     assertEquals(LeadDate.of("25 December"), LeadDate.ofReport("The plane that crashed on 25 December was hit", null));
   }
+
+  @Test
+  void aPeriodsBoundOrADeadlineIsNoEventsDay() {
+    // the event's day comes after the bounds of what it sets up
+    assertEquals(LeadDate.of("Совет собрался 3 марта."),
+        LeadDate.of("Совет решил продлить льготы с 1 июля по 31 декабря, сообщили 3 марта."));
+    assertEquals(LeadDate.of("The board met on March 3."),
+        LeadDate.of("Discounts run from July 1 until December 31, the board said on March 3."));
+    assertEquals(LeadDate.NONE, LeadDate.of("Заявки принимают до 15 апреля."));
+    // a date after another word is the event's
+    assertEquals(LeadDate.of("Совет собрался 1 июля."), LeadDate.of("Совет, 1 июля, решил продлить льготы."));
+  }
 }
