@@ -1,5 +1,6 @@
 package dev.tributary.story;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +27,26 @@ final class Announcement {
 
   private Announcement() {}
 
+  // a negation before the future ("не будет", "не получат") or after an English "will" ("will not")
+  private static final Pattern NEGATED_BEFORE = Pattern.compile("(?iU)(?:^|\\W)(?:не|not|never)\\s+$");
+  private static final Pattern NEGATED_AFTER = Pattern.compile("(?iU)^\\s+(?:not|never)\\b");
+
+  /**
+   * Whether the headline announces something still to come. A negated future ("концертов не будет",
+   * "relations will not be restored") is no announcement: what will not happen is decided or refused
+   * now, and the report of that decision is the story, as a cancellation is.
+   */
   static boolean in(String title) {
-    return title != null && FUTURE.matcher(title).find();
+    if (title == null) {
+      return false;
+    }
+    Matcher m = FUTURE.matcher(title);
+    while (m.find()) {
+      if (!NEGATED_BEFORE.matcher(title.substring(Math.max(0, m.start() - 8), m.start())).find()
+          && !NEGATED_AFTER.matcher(title.substring(m.end())).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -23,6 +23,15 @@ class AnnouncementTest {
     "Парламент Грузии провел внеочередное заседание | false",
     "Фракция исключила двух депутатов | false",
     "Совет рассмотрел законопроект о СМИ | false",
+    // a negated future is a decision or a refusal made now
+    "Фестиваль в этом году не состоится | false",
+    "Матчи чемпионата возобновлены не будут | false",
+    "Льготники не получат надбавку в этом году | false",
+    "The festival will not take place this year | false",
+    "The league will never resume the season | false",
+    "Фестиваль не отменят, а проведут осенью | true", // one future left standing
+    "Льготы не продлят, но введут новые | true",
+    "Минфин не комментирует планы, которые будут обсуждать осенью | true",
   })
   void announcesWhatIsStillToCome(String title, boolean announcement) {
     assertThat(Announcement.in(title)).isEqualTo(announcement);
