@@ -58,6 +58,7 @@ import org.tartarus.snowball.ext.TurkishStemmer;
  * One Lucene analysis chain per language: ICU word breaking, lower-casing, the language's stop
  * words and Snowball stemmer, then ICU folding so accents and letter variants never split a term
  * (the last two through {@link CachedStemFoldFilter}).
+ * German compounds also give their parts at a linking s ({@link GermanCompoundParts}).
  * Polish stems through Lucene's Stempel ({@link PolishStemmer}); Azerbaijani shares Turkish's
  * chain. As Lucene's own analyzers for these languages do, Turkish and Azerbaijani drop the case
  * suffix written after an apostrophe (Denizli'de, Denizli'nin: one name), French and Italian drop
@@ -89,7 +90,8 @@ final class LanguageAnalyzers {
       case "ru", "uk", "be" -> chain(snowballStops("russian_stop.txt"), RussianStemmer::new, false, false);
       case "hy" -> chain(ArmenianAnalyzer.getDefaultStopSet(), ArmenianStemmer::new, false, false);
       case "tr", "az" -> chain(TurkishAnalyzer.getDefaultStopSet(), TurkishStemmer::new, true, false, ApostropheFilter::new);
-      case "de" -> chain(snowballStops("german_stop.txt"), German2Stemmer::new, false, false);
+      case "de" -> chain(snowballStops("german_stop.txt"), German2Stemmer::new, false, false, UnaryOperator.identity(),
+          GermanCompoundParts::new);
       case "fr" -> chain(snowballStops("french_stop.txt"), FrenchStemmer::new, false, false,
           s -> new ElisionFilter(s, FrenchAnalyzer.DEFAULT_ARTICLES));
       case "it" -> chain(snowballStops("italian_stop.txt"), ItalianStemmer::new, false, false,
@@ -152,6 +154,13 @@ final class LanguageAnalyzers {
   private static Analyzer chain(
       CharArraySet stops, Supplier<SnowballStemmer> stemmer, boolean turkish, boolean english,
       UnaryOperator<TokenStream> words) {
+    return chain(stops, stemmer, turkish, english, words, UnaryOperator.identity());
+  }
+
+  /** {@code lowered}: applied to the lower-cased words past the stop words, before the stemmer (a compound's parts). */
+  private static Analyzer chain(
+      CharArraySet stops, Supplier<SnowballStemmer> stemmer, boolean turkish, boolean english,
+      UnaryOperator<TokenStream> words, UnaryOperator<TokenStream> lowered) {
     Map<String, String> stemmed = new ConcurrentHashMap<>();
     return new Analyzer() {
       @Override
@@ -159,7 +168,7 @@ final class LanguageAnalyzers {
         Tokenizer source = new ICUTokenizer();
         TokenStream s = words.apply(english ? new EnglishPossessiveFilter(source) : source);
         s = turkish ? new TurkishLowerCaseFilter(s) : new LowerCaseFilter(s);
-        s = new StopFilter(s, stops);
+        s = lowered.apply(new StopFilter(s, stops));
         s = new CachedStemFoldFilter(s, stemmer == null ? null : stemmer.get(), stemmed);
         return new TokenStreamComponents(source, s);
       }

@@ -43,8 +43,12 @@ final class ProfileBuilder {
     // as the text's; its opening stands in for it in the title's keys, as for a bare title
     boolean derived = DerivedTitle.is(item.title(), item.text());
     String titleText = derived ? "" : item.title();
-    List<Tokens.Token> title = Tokens.analyze(analyzer, titleText, config.maxTokens());
-    List<Tokens.Token> body = Tokens.analyze(analyzer, item.text(), config.maxTokens());
+    Set<String> determiners = nounsCapitalized(language) ? GERMAN_DETERMINERS : null;
+    List<Tokens.Token> title = Tokens.analyze(analyzer, titleText, config.maxTokens(), true, determiners);
+    List<Tokens.Token> body = Tokens.analyze(analyzer, item.text(), config.maxTokens(), true, determiners);
+    Set<String> nouns = determiners == null ? Set.of() : nouns(title, body);
+    title = common(title, nouns);
+    body = common(body, nouns);
 
     Map<String, Float> tf = new HashMap<>();
     Map<String, Float> kf = new HashMap<>();
@@ -57,7 +61,7 @@ final class ProfileBuilder {
     Map<String, Float> titleKeys = new HashMap<>();
     TitleKind kind = TitleKind.of(titleText, language, analyzer);
     boolean ledeTitle = derived || ledeStandsIn(kind);
-    count(language, ledeTitle ? Tokens.analyze(analyzer, lede(titleText, item.text(), language, analyzer), LEDE_TOKENS) : title,
+    count(language, ledeTitle ? common(Tokens.analyze(analyzer, lede(titleText, item.text(), language, analyzer), LEDE_TOKENS, true), nouns) : title,
         1f, new HashMap<>(), titleKeys, new HashSet<>(), new ArrayList<>(), null, confirmed);
     // the keys the text capitalizes within a sentence, for the headline's actor
     Set<String> sentenceNames = PlaceKeys.applies(language) ? new HashSet<>() : null;
@@ -96,7 +100,7 @@ final class ProfileBuilder {
     for (int i = 0; i < tokens.size(); i++) {
       Tokens.Token t = tokens.get(i);
       String term = t.term();
-      TermMap.Phrase phrase = termMap.phraseAt(tokens, i);
+      TermMap.Phrase phrase = t.part() ? null : termMap.phraseAt(tokens, i);
       if (phrase != null) {
         // the phrase's words are the text's own terms, and together one key: the concept's
         for (int j = i; j <= i + phrase.rest().size(); j++) {
@@ -110,7 +114,10 @@ final class ProfileBuilder {
         i += phrase.rest().size();
         continue;
       }
-      words.add(term);
+      if (!t.part()) {
+        // a compound's parts are no words of the text's shingles
+        words.add(term);
+      }
       if (term.length() < 2 && !Character.isDigit(term.charAt(0))) {
         continue;
       }
@@ -163,6 +170,47 @@ final class ProfileBuilder {
       if (written != null && written.charAt(0) != '#') {
         out.add(written);
       }
+    }
+    return out;
+  }
+
+  /** Whether the language capitalizes every noun, so that a capital marks no name by itself. */
+  static boolean nounsCapitalized(String language) {
+    return "de".equals(language);
+  }
+
+  /** German articles, their contractions with a preposition, and the determiners a name seldom follows. */
+  static final Set<String> GERMAN_DETERMINERS = Set.of(
+      "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+      "kein", "keine", "keinen", "keinem", "keiner", "keines", "im", "am", "zum", "zur", "vom", "beim", "ins", "ans",
+      "dieser", "diese", "dieses", "diesen", "diesem", "jeder", "jede", "jedes", "jeden", "jedem",
+      "sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres");
+
+  /**
+   * The terms of the capitalized words the text writes after a determiner somewhere (die Regierung,
+   * der neuen Koalition): in a language that capitalizes every noun, these are its common nouns,
+   * while a person's or a town's name seldom takes an article. Acronyms are no such words.
+   */
+  static Set<String> nouns(List<Tokens.Token> title, List<Tokens.Token> body) {
+    Set<String> out = new HashSet<>();
+    for (List<Tokens.Token> tokens : List.of(title, body)) {
+      for (Tokens.Token t : tokens) {
+        if (t.capitalized() && t.determined()) {
+          out.add(t.term());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The tokens, those of {@code nouns} read as common words. */
+  static List<Tokens.Token> common(List<Tokens.Token> tokens, Set<String> nouns) {
+    if (nouns.isEmpty()) {
+      return tokens;
+    }
+    List<Tokens.Token> out = new ArrayList<>(tokens.size());
+    for (Tokens.Token t : tokens) {
+      out.add(t.capitalized() && nouns.contains(t.term()) ? t.common() : t);
     }
     return out;
   }

@@ -206,7 +206,7 @@ class AnalysisCodecTest {
       sha.update(canonical(builder.analyse(c, c.published().getEpochSecond())).getBytes(StandardCharsets.UTF_8));
     }
     assertThat(AnalysisCodec.FORMAT + ":" + HexFormat.of().formatHex(sha.digest()).substring(0, 16))
-        .isEqualTo("16:cddb4bb6bcec0001");
+        .isEqualTo("17:5f0f8c7e216fd6ec");
   }
 
   private static String canonical(Analysis a) {

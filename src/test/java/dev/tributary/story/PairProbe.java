@@ -57,7 +57,8 @@ final class PairProbe {
       "adjClash", "placeClash", "placeClash40", "placeMissing40", "locClash40", "placeShared", "adjClash40",
       "firstWordClash", "firstWordMissing", "firstNameClash", "firstNameMissing",
       "rareName3", "rareName5", "rareName8", "rareName5Gate",
-      "rareName5Streets", "rareName8Streets", "rareName5AnyStreet", "rareName5En", "ageShared", "ageClash", "ageClashStreets");
+      "rareName5Streets", "rareName8Streets", "rareName5AnyStreet", "rareName5En", "ageShared", "ageClash", "ageClashStreets",
+      "uncasedBoth", "uncasedAny");
 
   double[] extras(StoryCandidate ca, StoryCandidate cb) {
     ItemProfile a = profile(ca), b = profile(cb);
@@ -125,7 +126,8 @@ final class PairProbe {
         bothStreets ? rareName(a, b, wa, wb, 5, 0) : 0, bothStreets ? rareName(a, b, wa, wb, 8, 0) : 0,
         a.streets().length + b.streets().length > 0 ? rareName(a, b, wa, wb, 5, 0) : 0,
         "en".equals(a.language()) && "en".equals(b.language()) ? rareName(a, b, wa, wb, 5, 0) : 0,
-        ages[0], ages[1], bothStreets ? ages[1] : 0};
+        ages[0], ages[1], bothStreets ? ages[1] : 0,
+        !a.cased() && !b.cased() ? 1 : 0, !a.cased() || !b.cased() ? 1 : 0};
   }
 
   // the headline's actor: the key of its first word (firstWord*) or of its first name (firstName*)
