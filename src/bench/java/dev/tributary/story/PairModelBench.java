@@ -303,13 +303,18 @@ class PairModelBench {
         for (var e : n.byStory().entrySet()) {
           all++;
           if (!n.storiesWithSource().contains(e.getKey())) continue; // no gradient: the weight does not apply
-          double max = 0, sum = 0;
+          double max = 0, sum = 0, second = 0;
           for (int i : e.getValue()) {
             double p = pairs.probability(set.samples().get(i).x());
-            max = Math.max(max, p);
+            if (p > max) {
+              second = max;
+              max = p;
+            } else if (p > second) {
+              second = p;
+            }
             sum += p;
           }
-          double score = (1 - config.meanShare()) * max + config.meanShare() * sum / e.getValue().size();
+          double score = StoryDecision.blend(config, max, sum / e.getValue().size(), second);
           own.add(new double[] {StoryModel.logit(score), e.getKey().equals(n.story()) ? 1 : 0, 0});
         }
       }

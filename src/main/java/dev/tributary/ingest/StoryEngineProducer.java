@@ -40,6 +40,7 @@ public class StoryEngineProducer {
     return new StoryConfig(
         c.window(), c.statsHorizon(), c.joinThreshold(), c.duplicateThreshold(), c.meanShare(),
         c.titleWeight(), c.nameWeight(), c.maxTokens(), c.queryKeys(), c.maxCandidates(),
-        c.maxPostings(), c.sourceRepeatRate(), c.headlineMixture(), c.mixtureAlpha(), c.refinePasses());
+        c.maxPostings(), c.sourceRepeatRate(), c.headlineMixture(), c.mixtureAlpha(), c.refinePasses(),
+        c.supportShare(), c.supportFloor());
   }
 }

@@ -78,6 +78,14 @@ final class StoryAssigner {
     return choose(p, scored, firstLook, reads);
   }
 
+  /**
+   * How near in time (seconds, either way) a story's reports must be to the item to support its
+   * joining ({@link StoryDecision#storyScore(double, double, double, double, boolean, String)}): a
+   * follow-up days later (a remand after an arrest, another arrest of the same sweep) resembles many
+   * of the first event's reports moderately, and joins on its own strength or not at all.
+   */
+  static final long SUPPORT_SECONDS = 86_400;
+
   /** A candidate compared with the item: its near-copy estimate, pair score, and whether it is of the item's source. */
   record Scored(RecentIndex.Entry entry, double copy, double score, boolean sameSource) {}
 
@@ -110,9 +118,21 @@ final class StoryAssigner {
         bestSameSource = Math.max(bestSameSource, sc);
       }
       storyScore.merge(c.storyId(), sc, Math::max);
-      double[] sum = storySum.computeIfAbsent(c.storyId(), k -> new double[2]);
+      // {sum, count, best near, second best near} of the story's pair scores
+      double[] sum = storySum.computeIfAbsent(c.storyId(), k -> new double[4]);
       sum[0] += sc;
       sum[1]++;
+      // {best, second best} of the story's reports within a day of the item: what supports it
+      boolean near = Math.abs(c.profile().time() - p.time()) <= SUPPORT_SECONDS;
+      if (!near) {
+        continue;
+      }
+      if (sc > sum[2]) {
+        sum[3] = sum[2];
+        sum[2] = sc;
+      } else if (sc > sum[3]) {
+        sum[3] = sc;
+      }
     }
     if (firstLook) {
       decision.observe(p.sourceId(), bestSameSource);
@@ -144,7 +164,7 @@ final class StoryAssigner {
       if (hasSource) {
         reads.sameSourceShare = decision.sameSourceShare(p.sourceId());
       }
-      double s = decision.storyScore(e.getValue(), sum[0] / sum[1], hasSource, p.sourceId());
+      double s = decision.storyScore(e.getValue(), sum[0] / sum[1], sum[2], sum[3], hasSource, p.sourceId());
       if (s > best) {
         best = s;
         bestStory = e.getKey();

@@ -13,6 +13,10 @@ import java.time.Duration;
  *     item to join a story
  * @param duplicateThreshold minimum estimated shingle Jaccard for a near-copy
  * @param meanShare share of the mean (against the best) similarity to a story's candidate reports
+ * @param supportShare how far a story's second most similar report, at least {@code supportFloor},
+ *     raises its score: the score is at least {@code 1 - (1 - best) * (1 - supportShare * second)};
+ *     0 for the best and mean alone
+ * @param supportFloor the least pair score of the second report that supports a story
  * @param titleWeight weight of a title word against a body word
  * @param nameWeight weight of capitalized words and numbers among cross-script keys
  * @param maxTokens words analyzed per title or body (the opening carries the event)
@@ -47,5 +51,7 @@ public record StoryConfig(
     double sourceRepeatRate,
     boolean headlineMixture,
     double mixtureAlpha,
-    int refinePasses) {
+    int refinePasses,
+    double supportShare,
+    double supportFloor) {
 }

@@ -50,10 +50,47 @@ final class StoryDecision {
    * which the {@link StoryModel} weighs.
    */
   double storyScore(double max, double mean, boolean storyHasSource, String sourceId) {
-    // the best match decides, tempered by the mean over the story's other close reports so that
-    // one look-alike report does not chain a neighbouring event in
-    double s = (1 - config.meanShare()) * max + config.meanShare() * mean;
+    return storyScore(max, mean, 0, storyHasSource, sourceId);
+  }
+
+  /**
+   * The story's score as {@link #storyScore(double, double, boolean, String)} gives it, supported
+   * by {@code second}, the item's pair score against the story's second most similar report (0
+   * for none).
+   */
+  double storyScore(double max, double mean, double second, boolean storyHasSource, String sourceId) {
+    return storyScore(max, mean, max, second, storyHasSource, sourceId);
+  }
+
+  /**
+   * The story's score from the best and the mean of the item's pair scores against its candidate
+   * reports, supported by the best ({@code nearBest}) and second best ({@code second}) of those
+   * published within {@link StoryAssigner#SUPPORT_SECONDS} of the item: when the second is at least
+   * {@link StoryConfig#supportFloor()}, the score is at least {@code 1 - (1 - nearBest) * (1 -
+   * supportShare * second)}, two reports that each resemble the item moderately counting as more
+   * than one.
+   */
+  double storyScore(double max, double mean, double nearBest, double second, boolean storyHasSource, String sourceId) {
+    double s = blend(config, max, mean, 0);
+    if (config.supportShare() > 0 && second >= config.supportFloor()) {
+      s = Math.max(s, 1 - (1 - nearBest) * (1 - config.supportShare() * second));
+    }
     return storyHasSource ? model.score(s, sameSourceShare(sourceId)) : s;
+  }
+
+  /**
+   * The best match decides, tempered by the mean over the story's other close reports so that one
+   * look-alike report does not chain a neighbouring event in; a second report that also resembles
+   * the item ({@link StoryConfig#supportFloor()} or more) is evidence of its own, as two witnesses
+   * are more than one: the score is then at least what the best and a share of the second give as
+   * independent chances ({@link StoryConfig#supportShare()}).
+   */
+  static double blend(StoryConfig config, double max, double mean, double second) {
+    double s = (1 - config.meanShare()) * max + config.meanShare() * mean;
+    if (config.supportShare() > 0 && second >= config.supportFloor()) {
+      s = Math.max(s, 1 - (1 - max) * (1 - config.supportShare() * second));
+    }
+    return s;
   }
 
   boolean joins(double storyScore) {

@@ -159,7 +159,8 @@ class AnalysisCodecTest {
     StoryConfig otherTokens = new StoryConfig(CONFIG.window(), CONFIG.statsHorizon(), CONFIG.joinThreshold(),
         CONFIG.duplicateThreshold(), CONFIG.meanShare(), CONFIG.titleWeight(),
         CONFIG.nameWeight(), CONFIG.maxTokens() + 1, CONFIG.queryKeys(), CONFIG.maxCandidates(), CONFIG.maxPostings(),
-        CONFIG.sourceRepeatRate(), CONFIG.headlineMixture(), CONFIG.mixtureAlpha(), CONFIG.refinePasses());
+        CONFIG.sourceRepeatRate(), CONFIG.headlineMixture(), CONFIG.mixtureAlpha(), CONFIG.refinePasses(),
+        CONFIG.supportShare(), CONFIG.supportFloor());
     byte[] bytes = new AnalysisCodec(CONFIG).encode(builder.analyse(SAMPLES.get(0), 0));
 
     assertThat(new AnalysisCodec(otherTokens).version()).isNotEqualTo(new AnalysisCodec(CONFIG).version());

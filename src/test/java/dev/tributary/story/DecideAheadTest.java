@@ -169,7 +169,7 @@ class DecideAheadTest {
     StoryConfig d = DefaultSettings.story();
     StoryConfig tight = new StoryConfig(d.window(), d.statsHorizon(), d.joinThreshold(), d.duplicateThreshold(),
         d.meanShare(), d.titleWeight(), d.nameWeight(), d.maxTokens(), d.queryKeys(), 6, 150, d.sourceRepeatRate(),
-        d.headlineMixture(), d.mixtureAlpha(), d.refinePasses());
+        d.headlineMixture(), d.mixtureAlpha(), d.refinePasses(), d.supportShare(), d.supportFloor());
     List<StoryCandidate> reports = events(new SplittableRandom(11), 480, BATCH);
     int[] counts = new int[2];
     int[] why = new int[Speculation.Why.values().length];

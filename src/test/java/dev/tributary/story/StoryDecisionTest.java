@@ -29,6 +29,32 @@ class StoryDecisionTest {
   }
 
   @Test
+  void aSecondCloseReportSupportsTheStory() {
+    StoryConfig supported = withSupport(config, 0.3, 0.4);
+    // two reports that each resemble the item moderately: more than the best of them alone
+    double alone = StoryDecision.blend(supported, 0.45, 0.45, 0);
+    double twice = StoryDecision.blend(supported, 0.45, 0.45, 0.42);
+    assertThat(twice).isCloseTo(1 - 0.55 * (1 - 0.3 * 0.42), org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(twice).isGreaterThan(alone);
+    // a second report below the floor says nothing, nor does any with the support off
+    assertThat(StoryDecision.blend(supported, 0.45, 0.3, 0.35)).isEqualTo(StoryDecision.blend(supported, 0.45, 0.3, 0));
+    assertThat(StoryDecision.blend(withSupport(config, 0, 0.4), 0.45, 0.45, 0.42))
+        .isEqualTo(StoryDecision.blend(withSupport(config, 0, 0.4), 0.45, 0.45, 0));
+    // a story whose best is strong keeps its score: the support never lowers one
+    assertThat(StoryDecision.blend(supported, 0.95, 0.9, 0.41)).isGreaterThanOrEqualTo((1 - config.meanShare()) * 0.95 + config.meanShare() * 0.9 - 1e-12);
+    // the same-source shift applies to the supported score
+    StoryDecision d = new StoryDecision(supported, model);
+    assertThat(d.storyScore(0.45, 0.45, 0.42, true, "outlet")).isEqualTo(model.score(twice, 1));
+  }
+
+  /** The shipped settings with another support share and floor. */
+  private static StoryConfig withSupport(StoryConfig c, double share, double floor) {
+    return new StoryConfig(c.window(), c.statsHorizon(), c.joinThreshold(), c.duplicateThreshold(), c.meanShare(),
+        c.titleWeight(), c.nameWeight(), c.maxTokens(), c.queryKeys(), c.maxCandidates(), c.maxPostings(),
+        c.sourceRepeatRate(), c.headlineMixture(), c.mixtureAlpha(), c.refinePasses(), share, floor);
+  }
+
+  @Test
   void theShareAfterAnObservationIsTheOneObservingGives() {
     // a stream climbing from the full penalty to none, through the fading part and the memory's halving
     double[] scores = {0.6, 0.6, -1, 0.05, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.05, 0.6};
