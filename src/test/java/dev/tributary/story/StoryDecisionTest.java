@@ -47,6 +47,18 @@ class StoryDecisionTest {
     assertThat(d.storyScore(0.45, 0.45, 0.42, true, "outlet")).isEqualTo(model.score(twice, 1));
   }
 
+  @Test
+  void onlyTheReportsNearTheItemSupportIt() {
+    StoryDecision d = new StoryDecision(withSupport(config, 0.3, 0.4), model);
+    double plain = d.storyScore(0.45, 0.4, false, "outlet");
+    // the best (0.45) is of a report days before: the near ones (0.3 and 0.42) support from 0.3
+    double near = d.storyScore(0.45, 0.4, 0.3, 0.42, false, "outlet");
+    assertThat(near).isEqualTo(Math.max(plain, 1 - 0.7 * (1 - 0.3 * 0.42)));
+    assertThat(near).isEqualTo(plain);
+    // no near report at the floor: the best and the mean alone
+    assertThat(d.storyScore(0.45, 0.4, 0.45, 0, false, "outlet")).isEqualTo(plain);
+  }
+
   /** The shipped settings with another support share and floor. */
   private static StoryConfig withSupport(StoryConfig c, double share, double floor) {
     return new StoryConfig(c.window(), c.statsHorizon(), c.joinThreshold(), c.duplicateThreshold(), c.meanShare(),
