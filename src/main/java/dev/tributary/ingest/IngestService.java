@@ -218,8 +218,11 @@ public class IngestService {
     }
     try {
       // other replicas' reports are indexed before the cluster-wide lock: under it, only the few
-      // stored since are left to catch up on
-      QuarkusTransaction.requiringNew().run(index::catchUp);
+      // stored since are left to catch up on. With no other replica (embedded H2) the catch-up under
+      // the lock is the only one: a transaction and a query fewer per batch.
+      if (dbLock.clusterWide()) {
+        QuarkusTransaction.requiringNew().run(index::catchUp);
+      }
       LockPhases.Lap[] lap = new LockPhases.Lap[1];
       List<Integer> merged = QuarkusTransaction.requiringNew().call(() -> assignAll(batch, lap));
       lockHeld.record(lap[0].held(), TimeUnit.NANOSECONDS);
@@ -333,13 +336,17 @@ public class IngestService {
             StoryIndexLoader.candidate(itemId, item.sourceId(), item.fields(), i.in().text(), item.firstSeen()))));
       }
       decideAll(decided, links, ahead, rows);
-      CatchUpWhileWaiting.acquire(CatchUpWhileWaiting.of(dbLock::tryAcquire, dbLock::acquire), () -> {
-        int caught = index.catchUp(relink);
-        if (ahead.takenBack()) {
-          decideAll(decided, links, ahead, rows);
-        }
-        return caught;
-      }, () -> LockSupport.parkNanos(WAIT_PAUSE_NANOS), WAIT_ROUNDS);
+      if (dbLock.clusterWide()) {
+        CatchUpWhileWaiting.acquire(CatchUpWhileWaiting.of(dbLock::tryAcquire, dbLock::acquire), () -> {
+          int caught = index.catchUp(relink);
+          if (ahead.takenBack()) {
+            decideAll(decided, links, ahead, rows);
+          }
+          return caught;
+        }, () -> LockSupport.parkNanos(WAIT_PAUSE_NANOS), WAIT_ROUNDS);
+      } else {
+        dbLock.acquire(); // the JVM's lock is all there is: no one else commits while this thread holds it
+      }
       // timed from here: the lock is held
       LockPhases.Lap laps = phases.start();
       lap[0] = laps;
@@ -361,16 +368,21 @@ public class IngestService {
       rows.write();
       laps.lap("write");
       lastAssigned = clock.instant();
-      store.sourcesIngested(batch.stream().map(j -> new ItemStore.Seen(j.sourceId(), j.seen(), j.fresh().size())).toList(),
-          "ingest", stamps[all.size()]);
-      // after the stamps, which lock every source of the batch in id order: these lock no other row
-      Map<String, FetchRecord> polled = new HashMap<>();
-      for (Job job : batch) {
-        if (job.polled() != null) {
-          polled.put(job.sourceId(), job.polled());
+      // polled feeds: each source's stamp, counts and poll outcome in one row update
+      if (!sources.ingested(batch.stream()
+          .map(j -> new SourceStore.Ingested(j.sourceId(), j.seen(), j.fresh().size(), j.polled())).toList(),
+          stamps[all.size()])) {
+        store.sourcesIngested(batch.stream().map(j -> new ItemStore.Seen(j.sourceId(), j.seen(), j.fresh().size())).toList(),
+            "ingest", stamps[all.size()]);
+        // after the stamps, which lock every source of the batch in id order: these lock no other row
+        Map<String, FetchRecord> polled = new HashMap<>();
+        for (Job job : batch) {
+          if (job.polled() != null) {
+            polled.put(job.sourceId(), job.polled());
+          }
         }
+        sources.recordAll(polled);
       }
-      sources.recordAll(polled);
       laps.lap("sources");
       return merged;
     } finally {

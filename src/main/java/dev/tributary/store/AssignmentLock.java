@@ -33,6 +33,14 @@ public class AssignmentLock {
   @ConfigProperty(name = "quarkus.datasource.db-kind")
   String dbKind;
 
+  /**
+   * Whether other processes may assign beside this one (PostgreSQL): on embedded H2 this JVM is
+   * the only writer, and nothing can be committed by anyone else while it waits for the lock.
+   */
+  public boolean clusterWide() {
+    return DatabaseKind.isPostgreSQL(dbKind);
+  }
+
   /** Must be called inside the assigning transaction; released at its end. */
   public void acquire() {
     if (DatabaseKind.isPostgreSQL(dbKind)) {

@@ -24,6 +24,8 @@ import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -359,39 +361,92 @@ public class SourceStore {
   }
 
   // an absent outcome (null) keeps what is stored: the last success, validators, feed title, redirect
-  private static final String RECORD = "update source set last_fetch = ?, last_status = ?, last_error = ?,"
+  private static final String OUTCOME = "last_fetch = ?, last_status = ?, last_error = ?,"
       + " error_kind = ?, last_success = coalesce(?, last_success), etag = case when ? then ? else etag end,"
-      + " last_modified = case when ? then ? else last_modified end, feed_title = coalesce(?, feed_title),"
-      + " revision = case when ? then ? else revision end, last_change = ?, mean_change_seconds = ?,"
+      + " last_modified = case when ? then ? else last_modified end, feed_title = coalesce(?, feed_title)";
+  private static final String SCHEDULE = "last_change = ?, mean_change_seconds = ?,"
       + " ttl_minutes = ?, next_fetch = ?, interval_seconds = ?, consecutive_failures = ?, parked_reason = ?,"
-      + " permanent_redirect = coalesce(?, permanent_redirect) where id = ?";
+      + " permanent_redirect = coalesce(?, permanent_redirect)";
+  private static final String RECORD = "update source set " + OUTCOME
+      + ", revision = case when ? then ? else revision end, " + SCHEDULE + " where id = ?";
+  // a source whose feed brought new reports: its change stamp and counts with its poll's outcome
+  private static final String INGESTED = "update source set revision = ?, last_seen = ?, last_new = ?, "
+      + OUTCOME + ", " + SCHEDULE + " where id = ?";
 
   private static void bindRecord(PreparedStatement ps, String id, FetchRecord r, String title, boolean retitled,
       long revision) throws SQLException {
+    int at = bindOutcome(ps, 1, r, title);
+    ps.setBoolean(at++, retitled);
+    ps.setLong(at++, revision);
+    at = bindSchedule(ps, at, r);
+    ps.setString(at, id);
+  }
+
+  // binds OUTCOME from parameter {@code at} on; returns the next parameter's index
+  private static int bindOutcome(PreparedStatement ps, int at, FetchRecord r, String title) throws SQLException {
     boolean success = r.error() == null;
     boolean validators = success && r.validators() != null && !r.validators().isEmpty();
+    Sql.time(ps, at, r.at());
+    setInt(ps, at + 1, r.status());
+    ps.setString(at + 2, Columns.clip(r.error(), Columns.ERROR));
+    ps.setString(at + 3, r.errorKind());
+    Sql.time(ps, at + 4, success ? r.at() : null);
+    ps.setBoolean(at + 5, validators);
+    ps.setString(at + 6, validators ? r.validators().etag() : null);
+    ps.setBoolean(at + 7, validators);
+    ps.setString(at + 8, validators ? r.validators().lastModified() : null);
+    ps.setString(at + 9, title);
+    return at + 10;
+  }
+
+  // binds SCHEDULE from parameter {@code at} on; returns the next parameter's index
+  private static int bindSchedule(PreparedStatement ps, int at, FetchRecord r) throws SQLException {
     Schedule next = r.next();
-    Sql.time(ps, 1, r.at());
-    setInt(ps, 2, r.status());
-    ps.setString(3, Columns.clip(r.error(), Columns.ERROR));
-    ps.setString(4, r.errorKind());
-    Sql.time(ps, 5, success ? r.at() : null);
-    ps.setBoolean(6, validators);
-    ps.setString(7, validators ? r.validators().etag() : null);
-    ps.setBoolean(8, validators);
-    ps.setString(9, validators ? r.validators().lastModified() : null);
-    ps.setString(10, title);
-    ps.setBoolean(11, retitled);
-    ps.setLong(12, revision);
-    Sql.time(ps, 13, next.rhythm().lastChange());
-    setLong(ps, 14, next.rhythm().meanChangeInterval() == null ? null : next.rhythm().meanChangeInterval().toSeconds());
-    setInt(ps, 15, next.rhythm().ttlMinutes());
-    Sql.time(ps, 16, next.nextDue());
-    setLong(ps, 17, next.interval() == null ? null : next.interval().toSeconds());
-    ps.setInt(18, next.failures());
-    ps.setString(19, next.parkedReason());
-    ps.setString(20, r.permanentRedirect());
-    ps.setString(21, id);
+    Sql.time(ps, at, next.rhythm().lastChange());
+    setLong(ps, at + 1, next.rhythm().meanChangeInterval() == null ? null : next.rhythm().meanChangeInterval().toSeconds());
+    setInt(ps, at + 2, next.rhythm().ttlMinutes());
+    Sql.time(ps, at + 3, next.nextDue());
+    setLong(ps, at + 4, next.interval() == null ? null : next.interval().toSeconds());
+    ps.setInt(at + 5, next.failures());
+    ps.setString(at + 6, next.parkedReason());
+    ps.setString(at + 7, r.permanentRedirect());
+    return at + 8;
+  }
+
+  /** A source whose feed an assigning transaction stores: entries read, new reports, and the poll's outcome (null: none). */
+  public record Ingested(String sourceId, int seen, int added, FetchRecord polled) {}
+
+  /**
+   * Stamps the sources whose feeds brought new reports with {@code revision} and stores what each
+   * feed held and its poll's outcome, in the assigning transaction: one row update per source, in
+   * source id order (as leases are renewed, so two transactions locking rows never deadlock). H2
+   * rewrites every index entry of an updated row, so a second update of the same rows, for the
+   * outcome alone, cost as much again. Returns false, having written nothing, when some source
+   * has no outcome to record (a feed given by hand): {@link ItemStore#sourcesIngested} and
+   * {@link #recordAll} then write them.
+   */
+  public boolean ingested(Collection<Ingested> sources, long revision) {
+    if (sources.stream().anyMatch(s -> s.polled() == null)) {
+      return false;
+    }
+    changed.fire(new DataChanged("ingest"));
+    List<Ingested> inOrder = sources.stream().sorted(Comparator.comparing(Ingested::sourceId)).toList();
+    em.unwrap(Session.class).doWork(c -> {
+      try (PreparedStatement ps = c.prepareStatement(INGESTED)) {
+        for (Ingested s : inOrder) {
+          FetchRecord r = s.polled();
+          ps.setLong(1, revision);
+          ps.setInt(2, s.seen());
+          ps.setInt(3, s.added());
+          int at = bindOutcome(ps, 4, r, Columns.clip(r.feedTitle(), Columns.FEED_TITLE));
+          at = bindSchedule(ps, at, r);
+          ps.setString(at, s.sourceId());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    });
+    return true;
   }
 
   private static void setInt(PreparedStatement ps, int index, Integer v) throws SQLException {

@@ -78,10 +78,14 @@ final class PairScorer {
     boolean sameSource = a.sourceId() != null && a.sourceId().equals(b.sourceId());
     int shorter = Math.min(a.terms().size(), b.terms().size());
     boolean brief = shorter < BRIEF_TERMS;
+    // both key id arrays decoded once for the three comparisons below that read them, and only
+    // when one of them is made (a candidate's were decoded up to three times, an array each)
+    boolean keysRead = sameLanguage && (a.cased() && b.cased() || !brief);
+    int[] keysA = aKeys != null ? aKeys : keysRead ? a.keys().ids() : null;
+    int[] keysB = keysRead ? b.keys().ids() : null;
     // across languages a name's spelling differs as often as the story; a headline alone names little
     double headlineMissing = sameLanguage && !brief && a.cased() && b.cased()
-        ? Math.max(missing(a.headlineNames(), b.keys(), index::keyIdf),
-            aKeys == null ? missing(b.headlineNames(), a.keys(), index::keyIdf) : missing(b.headlineNames(), aKeys, index::keyIdf))
+        ? Math.max(missing(a.headlineNames(), keysB, index::keyIdf), missing(b.headlineNames(), keysA, index::keyIdf))
         : 0;
     return new PairFeatures(
         terms, keys, title, names, sameSource, sameLanguage, MinHash.similarity(a.minHash(), b.minHash()),
@@ -92,9 +96,8 @@ final class PairScorer {
         headlineMissing, a.ledeTitle() || b.ledeTitle(),
         Streets.shared(a.streets(), b.streets()),
         sameLanguage && a.cased() && b.cased()
-            && PlaceKeys.clash(a.places(), aKeys == null ? a.keys().ids() : aKeys, a.placeKeys(),
-                b.places(), b.keys().ids(), b.placeKeys()),
-        sameLanguage && !brief && agentClash(a.agent(), aKeys == null ? a.keys().ids() : aKeys, b.agent(), b.keys().ids()),
+            && PlaceKeys.clash(a.places(), keysA, a.placeKeys(), b.places(), keysB, b.placeKeys()),
+        sameLanguage && !brief && agentClash(a.agent(), keysA, b.agent(), keysB),
         // an outlet's own reports share its staff's and its slogans' names, rare in the index at large
         !sameSource && a.cased() && b.cased() && sharesRareName(a.names(), b.names(), index));
   }
