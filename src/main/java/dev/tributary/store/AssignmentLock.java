@@ -43,14 +43,14 @@ public class AssignmentLock {
 
   /** Must be called inside the assigning transaction; released at its end. */
   public void acquire() {
-    if (DatabaseKind.isPostgreSQL(dbKind)) {
+    if (clusterWide()) {
       em.createNativeQuery("select pg_advisory_xact_lock(" + KEY + ")").getSingleResult();
     }
   }
 
   /** As {@link #acquire}, but only if no other replica holds the lock now; true when taken. */
   public boolean tryAcquire() {
-    if (!DatabaseKind.isPostgreSQL(dbKind)) {
+    if (!clusterWide()) {
       return true;
     }
     return Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(" + KEY + ")").getSingleResult());

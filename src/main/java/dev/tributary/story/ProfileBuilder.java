@@ -359,7 +359,7 @@ final class ProfileBuilder {
     if (out.size() < HEADLINE_NAMES) {
       return Set.of();
     }
-    return kind == TitleKind.BARE || kind == TitleKind.NONE || kind == TitleKind.RUN_ON ? Set.of() : out;
+    return kind.headsTheStory() ? out : Set.of();
   }
 
   /**
@@ -370,7 +370,7 @@ final class ProfileBuilder {
    * name; English headlines capitalize every word and German ones every noun.
    */
   Set<String> agent(String language, TitleKind kind, List<Tokens.Token> title, Set<String> sentenceNames, Set<String> confirmed) {
-    if (kind == TitleKind.BARE || kind == TitleKind.NONE || kind == TitleKind.RUN_ON) {
+    if (!kind.headsTheStory()) {
       return Set.of();
     }
     for (Tokens.Token t : title) {

@@ -71,10 +71,7 @@ final class StoryDecision {
    * than one.
    */
   double storyScore(double max, double mean, double nearBest, double second, boolean storyHasSource, String sourceId) {
-    double s = blend(config, max, mean, 0);
-    if (config.supportShare() > 0 && second >= config.supportFloor()) {
-      s = Math.max(s, 1 - (1 - nearBest) * (1 - config.supportShare() * second));
-    }
+    double s = blend(config, max, mean, nearBest, second);
     return storyHasSource ? model.score(s, sameSourceShare(sourceId)) : s;
   }
 
@@ -86,9 +83,14 @@ final class StoryDecision {
    * independent chances ({@link StoryConfig#supportShare()}).
    */
   static double blend(StoryConfig config, double max, double mean, double second) {
+    return blend(config, max, mean, max, second);
+  }
+
+  /** As {@link #blend(StoryConfig, double, double, double)}, the support counted from {@code nearBest} rather than the best of all. */
+  static double blend(StoryConfig config, double max, double mean, double nearBest, double second) {
     double s = (1 - config.meanShare()) * max + config.meanShare() * mean;
     if (config.supportShare() > 0 && second >= config.supportFloor()) {
-      s = Math.max(s, 1 - (1 - max) * (1 - config.supportShare() * second));
+      s = Math.max(s, 1 - (1 - nearBest) * (1 - config.supportShare() * second));
     }
     return s;
   }

@@ -32,6 +32,15 @@ enum TitleKind {
   BARE,
   NONE;
 
+  /**
+   * Whether a title of this kind says what the story is (a proper or labelled headline), rather
+   * than a dateline, a byline, an opening sentence run on, or nothing: only such a title has names
+   * or an actor of the headline's own.
+   */
+  boolean headsTheStory() {
+    return this == PROPER || this == LABELLED;
+  }
+
   // a dateline or byline names a few things: place, person, agency
   private static final int MAX_NAMES = 4;
   // "and", "by", "de": the lower-case words a list of names may hold
