@@ -15,7 +15,7 @@ RunScript. It is kept under target/bench-startup/ (delete it to rebuild; after 3
 reports fall out of the index horizon). Each timed start runs on a fresh copy of it; the sources
 point at a closed port, so nothing is fetched.
 """
-import hashlib, os, random, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.error, urllib.request
+import hashlib, os, random, shutil, signal, socket, struct, subprocess, sys, tempfile, time, urllib.error, urllib.request
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
 ITEMS = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
@@ -23,7 +23,8 @@ PER_FEED = 50
 FEEDS = ITEMS // PER_FEED
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.abspath(os.environ.get("STARTUP_JAR", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")))
-CACHE = os.path.join(ROOT, "target", "bench-startup", f"db{ITEMS}")
+# named by the schema it was loaded for: a database built for hex keys would be migrated by a timed start
+CACHE = os.path.join(ROOT, "target", "bench-startup", f"db{ITEMS}-keys16")
 CLK = os.sysconf("SC_CLK_TCK")
 
 SYLLABLES = ["ka", "ri", "so", "van", "ter", "mel", "do", "shi", "ra", "gon", "pe", "lu", "zar", "ni", "tov", "ba"]
@@ -33,6 +34,13 @@ VOCAB = [a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES[:8]]
 def text(seed, words):
     rnd = random.Random(str(seed))
     return " ".join(rnd.choice(VOCAB) for _ in range(words))
+
+
+def key(value):
+    """A report's identity key as the item table holds it (HashKey: the first 16 bytes of SHA-256,
+    of the text and a zero byte as Hashes.key makes it), as two signed big-endian longs for the CSV."""
+    hi, lo = struct.unpack(">qq", hashlib.sha256(value.encode() + b"\0").digest()[:16])
+    return f"{hi},{lo}"
 
 
 def free_port():
@@ -115,7 +123,8 @@ def build_database():
     stamp = lambda t: time.strftime("%Y-%m-%d %H:%M:%S+00", time.gmtime(t))
     with open(os.path.join(work, "stories.csv"), "w") as st, open(os.path.join(work, "items.csv"), "w") as it:
         st.write("ID,PUBLIC_ID,TITLE,LINK,CREATED,UPDATED,ITEM_COUNT,LEAD_PUBLISHED\n")
-        it.write("ID,SOURCE_ID,STORY_ID,GUID,GUID_HASH,URL,URL_HASH,TITLE,SUMMARY,CONTENT_HASH,LANGUAGE,PUBLISHED,FIRST_SEEN,SEQ\n")
+        it.write("ID,SOURCE_ID,STORY_ID,GUID,GUID_HI,GUID_LO,URL,URL_HI,URL_LO,TITLE,SUMMARY,CONTENT_HI,CONTENT_LO,LANGUAGE,"
+                 "PUBLISHED,FIRST_SEEN,SEQ\n")
         for k in range(ITEMS):
             n, i = divmod(k, PER_FEED)
             story = k // 3 + 1
@@ -126,9 +135,10 @@ def build_database():
             if k % 3 == 0:
                 st.write(f"{story},s{story:024d},{title},{url},{seen},{seen},{min(3, ITEMS - k)},{published}\n")
             guid = f"b{n}-{i}"
-            it.write(f"{k + 1},b{n},{story},{guid},{hashlib.sha256(guid.encode()).hexdigest()},{url},"
-                     f"{hashlib.sha256(url.encode()).hexdigest()},{title},<p>{text((n, i, 'd'), 60)}</p>,"
-                     f"{hashlib.sha256(str(k).encode()).hexdigest()},en,{published},{seen},{k + 1}\n")
+            it.write(f"{k + 1},b{n},{story},{guid},{key(guid)},{url},{key(url)},{title},<p>{text((n, i, 'd'), 60)}</p>,"
+                     f"{key(str(k))},en,{published},{seen},{k + 1}\n")
+    # the 16-byte identity keys (HashKey) as two big-endian longs: H2 has no function from hex to bytes
+    bytes16 = lambda col: f"cast(cast({col}_hi as bigint) as binary(8)) || cast(cast({col}_lo as bigint) as binary(8))"
     lib = os.path.join(os.path.dirname(JAR), "lib", "main")
     h2 = next(os.path.join(lib, f) for f in os.listdir(lib) if f.startswith("com.h2database.h2-"))
     with open(os.path.join(work, "load.sql"), "w") as f:
@@ -136,7 +146,8 @@ def build_database():
 insert into story (id, public_id, title, link, created, updated, item_count, lead_published)
   select * from csvread('{work}/stories.csv');
 insert into item (id, source_id, story_id, guid, guid_hash, url, url_hash, title, summary, content_hash, language,
-  published, first_seen, seq) select * from csvread('{work}/items.csv');
+  published, first_seen, seq) select id, source_id, story_id, guid, {bytes16("guid")}, url, {bytes16("url")}, title,
+  summary, {bytes16("content")}, language, published, first_seen, seq from csvread('{work}/items.csv');
 alter sequence item_seq restart with {ITEMS + 100};
 alter sequence story_seq restart with {ITEMS + 100};
 """)

@@ -5,6 +5,7 @@ import dev.tributary.store.AssignBatch;
 import dev.tributary.store.AssignmentLock;
 import dev.tributary.store.Columns;
 import dev.tributary.store.FetchRecord;
+import dev.tributary.store.HashKey;
 import dev.tributary.store.Hashes;
 import dev.tributary.store.IndexedItem;
 import dev.tributary.store.ItemFields;
@@ -265,10 +266,10 @@ public class IngestService {
   private record Changed(long itemId, NewItem item) {}
 
   /** Sorts a feed's entries by what the source {@code known}ly stored under their guids. */
-  private static Triage triage(List<Incoming> incoming, Map<String, KnownItem> known) {
+  private static Triage triage(List<Incoming> incoming, Map<HashKey, KnownItem> known) {
     List<Incoming> fresh = new ArrayList<>();
     List<Changed> changed = new ArrayList<>();
-    Set<String> freshGuids = new HashSet<>();
+    Set<HashKey> freshGuids = new HashSet<>();
     int unchanged = 0;
     for (Incoming in : incoming) {
       NewItem item = in.item();
@@ -321,9 +322,9 @@ public class IngestService {
    */
   private List<Integer> assignAll(List<Job> batch, LockPhases.Lap[] lap) {
     List<Incoming> all = batch.stream().flatMap(j -> j.fresh().stream()).toList();
-    Set<String> urlHashes = all.stream().map(i -> i.item().urlHash()).filter(Objects::nonNull).collect(Collectors.toSet());
+    Set<HashKey> urlHashes = all.stream().map(i -> i.item().urlHash()).filter(Objects::nonNull).collect(Collectors.toSet());
     // read before the lock: what other replicas store from now on is caught up on and added to them
-    Map<String, List<LinkedItem>> links = store.sameLinks(urlHashes);
+    Map<HashKey, List<LinkedItem>> links = store.sameLinks(urlHashes);
     Consumer<IndexedItem> relink = item -> relink(links, urlHashes, item);
     AssignBatch rows = store.batch(all.size());
     Speculation ahead = engine.speculate();
@@ -415,10 +416,10 @@ public class IngestService {
    * report's story (see {@link #sameLinkElsewhere}), any other is decided by the engine; each is
    * placed in its story before the next is decided. Cheap for decisions that still hold.
    */
-  private static void decideAll(List<Decided> decided, Map<String, List<LinkedItem>> links, Speculation ahead,
+  private static void decideAll(List<Decided> decided, Map<HashKey, List<LinkedItem>> links, Speculation ahead,
       AssignBatch rows) {
     // the batch's own reports of each link, after the stored ones: as a query would find them once stored
-    Map<String, List<LinkedItem>> own = new HashMap<>();
+    Map<HashKey, List<LinkedItem>> own = new HashMap<>();
     for (Decided d : decided) {
       NewItem item = d.incoming.item();
       IncomingItem in = d.incoming.in();
@@ -489,7 +490,7 @@ public class IngestService {
    * A report another replica stored (or moved) after the links were read: its link's list holds it
    * as a query now would find it, in id order, with the story it is in now.
    */
-  static void relink(Map<String, List<LinkedItem>> links, Set<String> urlHashes, IndexedItem item) {
+  static void relink(Map<HashKey, List<LinkedItem>> links, Set<HashKey> urlHashes, IndexedItem item) {
     if (item.urlHash() == null || !urlHashes.contains(item.urlHash())) {
       return;
     }
@@ -502,8 +503,8 @@ public class IngestService {
   private static NewItem identify(String sourceId, IncomingItem in, Instant now) {
     // the guid as stored (clipped to its column) is the one hashed, so it is found again
     String guid = Columns.clip(ItemIdentity.guidOf(in), Columns.GUID);
-    String urlHash = CanonicalUrl.identityKey(in.url()).map(Hashes::hex).orElse(null);
-    return new NewItem(sourceId, guid, Hashes.hex(guid), urlHash, ItemIdentity.contentHash(in), now, fields(in));
+    HashKey urlHash = CanonicalUrl.identityKey(in.url()).map(Hashes::key).orElse(null);
+    return new NewItem(sourceId, guid, Hashes.key(guid), urlHash, ItemIdentity.contentHash(in), now, fields(in));
   }
 
   /**

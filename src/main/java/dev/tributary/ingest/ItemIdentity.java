@@ -1,5 +1,6 @@
 package dev.tributary.ingest;
 
+import dev.tributary.store.HashKey;
 import dev.tributary.store.Hashes;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,8 +42,8 @@ public final class ItemIdentity {
     return !(guidKey.equals(urlKey) && CanonicalUrl.fragment(guid).equals(CanonicalUrl.fragment(item.url())));
   }
 
-  public static String contentHash(IncomingItem item) {
-    return Hashes.hex(item.title(), item.url(), item.summaryHtml(), item.author(),
+  public static HashKey contentHash(IncomingItem item) {
+    return Hashes.key(item.title(), item.url(), item.summaryHtml(), item.author(),
         String.valueOf(item.published()), String.valueOf(item.updated()));
   }
 }

@@ -239,12 +239,16 @@ public final class AssignBatch {
         ps.setString(2, in.sourceId());
         ps.setLong(3, r.storyId());
         ps.setString(4, in.guid());
-        ps.setString(5, in.guidHash());
+        ps.setBytes(5, in.guidHash().bytes());
         ps.setString(6, f.url());
-        ps.setString(7, in.urlHash());
+        if (in.urlHash() == null) {
+          ps.setNull(7, Types.VARBINARY);
+        } else {
+          ps.setBytes(7, in.urlHash().bytes());
+        }
         ps.setString(8, f.title());
         ps.setString(9, f.summaryHtml());
-        ps.setString(10, in.contentHash());
+        ps.setBytes(10, in.contentHash().bytes());
         ps.setString(11, f.author());
         ps.setString(12, f.language());
         Sql.time(ps, 13, f.published());

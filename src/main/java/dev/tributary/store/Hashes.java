@@ -24,6 +24,11 @@ public final class Hashes {
     }
   }
 
+  /** The identity key of these parts: the first 128 bits of their SHA-256 (see {@link HashKey}). */
+  public static HashKey key(String... parts) {
+    return HashKey.of(sha256(parts));
+  }
+
   public static String hex(String... parts) {
     return HexFormat.of().formatHex(sha256(parts));
   }

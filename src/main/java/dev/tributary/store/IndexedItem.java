@@ -8,6 +8,6 @@ import java.time.Instant;
  * was made from (null), since nothing needs to analyse them again. {@code urlHash} is the link's
  * identity as ingestion matched it (null without a link).
  */
-public record IndexedItem(long id, String sourceId, long storyId, long seq, String url, String urlHash, String title,
+public record IndexedItem(long id, String sourceId, long storyId, long seq, String url, HashKey urlHash, String title,
     String summaryHtml, String language, Instant published, Instant firstSeen, byte[] analysis) {
 }

@@ -10,7 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One report from one source, in exactly one story. */
+/** One report from one source, in exactly one story. Its hash columns hold {@link HashKey#bytes()}. */
 @Entity
 @Table(name = "item")
 public class ItemEntity extends PanacheEntityBase {
@@ -22,12 +22,12 @@ public class ItemEntity extends PanacheEntityBase {
   @Column(name = "source_id") public String sourceId;
   @Column(name = "story_id") public Long storyId;
   public String guid;
-  @Column(name = "guid_hash") public String guidHash;
+  @Column(name = "guid_hash") public byte[] guidHash;
   public String url;
-  @Column(name = "url_hash") public String urlHash;
+  @Column(name = "url_hash") public byte[] urlHash;
   public String title;
   public String summary;
-  @Column(name = "content_hash") public String contentHash;
+  @Column(name = "content_hash") public byte[] contentHash;
   public String author;
   public String language;
   public Instant published;

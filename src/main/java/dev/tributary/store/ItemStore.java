@@ -37,17 +37,17 @@ public class ItemStore {
    * on a pooled connection of its own, so a poll that finds only new reports opens no transaction
    * and no persistence context for it (inside a transaction, the connection is the transaction's).
    */
-  public Map<String, KnownItem> findAll(String sourceId, Collection<String> guidHashes) {
-    Map<String, KnownItem> out = new HashMap<>();
+  public Map<HashKey, KnownItem> findAll(String sourceId, Collection<HashKey> guidHashes) {
+    Map<HashKey, KnownItem> out = new HashMap<>();
     try (Connection c = dataSource.getConnection()) {
-      for (List<String> chunk : chunks(guidHashes)) {
+      for (List<HashKey> chunk : chunks(guidHashes)) {
         try (PreparedStatement ps = c.prepareStatement("select guid_hash, id, story_id, content_hash from item"
             + " where source_id = ? and guid_hash in (" + Sql.marks(chunk.size()) + ")")) {
           ps.setString(1, sourceId);
           bind(ps, 2, chunk);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              out.put(rs.getString(1), new KnownItem(rs.getLong(2), rs.getLong(3), rs.getString(4)));
+              out.put(HashKey.of(rs.getBytes(1)), new KnownItem(rs.getLong(2), rs.getLong(3), HashKey.of(rs.getBytes(4))));
             }
           }
         }
@@ -63,11 +63,11 @@ public class ItemStore {
    * their source: a batch of many sources' feeds looks its links up in one query per 500 keys
    * (JDBC: it runs under the assignment lock, where Hibernate's query translation is time others wait).
    */
-  public Map<String, List<LinkedItem>> sameLinks(Collection<String> urlHashes) {
-    Map<String, List<LinkedItem>> out = new HashMap<>();
-    for (List<String> chunk : chunks(urlHashes)) {
+  public Map<HashKey, List<LinkedItem>> sameLinks(Collection<HashKey> urlHashes) {
+    Map<HashKey, List<LinkedItem>> out = new HashMap<>();
+    for (List<HashKey> chunk : chunks(urlHashes)) {
       query("select url_hash, id, story_id, url, source_id from item where url_hash in (" + Sql.marks(chunk.size())
-          + ") order by id", ps -> bind(ps, 1, chunk), rs -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+          + ") order by id", ps -> bind(ps, 1, chunk), rs -> out.computeIfAbsent(HashKey.of(rs.getBytes(1)), k -> new ArrayList<>())
           .add(new LinkedItem(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5))));
     }
     return out;
@@ -90,9 +90,9 @@ public class ItemStore {
     });
   }
 
-  private static void bind(PreparedStatement ps, int first, List<String> values) throws SQLException {
+  private static void bind(PreparedStatement ps, int first, List<HashKey> values) throws SQLException {
     for (int i = 0; i < values.size(); i++) {
-      ps.setString(first + i, values.get(i));
+      ps.setBytes(first + i, values.get(i).bytes());
     }
   }
 
@@ -111,9 +111,9 @@ public class ItemStore {
     return batch;
   }
 
-  private static List<List<String>> chunks(Collection<String> keys) {
-    List<String> all = new ArrayList<>(new HashSet<>(keys));
-    List<List<String>> out = new ArrayList<>();
+  private static List<List<HashKey>> chunks(Collection<HashKey> keys) {
+    List<HashKey> all = new ArrayList<>(new HashSet<>(keys));
+    List<List<HashKey>> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i += 500) {
       out.add(all.subList(i, Math.min(all.size(), i + 500)));
     }
@@ -127,13 +127,13 @@ public class ItemStore {
   }
 
   /** A changed report: new content, and its story shows it changed. */
-  public void update(long itemId, ItemFields fields, String contentHash, Instant now) {
+  public void update(long itemId, ItemFields fields, HashKey contentHash, Instant now) {
     ItemEntity item = ItemEntity.findById(itemId);
     if (item == null) {
       return;
     }
     copy(item, fields);
-    item.contentHash = contentHash;
+    item.contentHash = contentHash.bytes();
     item.analysisVersion = null; // the stored analysis is of the old text
     StoryEntity story = StoryEntity.findById(item.storyId);
     if (story != null) {
@@ -230,7 +230,7 @@ public class ItemStore {
       ps.setInt(3, analysisVersion);
       binder.bind(ps);
     }, rs -> out.add(new IndexedItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-        rs.getString(12), rs.getString(9), rs.getString(10), rs.getString(6), Sql.instant(rs, 7), Sql.instant(rs, 8),
+        HashKey.of(rs.getBytes(12)), rs.getString(9), rs.getString(10), rs.getString(6), Sql.instant(rs, 7), Sql.instant(rs, 8),
         rs.getBytes(11))));
     return out;
   }

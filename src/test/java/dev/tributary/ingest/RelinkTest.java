@@ -2,6 +2,8 @@ package dev.tributary.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.store.HashKey;
+import dev.tributary.store.Hashes;
 import dev.tributary.store.IndexedItem;
 import dev.tributary.store.LinkedItem;
 import java.time.Instant;
@@ -16,34 +18,38 @@ import org.junit.jupiter.api.Test;
 class RelinkTest {
   private static final Instant WHEN = Instant.parse("2026-11-30T10:00:00Z");
 
-  private static IndexedItem caught(long id, long storyId, String urlHash) {
+  private static final HashKey H = Hashes.key("h");
+  private static final HashKey G = Hashes.key("g");
+  private static final HashKey X = Hashes.key("x");
+
+  private static IndexedItem caught(long id, long storyId, HashKey urlHash) {
     return new IndexedItem(id, "other", storyId, id, "https://other.example/a", urlHash, null, null, "en", WHEN, WHEN,
         null);
   }
 
   @Test
   void aReportStoredSinceJoinsItsLinkInIdOrder() {
-    Map<String, List<LinkedItem>> links = new HashMap<>();
-    links.put("h", new ArrayList<>(List.of(new LinkedItem(5, 50, "u", "a"), new LinkedItem(9, 90, "u", "b"))));
-    IngestService.relink(links, Set.of("h"), caught(7, 70, "h"));
-    IngestService.relink(links, Set.of("h", "g"), caught(8, 80, "g"));
-    assertThat(links.get("h")).extracting(LinkedItem::itemId).containsExactly(5L, 7L, 9L);
-    assertThat(links.get("g")).extracting(LinkedItem::storyId).containsExactly(80L);
+    Map<HashKey, List<LinkedItem>> links = new HashMap<>();
+    links.put(H, new ArrayList<>(List.of(new LinkedItem(5, 50, "u", "a"), new LinkedItem(9, 90, "u", "b"))));
+    IngestService.relink(links, Set.of(H), caught(7, 70, H));
+    IngestService.relink(links, Set.of(H, G), caught(8, 80, G));
+    assertThat(links.get(H)).extracting(LinkedItem::itemId).containsExactly(5L, 7L, 9L);
+    assertThat(links.get(G)).extracting(LinkedItem::storyId).containsExactly(80L);
   }
 
   @Test
   void aReportMovedSinceIsFoundInItsNewStoryOnce() {
-    Map<String, List<LinkedItem>> links = new HashMap<>();
-    links.put("h", new ArrayList<>(List.of(new LinkedItem(5, 50, "u", "a"))));
-    IngestService.relink(links, Set.of("h"), caught(5, 55, "h"));
-    assertThat(links.get("h")).extracting(LinkedItem::storyId).containsExactly(55L);
+    Map<HashKey, List<LinkedItem>> links = new HashMap<>();
+    links.put(H, new ArrayList<>(List.of(new LinkedItem(5, 50, "u", "a"))));
+    IngestService.relink(links, Set.of(H), caught(5, 55, H));
+    assertThat(links.get(H)).extracting(LinkedItem::storyId).containsExactly(55L);
   }
 
   @Test
   void reportsOfOtherLinksOrNoneAreLeftOut() {
-    Map<String, List<LinkedItem>> links = new HashMap<>();
-    IngestService.relink(links, Set.of("h"), caught(5, 50, "x"));
-    IngestService.relink(links, Set.of("h"), caught(6, 60, null));
+    Map<HashKey, List<LinkedItem>> links = new HashMap<>();
+    IngestService.relink(links, Set.of(H), caught(5, 50, X));
+    IngestService.relink(links, Set.of(H), caught(6, 60, null));
     assertThat(links).isEmpty();
   }
 }

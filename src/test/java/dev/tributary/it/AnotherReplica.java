@@ -33,12 +33,12 @@ final class AnotherReplica {
     item.sourceId = source;
     item.storyId = story.id;
     item.guid = guid;
-    item.guidHash = Hashes.hex(guid);
+    item.guidHash = Hashes.key(guid).bytes();
     item.url = link;
-    item.urlHash = Hashes.hex(urlKey);
+    item.urlHash = Hashes.key(urlKey).bytes();
     item.title = title;
     item.summary = summaryHtml;
-    item.contentHash = Hashes.hex(summaryHtml);
+    item.contentHash = Hashes.key(summaryHtml).bytes();
     item.language = "en";
     item.published = when;
     item.firstSeen = when;

@@ -40,8 +40,8 @@ class RegroupNewStoryIdTest {
       ItemEntity bridge = new ItemEntity();
       bridge.sourceId = "mirror";
       bridge.guid = "split-bridge";
-      bridge.guidHash = "split-bridge";
-      bridge.contentHash = "x";
+      bridge.guidHash = Hashes.key("split-bridge").bytes();
+      bridge.contentHash = Hashes.key("x").bytes();
       bridge.url = "https://split.example/bridge";
       bridge.title = "Yerevan bridge closed for repairs";
       bridge.firstSeen = T0.plusSeconds(60);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.ingest.IncomingItem;
 import dev.tributary.ingest.IngestService;
+import dev.tributary.store.Hashes;
 import dev.tributary.store.ItemEntity;
 import dev.tributary.store.ItemMove;
 import dev.tributary.store.StoryEntity;
@@ -57,8 +58,8 @@ class RegroupSnapshotTest {
       ItemEntity copy = new ItemEntity();
       copy.sourceId = "flaky";
       copy.guid = "snap-ferry-2";
-      copy.guidHash = "snap-ferry-2";
-      copy.contentHash = "x";
+      copy.guidHash = Hashes.key("snap-ferry-2").bytes();
+      copy.contentHash = Hashes.key("x").bytes();
       copy.url = "https://snap.example/snap-ferry-2";
       copy.title = "Ferry from Batumi sails again";
       copy.firstSeen = T0.plusSeconds(60);

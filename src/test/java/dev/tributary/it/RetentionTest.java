@@ -62,9 +62,9 @@ class RetentionTest {
     i.sourceId = "mirror";
     i.storyId = storyId;
     i.guid = guid;
-    i.guidHash = Hashes.hex(guid);
+    i.guidHash = Hashes.key(guid).bytes();
     i.title = guid;
-    i.contentHash = Hashes.hex(guid);
+    i.contentHash = Hashes.key(guid).bytes();
     i.published = published;
     i.firstSeen = stored;
     i.persist();

@@ -62,11 +62,45 @@ class BaselineMigrationTest {
     MigrateResult rest = flyway(VERSIONED).load().migrate();
     flyway(FRESH).load().migrate();
 
-    assertThat(rest.migrations).isNotEmpty().allSatisfy(m -> assertThat(m.type).isEqualTo("SQL"));
+    assertThat(rest.migrations).isNotEmpty().allSatisfy(m -> assertThat(m.type).isIn("SQL", "JDBC"));
     assertThat(rest.migrations).first().satisfies(m -> assertThat(m.version).isEqualTo("6"));
     assertThat(describe(VERSIONED)).isEqualTo(describe(FRESH));
     // and once there, a later start finds nothing to do, the baseline neither
     assertThat(flyway(VERSIONED).load().migrate().migrationsExecuted).isZero();
+  }
+
+  @Test
+  void reportsStoredUnderHexKeysAreFoundUnderTheirByteKeysAfterV12() throws SQLException {
+    flyway(VERSIONED).target("11").load().migrate();
+    String q = url.startsWith("jdbc:h2:") ? "\"" + VERSIONED + "\"." : VERSIONED + ".";
+    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+      s.execute("insert into " + q + "source (id, url) values ('src', 'https://a.example/feed')");
+      s.execute("insert into " + q + "story (id, public_id, created, updated) values (1, 'st', current_timestamp, current_timestamp)");
+      // as V11's code wrote them: 64 hex digits, the link's absent for one; a test row's made-up text
+      s.execute(item(q, 1, "guid-1", "'" + Hashes.hex("guid-1") + "'", "'" + Hashes.hex("link-1") + "'", Hashes.hex("body-1")));
+      s.execute(item(q, 2, "guid-2", "'" + Hashes.hex("guid-2") + "'", "null", Hashes.hex("body-2")));
+      s.execute(item(q, 3, "guid-3", "'made-up'", "null", "x"));
+    }
+    MigrateResult v12 = flyway(VERSIONED).load().migrate();
+
+    assertThat(v12.migrations).extracting(m -> m.version).contains("12");
+    Map<Long, List<HashKey>> keys = new TreeMap<>();
+    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select id, guid_hash, url_hash, content_hash from " + q + "item order by id")) {
+      while (rs.next()) {
+        keys.put(rs.getLong(1), java.util.Arrays.asList(HashKey.of(rs.getBytes(2)), HashKey.of(rs.getBytes(3)),
+            HashKey.of(rs.getBytes(4))));
+      }
+    }
+    assertThat(keys.get(1L)).containsExactly(Hashes.key("guid-1"), Hashes.key("link-1"), Hashes.key("body-1"));
+    assertThat(keys.get(2L)).containsExactly(Hashes.key("guid-2"), null, Hashes.key("body-2"));
+    assertThat(keys.get(3L)).containsExactly(Hashes.key("made-up"), null, Hashes.key("x"));
+  }
+
+  private static String item(String q, long id, String guid, String guidHash, String urlHash, String contentHash) {
+    return "insert into " + q + "item (id, source_id, story_id, guid, guid_hash, url_hash, content_hash, first_seen)"
+        + " values (" + id + ", 'src', 1, '" + guid + "', " + guidHash + ", " + urlHash + ", '" + contentHash
+        + "', current_timestamp)";
   }
 
   private org.flywaydb.core.api.configuration.FluentConfiguration flyway(String schema) {
