@@ -14,10 +14,13 @@ package dev.tributary.story;
  * anywhere in the other ({@link PlaceKeys#clash}); {@code agentClash} when both (one language,
  * neither a headline alone) have a headline actor and neither report names the other's anywhere
  * ({@link ProfileBuilder#agent}): one claim or one kind of measure from two bodies; {@code rareName} when both give a name or figure
- * few indexed reports give ({@link PairScorer#sharesRareName}), from two sources.
+ * few indexed reports give ({@link PairScorer#sharesRareName}), from two sources; {@code oneNameAcross} when
+ * two reports in two languages, each naming two names or more, have exactly one in common
+ * ({@link PairScorer#oneNameAcross}).
  */
 record PairFeatures(
     double terms, double keys, double title, double names, boolean sameSource, boolean sameLanguage,
     double copy, boolean phaseDiffers, boolean brief, boolean datesDiffer,
     double headlineMissing, boolean ledeTitle,
-    boolean sharedStreet, boolean placeClash, boolean agentClash, boolean rareName) {}
+    boolean sharedStreet, boolean placeClash, boolean agentClash, boolean rareName,
+    boolean oneNameAcross) {}

@@ -35,7 +35,8 @@ public final class PairModel {
   /** The inputs, in the order of {@link #features}; a weights file names each of them. */
   static final List<String> FEATURES = List.of(
       "body", "bodyCross", "title", "titleCross", "names", "copy", "datesDiffer", "phaseDiffers",
-      "sameLanguage", "headlineMissing", "titleLede", "sharedStreet", "placeClash", "agentClash", "rareName");
+      "sameLanguage", "headlineMissing", "titleLede", "sharedStreet", "placeClash", "agentClash", "rareName",
+      "oneNameAcross");
 
   /**
    * Inputs fitted after the others, which keep the weights a fit without them gives (see the bench's
@@ -53,7 +54,7 @@ public final class PairModel {
    * with the rest it moved the weights the regional pairs are judged by (held-out BCubed P 0.986 ->
    * 0.941); it is fitted after these ({@link #LAST}).
    */
-  static final List<String> STAGED = List.of("titleLede", "sharedStreet", "placeClash", "agentClash");
+  static final List<String> STAGED = List.of("titleLede", "sharedStreet", "placeClash", "agentClash", "oneNameAcross");
 
   /**
    * Inputs fitted last, after {@link #STAGED}, whose weights they keep: {@code rareName} fitted among
@@ -145,6 +146,7 @@ public final class PairModel {
       f.placeClash() ? 1 : 0,
       f.agentClash() ? 1 : 0,
       f.rareName() ? 1 : 0,
+      f.oneNameAcross() ? 1 : 0,
     };
   }
 }

@@ -99,7 +99,8 @@ final class PairScorer {
             && PlaceKeys.clash(a.places(), keysA, a.placeKeys(), b.places(), keysB, b.placeKeys()),
         sameLanguage && !brief && agentClash(a.agent(), keysA, b.agent(), keysB),
         // an outlet's own reports share its staff's and its slogans' names, rare in the index at large
-        !sameSource && a.cased() && b.cased() && sharesRareName(a.names(), b.names(), index));
+        !sameSource && a.cased() && b.cased() && sharesRareName(a.names(), b.names(), index),
+        !sameLanguage && a.cased() && b.cased() && oneNameAcross(a.names(), b.names()));
   }
 
   /**
@@ -141,6 +142,29 @@ final class PairScorer {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether two name sets (sorted ids, figures among them), of two names or more each, have exactly
+   * one in common. Across languages the names are nearly all two reports can be matched by, and one
+   * shared name (a head of state, a club, a country) is the subject of many events: two reports of
+   * one event also share its other actors, its place or its figures.
+   */
+  static boolean oneNameAcross(int[] a, int[] b) {
+    if (a.length < 2 || b.length < 2) {
+      return false;
+    }
+    int shared = 0;
+    int j = 0;
+    for (int n : a) {
+      while (j < b.length && b[j] < n) {
+        j++;
+      }
+      if (j < b.length && b[j] == n && ++shared > 1) {
+        return false;
+      }
+    }
+    return shared == 1;
   }
 
   double score(PairFeatures f) {

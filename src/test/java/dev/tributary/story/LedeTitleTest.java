@@ -55,12 +55,12 @@ class LedeTitleTest {
 
   @Test
   void aStoodInTitleWeighsAsItsOwnInput() {
-    PairFeatures f = new PairFeatures(0.5, 0.5, 0.8, 0.2, false, true, 0.1, false, false, false, 0, true, false, false, false, false);
+    PairFeatures f = new PairFeatures(0.5, 0.5, 0.8, 0.2, false, true, 0.1, false, false, false, 0, true, false, false, false, false, false);
     double[] x = PairModel.features(f);
     assertThat(x[PairModel.FEATURES.indexOf("title")]).isZero();
     assertThat(x[PairModel.FEATURES.indexOf("titleCross")]).isZero();
     assertThat(x[PairModel.FEATURES.indexOf("titleLede")]).isEqualTo(0.8);
-    PairFeatures headlines = new PairFeatures(0.5, 0.5, 0.8, 0.2, false, true, 0.1, false, false, false, 0, false, false, false, false, false);
+    PairFeatures headlines = new PairFeatures(0.5, 0.5, 0.8, 0.2, false, true, 0.1, false, false, false, 0, false, false, false, false, false, false);
     assertThat(PairModel.features(headlines)[PairModel.FEATURES.indexOf("title")]).isEqualTo(0.8);
     assertThat(PairModel.features(headlines)[PairModel.FEATURES.indexOf("titleLede")]).isZero();
   }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PairModelTest {
 
   private static PairFeatures pair(double terms, double keys, double title, boolean sameLanguage, boolean brief) {
-    return new PairFeatures(terms, keys, title, 0.25, false, sameLanguage, 0.1, true, brief, false, 0, false, false, false, false, false);
+    return new PairFeatures(terms, keys, title, 0.25, false, sameLanguage, 0.1, true, brief, false, 0, false, false, false, false, false, false);
   }
 
   private static double input(double[] x, String name) {

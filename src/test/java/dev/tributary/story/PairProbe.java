@@ -58,7 +58,7 @@ final class PairProbe {
       "firstWordClash", "firstWordMissing", "firstNameClash", "firstNameMissing",
       "rareName3", "rareName5", "rareName8", "rareName5Gate",
       "rareName5Streets", "rareName8Streets", "rareName5AnyStreet", "rareName5En", "ageShared", "ageClash", "ageClashStreets",
-      "uncasedBoth", "uncasedAny");
+      "uncasedBoth", "uncasedAny", "sharedNameCount", "oneShared", "oneShared3", "oneSharedCross", "oneSharedSame", "fewShared");
 
   double[] extras(StoryCandidate ca, StoryCandidate cb) {
     ItemProfile a = profile(ca), b = profile(cb);
@@ -127,7 +127,10 @@ final class PairProbe {
         a.streets().length + b.streets().length > 0 ? rareName(a, b, wa, wb, 5, 0) : 0,
         "en".equals(a.language()) && "en".equals(b.language()) ? rareName(a, b, wa, wb, 5, 0) : 0,
         ages[0], ages[1], bothStreets ? ages[1] : 0,
-        !a.cased() && !b.cased() ? 1 : 0, !a.cased() || !b.cased() ? 1 : 0};
+        !a.cased() && !b.cased() ? 1 : 0, !a.cased() || !b.cased() ? 1 : 0,
+        shared(wa, wb), oneShared(a, b, wa, wb, 2, 0), oneShared(a, b, wa, wb, 3, 0),
+        sameLanguage ? 0 : oneShared(a, b, wa, wb, 2, 0), sameLanguage ? oneShared(a, b, wa, wb, 2, 0) : 0,
+        oneShared(a, b, wa, wb, 4, 1)};
   }
 
   // the headline's actor: the key of its first word (firstWord*) or of its first name (firstName*)
@@ -340,6 +343,19 @@ final class PairProbe {
       out[i] = w;
     }
     return out;
+  }
+
+  private static int shared(int[] a, int[] b) {
+    int n = 0;
+    for (int x : a) if (java.util.Arrays.binarySearch(b, x) >= 0) n++;
+    return n;
+  }
+
+  // one name (or at most `more` more) in common while each side gives at least `least` names: one anchor, a subject rather than an event
+  private static double oneShared(ItemProfile a, ItemProfile b, int[] wa, int[] wb, int least, int more) {
+    if (!a.cased() || !b.cased() || wa.length < least || wb.length < least) return 0;
+    int n = shared(wa, wb);
+    return n >= 1 && n <= 1 + more ? 1 : 0;
   }
 
   private static int[] numbers(int[] ids, Vocabulary v, boolean wanted) {
