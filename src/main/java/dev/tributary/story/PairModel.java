@@ -49,7 +49,9 @@ public final class PairModel {
    * other languages' pairs are judged by (held-out log loss of the regional and local-incident
    * files higher), fitted after them it moves none. {@code agentClash} (two headlines' actors, neither
    * named by the other report, {@link ProfileBuilder#agent}) applies to the same languages' pairs
-   * alone, and is staged for the same reason. {@code rareName} (both give a name few of a
+   * alone, and is staged for the same reason, as is {@code oneNameAcross} (two languages' reports with
+   * exactly one name in common, {@link PairScorer#oneNameAcross}), which applies to cross-language pairs
+   * alone. {@code rareName} (both give a name few of a
    * large index's reports give, {@link PairScorer#sharesRareName}) fires on pairs of every kind; fitted
    * with the rest it moved the weights the regional pairs are judged by (held-out BCubed P 0.986 ->
    * 0.941); it is fitted after these ({@link #LAST}).
