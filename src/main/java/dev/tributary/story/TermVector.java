@@ -11,7 +11,8 @@ import java.util.function.IntToDoubleFunction;
  * mostly fit two bytes, half of an int. Weights are codes into the vocabulary's table of distinct
  * weights: sub-linear counts of a few weighted words take few distinct values, so the codes are
  * exact, one byte while the table is small, two past that; should it ever fill, the vector keeps
- * its floats. Two vectors compare by one merge of their id streams.
+ * its floats. Two vectors compare by one merge of their id streams; a vector compared with many
+ * others is decoded once ({@link Decoded}).
  */
 final class TermVector {
 
@@ -108,49 +109,67 @@ final class TermVector {
     for (int i = 0; i < size; i++) {
       weights[i] = weight(i, table);
     }
-    return new Decoded(ids(), weights);
+    return Decoded.of(ids(), weights);
   }
 
-  /** A vector's ids and weights, decoded. */
-  record Decoded(int[] ids, float[] weights) {
+  /**
+   * A vector's ids and weights, decoded, and a filter of its ids: bit {@code id % 1024} is set for
+   * each. A decision compares one item with some twenty candidates; most of a candidate's ids are
+   * not the item's, and the filter turns each of those away with one bit test where a merge of the
+   * two id streams took a hard-to-predict branch per id of either side.
+   */
+  record Decoded(int[] ids, float[] weights, long[] filter) {
+
+    private static final int FILTER_WORDS = 16; // 1,024 bits: some 10 to 20 % of them set by a report's ids
+
+    static Decoded of(int[] ids, float[] weights) {
+      long[] filter = new long[FILTER_WORDS];
+      for (int id : ids) {
+        filter[id >>> 6 & FILTER_WORDS - 1] |= 1L << id;
+      }
+      return new Decoded(ids, weights, filter);
+    }
+
     boolean isEmpty() {
       return ids.length == 0;
     }
 
     /**
      * As {@link TermVector#dot} of the vector these were decoded from with {@code o}: the same
-     * products summed in the same order, so the same double.
+     * products, of the shared ids in ascending order, summed in that order, so the same double.
      */
     double dot(TermVector o, float[] table, IntToDoubleFunction idf) {
       int n = ids.length;
       if (n == 0 || o.size == 0) {
         return 0;
       }
+      int last = ids[n - 1];
+      byte[] in = o.gaps;
       double dot = 0;
-      int i = 0;
-      int a = ids[0];
-      long r = readGap(o.gaps, 0);
-      int b = (int) (r >>> 32), pb = (int) r, j = 0;
-      while (true) {
-        boolean advanceA = a <= b;
-        boolean advanceB = b <= a;
-        if (a == b) {
-          double f = idf.applyAsDouble(a);
+      int i = 0; // ids[i] is this vector's first id not below the other's ids passed so far
+      int b = 0;
+      int pos = 0;
+      for (int j = 0; j < o.size; j++) {
+        int v = in[pos++];
+        int gap = v & 0x7f;
+        for (int shift = 7; v < 0; shift += 7) {
+          v = in[pos++];
+          gap |= (v & 0x7f) << shift;
+        }
+        b += gap;
+        if (b > last) {
+          break;
+        }
+        if ((filter[b >>> 6 & FILTER_WORDS - 1] & 1L << b) == 0) {
+          continue;
+        }
+        // b <= last: the walk stops within the array
+        while (ids[i] < b) {
+          i++;
+        }
+        if (ids[i] == b) {
+          double f = idf.applyAsDouble(b);
           dot += weights[i] * o.weight(j, table) * f * f;
-        }
-        if (advanceA) {
-          if (++i == n) {
-            break;
-          }
-          a = ids[i];
-        }
-        if (advanceB) {
-          if (++j == o.size) {
-            break;
-          }
-          r = readGap(o.gaps, pb);
-          b += (int) (r >>> 32);
-          pb = (int) r;
         }
       }
       return dot;
@@ -244,6 +263,10 @@ final class TermVector {
   // the gap in the high half, the position after it in the low half
   private static long readGap(byte[] in, int pos) {
     int b = in[pos++];
+    if (b >= 0) {
+      // one byte, the gap itself: no loop for the common short gaps
+      return (long) b << 32 | pos;
+    }
     int gap = b & 0x7f;
     for (int shift = 7; b < 0; shift += 7) {
       b = in[pos++];

@@ -52,6 +52,26 @@ class TermVectorTest {
   }
 
   @Test
+  void aDecodedVectorDotsToTheSameDoubleWhereManyIdsAreShared() {
+    var random = new SplittableRandom(7);
+    var vocabulary = new Vocabulary();
+    for (int i = 0; i < 40_000; i++) vocabulary.id("filler" + i);
+    java.util.function.IntToDoubleFunction idf = id -> 1.0 + (id % 89) / 7.0;
+    for (int round = 0; round < 300; round++) {
+      // long vectors over a small range share many ids, and ids 1,024 apart share a filter bit
+      Map<String, Float> a = new HashMap<>(), b = new HashMap<>();
+      int range = random.nextInt(1, 3_000);
+      for (int i = random.nextInt(0, 400); i > 0; i--) a.put("filler" + random.nextInt(0, range), 1f + random.nextInt(0, 9) / 4f);
+      for (int i = random.nextInt(0, 400); i > 0; i--) b.put("filler" + random.nextInt(0, range), 1f + random.nextInt(0, 9) / 3f);
+      if (random.nextBoolean()) b.putAll(a);
+      TermVector va = TermVector.of(a, vocabulary), vb = TermVector.of(b, vocabulary);
+      float[] table = vocabulary.weights();
+      assertEquals(va.dot(vb, table, idf), va.decoded(table).dot(vb, table, idf), 0.0);
+      assertEquals(vb.dot(va, table, idf), vb.decoded(table).dot(va, table, idf), 0.0);
+    }
+  }
+
+  @Test
   void weightsReadBackThroughEachEncoding() {
     var random = new SplittableRandom(11);
     var vocabulary = new Vocabulary();
