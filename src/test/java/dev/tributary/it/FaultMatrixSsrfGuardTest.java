@@ -38,9 +38,9 @@ class FaultMatrixSsrfGuardTest {
     public Map<String, String> getConfigOverrides() {
       return Map.of(
           "tributary.fetch.allow-private-networks", "false",
-          "tributary.fetch.connect-timeout", "1s",
-          "tributary.fetch.read-timeout", "1s",
-          "tributary.fetch.total-timeout", "3s");
+          "tributary.fetch.connect-timeout", "3s",
+          "tributary.fetch.read-timeout", "3s",
+          "tributary.fetch.total-timeout", "6s");
     }
 
     @Override
