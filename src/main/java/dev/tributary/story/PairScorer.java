@@ -73,8 +73,11 @@ final class PairScorer {
   // aKeys: a's key ids decoded already, or null
   private PairFeatures features(ItemProfile a, int[] aKeys, ItemProfile b, boolean sameLanguage, double terms,
       double keys, double title, RecentIndex index) {
-    // a text without capitals has numbers for names: two sharing one year would match in full
-    double names = a.cased() && b.cased() ? overlap(a.names(), b.names(), index::keyIdf) : 0;
+    // two texts of one caseless script (Arabic, Georgian) name no one by a capital: their names are
+    // their figures, years aside ({@link ProfileBuilder#mainScriptCased}), the one thing two reports
+    // of an event repeat that a common word does not; a cased text's names are no match for those
+    boolean caseless = !a.cased() && !b.cased() && sameLanguage;
+    double names = a.cased() && b.cased() || caseless ? overlap(a.names(), b.names(), index::keyIdf) : 0;
     boolean sameSource = a.sourceId() != null && a.sourceId().equals(b.sourceId());
     int shorter = Math.min(a.terms().size(), b.terms().size());
     boolean brief = shorter < BRIEF_TERMS;

@@ -67,6 +67,12 @@ final class ProfileBuilder {
     Set<String> sentenceNames = PlaceKeys.applies(language) ? new HashSet<>() : null;
     count(language, body, 1f, tf, kf, names, words, sentenceNames, confirmed);
     PlaceKeys.Places places = placeKeys.of(language, analyzer, titleText, item.text());
+    boolean cased = (cased(title) || cased(body)) && mainScriptCased(titleText, item.text());
+    if (!cased) {
+      // no capital marks a name: the names hold the figures alone, less the years any two reports of
+      // a season share, and the Latin capitals a caseless text writes (a brand, a site's buttons)
+      names.removeIf(n -> n.charAt(0) != '#' || YEAR.matcher(n).matches());
+    }
     return new Analysis(
         language,
         time,
@@ -79,7 +85,7 @@ final class ProfileBuilder {
         Announcement.in(titleText),
         LeadDate.ofReport(item.text(), item.dated() ? item.published() : null),
         item.dated(),
-        cased(title) || cased(body),
+        cased,
         ledeTitle,
         Streets.of(language, titleText, item.text()),
         places.places(),
@@ -398,6 +404,44 @@ final class ProfileBuilder {
     String concept = termMap.concept(term);
     String key = concept != null ? concept : keys.key(term);
     return key == null || key.charAt(0) == '#' ? null : key;
+  }
+
+  // a year's key: #1900 to #2099
+  private static final Pattern YEAR = Pattern.compile("#(19|20)\\d\\d");
+  // the scripts whose writers capitalize a name; Georgian has capitals since Unicode 11 (Mtavruli)
+  // but writes no name with them
+  private static final Set<Character.UnicodeScript> CASED_SCRIPTS = Set.of(Character.UnicodeScript.LATIN,
+      Character.UnicodeScript.CYRILLIC, Character.UnicodeScript.GREEK, Character.UnicodeScript.ARMENIAN);
+  /** Letters read to tell a text's main script. */
+  static final int SCRIPT_LETTERS = 400;
+
+  /**
+   * Whether most of the text's first {@link #SCRIPT_LETTERS} letters are of a script with case
+   * (Latin, Cyrillic, Greek, Armenian), title first. An Arabic or Georgian report capitalizes no
+   * name, yet one brand or site button written in Latin letters (Facebook, JANNA) made it read as
+   * cased, so that its names were that word and its figures, judged as though they were all it
+   * names; whether a text is cased is a matter of its main script, not of a stray word.
+   */
+  static boolean mainScriptCased(String title, String text) {
+    int cased = 0, caseless = 0;
+    for (String s : new String[] {title, text}) {
+      if (s == null) {
+        continue;
+      }
+      for (int i = 0; i < s.length() && cased + caseless < SCRIPT_LETTERS; i++) {
+        char c = s.charAt(i);
+        if (!Character.isLetter(c)) {
+          continue;
+        }
+        // below U+0250 every letter is Latin: the script's lookup only for the others
+        if (c < 0x250 || CASED_SCRIPTS.contains(Character.UnicodeScript.of(c))) {
+          cased++;
+        } else {
+          caseless++;
+        }
+      }
+    }
+    return cased >= caseless;
   }
 
   /** Whether any word of the text is capitalized: one in a script without case never is. */

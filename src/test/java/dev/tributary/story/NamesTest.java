@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A report's names are its capitalized words and its numbers. A text without capitals (a script
- * without case, a text written all in lower case) has its numbers alone for names, so two such
- * reports are not compared by names: one shared year would otherwise be a full match.
+ * without case, a text written all in lower case) has its figures alone for names, years aside (one
+ * shared year would otherwise be a full match); two such reports in one language are compared by
+ * those, and one such report with a cased one not at all.
  */
 class NamesTest {
 
@@ -60,5 +61,31 @@ class NamesTest {
         report(2, "en", "The Wexbury bridge reopened, 41 years on; Grimsditch cut the ribbon."));
 
     assertThat(f.names()).isGreaterThan(0.5);
+  }
+
+  @Test
+  void aReportInACaselessScriptIsUncasedDespiteALatinWord() {
+    ProfileBuilder builder = new ProfileBuilder(DefaultSettings.story());
+    Analysis a = builder.analyse(report(1, "ar", "أعلنت الوزارة عبر صفحتها على Facebook تسجيل 1359 حالة جديدة في عام 2024"), 0);
+
+    assertThat(a.cased()).isFalse();
+    // its names are its figures, the year and the Latin word aside
+    assertThat(a.names()).containsExactly("#1359");
+    assertThat(ProfileBuilder.mainScriptCased("", "Die Regierung in Wien, laut الوزارة")).isTrue();
+    assertThat(ProfileBuilder.mainScriptCased("", "ახალი ხიდი გაიხსნა Tbilisi Bridge-ზე")).isFalse();
+  }
+
+  @Test
+  void twoReportsInOneCaselessScriptShareTheirFigures() {
+    // one writes Arabic-Indic digits, the other ASCII ones: one figure
+    PairFeatures same = compare(
+        report(1, "ar", "سجلت الوزارة ١٣٥٩ حالة جديدة في ٦ محافظات خلال يوم الأحد"),
+        report(2, "ar", "أعلنت وزارة الصحة تسجيل 1359 إصابة في 6 محافظات، بحسب بيان على Facebook"));
+    PairFeatures other = compare(
+        report(1, "ar", "سجلت الوزارة ١٣٥٩ حالة جديدة في ٦ محافظات خلال يوم الأحد"),
+        report(2, "ar", "افتتح المحافظ 12 مدرسة جديدة في 3 قرى خلال عام 2024"));
+
+    assertThat(same.names()).isEqualTo(1.0);
+    assertThat(other.names()).isZero();
   }
 }
