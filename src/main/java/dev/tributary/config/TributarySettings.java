@@ -145,7 +145,7 @@ public interface TributarySettings {
     int threads();
 
     /** Claimed sources waiting for a fetch thread, per thread: bounds the queue a tick fills. */
-    @WithDefault("8")
+    @WithDefault("32")
     int queuePerThread();
 
     /**
