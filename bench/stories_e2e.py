@@ -141,6 +141,11 @@ if pairs is not None:
         right[p["language"]] += ok
         if not ok and os.environ.get("VERBOSE"):
             print("WRONG", p["language"], "same" if p["same_story"] else "diff", "|", p["a"]["title"][:70], "|", p["b"]["title"][:70])
+            if a is not None and a == b:  # a wrong join: the story's other reports show how it was reached
+                title = {x["url"]: x.get("title") or "" for x in articles}
+                for url, story in predicted.items():
+                    if story == a and url not in (p["a"]["url"], p["b"]["url"]):
+                        print("   also in that story:", title.get(url, url)[:90])
     joined = [(predicted.get(p["a"]["url"]) is not None and predicted.get(p["a"]["url"]) == predicted.get(p["b"]["url"]),
                bool(p["same_story"])) for p in pairs]
     tp = sum(1 for j, s in joined if j and s)
