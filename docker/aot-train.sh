@@ -55,7 +55,11 @@ stop() {
   wait "$PID" || true
 }
 
-start -XX:AOTCacheOutput="$CACHE"
+# MaxMetaspaceSize for this run only: the JVM copies the cache's classes into a buffer as large as
+# the class space, which the image's -XX:MaxMetaspaceSize=160m caps at 128 MB, and the cache's
+# classes already take about 125 MB of it; a few more classes and the cache could not be written
+# ("Unable to allocate from 'ro' region"). The start below checks that the image's flags map it.
+start -XX:AOTCacheOutput="$CACHE" -XX:MaxMetaspaceSize=256m
 ready
 sleep 3 # a poll tick or two: the source is claimed and fetched
 for path in /q/health/ready /q/health/live / /channels/self /feeds/self.rss /feeds/self.atom /feeds/self.rss \
