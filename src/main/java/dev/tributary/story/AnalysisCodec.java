@@ -30,7 +30,7 @@ import java.util.Set;
  */
 final class AnalysisCodec {
   /** Bumped with every change of what the analysis of a text yields. */
-  static final int FORMAT = 19;
+  static final int FORMAT = 20;
 
   private final int version;
 

@@ -23,6 +23,10 @@ class LanguageAnalyzersTest {
     "tr | hükümeti | hükümet",
     "pl | wyborach | wybory",
     "pl | ministra | minister",
+    // the forms of a word or a name Stempel's table stems apart (gorączka, gorączeka; bryant, bryantay)
+    // meet in the stem's first letters
+    "pl | gorączką | gorączka",
+    "pl | Bryanta | Bryant",
     "nl | regeringen | regering",
     "sv | regeringen | regering",
     "el | κυβέρνηση | κυβέρνησης",
