@@ -58,10 +58,12 @@ final class PairProbe {
       "firstWordClash", "firstWordMissing", "firstNameClash", "firstNameMissing",
       "rareName3", "rareName5", "rareName8", "rareName5Gate",
       "rareName5Streets", "rareName8Streets", "rareName5AnyStreet", "rareName5En", "ageShared", "ageClash", "ageClashStreets",
-      "uncasedBoth", "uncasedAny", "sharedNameCount", "oneShared", "oneShared3", "oneSharedCross", "oneSharedSame", "fewShared");
+      "uncasedBoth", "uncasedAny", "sharedNameCount", "oneShared", "oneShared3", "oneSharedCross", "oneSharedSame", "fewShared",
+      "keysCommon", "keysCommonSame", "hmDe", "hmNotDe", "titleNameShared");
 
   double[] extras(StoryCandidate ca, StoryCandidate cb) {
     ItemProfile a = profile(ca), b = profile(cb);
+    double hm = scorer.features(a, b, index).headlineMissing();
     Vocabulary v = index.vocabulary();
     boolean sameLanguage = a.language().equals(b.language());
     boolean sameScript = !sameLanguage && script(a.language()) == script(b.language());
@@ -130,7 +132,44 @@ final class PairProbe {
         !a.cased() && !b.cased() ? 1 : 0, !a.cased() || !b.cased() ? 1 : 0,
         shared(wa, wb), oneShared(a, b, wa, wb, 2, 0), oneShared(a, b, wa, wb, 3, 0),
         sameLanguage ? 0 : oneShared(a, b, wa, wb, 2, 0), sameLanguage ? oneShared(a, b, wa, wb, 2, 0) : 0,
-        oneShared(a, b, wa, wb, 4, 1)};
+        oneShared(a, b, wa, wb, 4, 1),
+        commonCosine(a, b), sameLanguage ? commonCosine(a, b) : 0,
+        "de".equals(a.language()) && "de".equals(b.language()) ? hm : 0, "de".equals(a.language()) && "de".equals(b.language()) ? 0 : hm,
+        titleNameShared(a, b)};
+  }
+
+  // both headlines' names (as headlineMissing reads them) share one
+  private static double titleNameShared(ItemProfile a, ItemProfile b) {
+    for (int n : a.headlineNames()) {
+      if (java.util.Arrays.binarySearch(b.headlineNames(), n) >= 0) return 1;
+    }
+    return 0;
+  }
+
+  // the cosine of two reports' keys less every name either gives: what happened, apart from who and
+  // where (one town, two events share the town alone)
+  private double commonCosine(ItemProfile a, ItemProfile b) {
+    float[] table = index.vocabulary().weights();
+    TermVector.Decoded da = a.keys().decoded(table), db = b.keys().decoded(table);
+    java.util.Set<Integer> names = new java.util.HashSet<>();
+    for (int n : a.names()) names.add(n);
+    for (int n : b.names()) names.add(n);
+    double[] xa = new double[da.ids().length], xb = new double[db.ids().length];
+    double na = 0, nb = 0, dot = 0;
+    for (int i = 0; i < xa.length; i++) {
+      xa[i] = names.contains(da.ids()[i]) ? 0 : da.weights()[i] * index.keyIdf(da.ids()[i]);
+      na += xa[i] * xa[i];
+    }
+    for (int i = 0; i < xb.length; i++) {
+      xb[i] = names.contains(db.ids()[i]) ? 0 : db.weights()[i] * index.keyIdf(db.ids()[i]);
+      nb += xb[i] * xb[i];
+    }
+    int j = 0;
+    for (int i = 0; i < xa.length; i++) {
+      while (j < xb.length && db.ids()[j] < da.ids()[i]) j++;
+      if (j < xb.length && db.ids()[j] == da.ids()[i]) dot += xa[i] * xb[j];
+    }
+    return na == 0 || nb == 0 ? 0 : Math.min(1, dot / Math.sqrt(na * nb));
   }
 
   // the headline's actor: the key of its first word (firstWord*) or of its first name (firstName*)
