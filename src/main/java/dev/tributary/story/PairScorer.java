@@ -55,7 +55,11 @@ final class PairScorer {
 
   static Probe probe(ItemProfile p, RecentIndex index) {
     float[] table = index.vocabulary().weights();
-    return new Probe(p, norms(p, index), p.terms().decoded(table), p.keys().decoded(table), p.titleKeys().decoded(table));
+    // each id's IDF taken once for the norms and every candidate's dot products (the same doubles)
+    TermVector.Decoded terms = p.terms().decoded(table, index::termIdf);
+    TermVector.Decoded keys = p.keys().decoded(table, index::keyIdf);
+    TermVector.Decoded titleKeys = p.titleKeys().decoded(table, index::keyIdf);
+    return new Probe(p, new double[] {terms.norm(), keys.norm(), titleKeys.norm()}, terms, keys, titleKeys);
   }
 
   /** As {@link #features(ItemProfile, double[], ItemProfile, double[], RecentIndex)} of the probe's profile: the same features. */
@@ -85,9 +89,16 @@ final class PairScorer {
     // when one of them is made (a candidate's were decoded up to three times, an array each)
     boolean keysRead = sameLanguage && (a.cased() && b.cased() || !brief);
     int[] keysA = aKeys != null ? aKeys : keysRead ? a.keys().ids() : null;
-    int[] keysB = keysRead ? b.keys().ids() : null;
+    // b's decoded only where a comparison below reads them: most pairs have no headline names,
+    // places or actors on one side, and decoding a candidate's keys was an array per candidate
+    boolean placesRead = sameLanguage && a.cased() && b.cased() && a.places().length > 0 && b.places().length > 0;
+    boolean agentsRead = sameLanguage && !brief && a.agent().length > 0 && b.agent().length > 0;
+    boolean headlineRead = sameLanguage && !brief && a.cased() && b.cased();
+    int[] keysB = keysRead && (placesRead || agentsRead || headlineRead && a.headlineNames().length > 0)
+        ? b.keys().ids() : null;
     // across languages a name's spelling differs as often as the story; a headline alone names little
-    double headlineMissing = sameLanguage && !brief && a.cased() && b.cased()
+    // (missing() reads no keys for a headline without names, and is 0 then)
+    double headlineMissing = headlineRead
         ? Math.max(missing(a.headlineNames(), keysB, index::keyIdf), missing(b.headlineNames(), keysA, index::keyIdf))
         : 0;
     return new PairFeatures(

@@ -127,6 +127,9 @@ final class RecentIndex {
 
   private record Ranked(int id, float weight, double rank) {}
 
+  // the tail of postings read is a ring of DecisionReads.TAIL, a power of two
+  private static final int TAIL_MASK = DecisionReads.TAIL - 1;
+
   RecentIndex(HeadlineMixture headlines) {
     this(headlines, new Vocabulary());
   }
@@ -520,9 +523,15 @@ final class RecentIndex {
   List<Entry> candidates(ItemProfile q, long from, long to, int queryKeys, int maxPostings, int limit, DecisionReads reads) {
     int[] ids = q.keys().ids();
     float[] table = vocabulary.weights();
-    List<Ranked> ranked = new ArrayList<>();
     int[] unindexed = new int[ids.length];
     int unindexedCount = 0;
+    // the queryKeys best ranked, best first; of equal ranks the one of lower id first (a stable
+    // sort of the keys in id order, cut to its first queryKeys, ranks them the same)
+    int keep = Math.max(0, queryKeys);
+    int[] rankedIds = new int[Math.min(ids.length, keep)];
+    float[] rankedWeights = new float[rankedIds.length];
+    double[] ranks = new double[rankedIds.length];
+    int rankedCount = 0;
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] >= keyDf.length || keyDf[ids[i]] == 0) {
         // in no indexed item: it cannot find anything, and would crowd out keys that can
@@ -530,11 +539,24 @@ final class RecentIndex {
         continue;
       }
       float weight = q.keys().weight(i, table);
-      ranked.add(new Ranked(ids[i], weight, keyIdf(ids[i]) * weight));
+      double rank = keyIdf(ids[i]) * weight;
+      if (rankedCount == keep && (keep == 0 || Double.compare(rank, ranks[keep - 1]) <= 0)) {
+        continue; // not above the last kept: a stable sort would leave it after it
+      }
+      int at = rankedCount < keep ? rankedCount++ : keep - 1;
+      while (at > 0 && Double.compare(rank, ranks[at - 1]) > 0) {
+        rankedIds[at] = rankedIds[at - 1];
+        rankedWeights[at] = rankedWeights[at - 1];
+        ranks[at] = ranks[at - 1];
+        at--;
+      }
+      rankedIds[at] = ids[i];
+      rankedWeights[at] = weight;
+      ranks[at] = rank;
     }
-    ranked.sort((a, b) -> Double.compare(b.rank(), a.rank()));
-    if (ranked.size() > queryKeys) {
-      ranked = ranked.subList(0, queryKeys);
+    List<Ranked> ranked = new ArrayList<>(rankedCount);
+    for (int r = 0; r < rankedCount; r++) {
+      ranked.add(new Ranked(rankedIds[r], rankedWeights[r], ranks[r]));
     }
     // the window's days, newest first, looked up once rather than once per key
     Slice[] window = slices.subMap(Math.floorDiv(from, DAY), true, Math.floorDiv(to, DAY), true)
@@ -552,22 +574,27 @@ final class RecentIndex {
     // Time, pending state and identity are checked once per entry below, not once per posting.
     int readInKey = 0;
     keys:
-    for (int r = 0; r < ranked.size(); r++) {
-      Ranked k = ranked.get(r);
+    for (int r = 0; r < rankedCount; r++) {
+      int key = rankedIds[r];
+      float weight = rankedWeights[r];
       readInKey = 0;
       for (int d = 0; d < window.length; d++) {
         SlicePostings postings = window[d].postings;
-        int slot = postings.find(k.id());
+        int slot = postings.find(key);
         int[] posting = postings.list(slot);
-        for (int i = postings.count(slot); i >= 1; i--) {
-          if (--budget < 0) {
-            cutRank = r;
-            break keys;
-          }
-          readInKey++;
-          tally.add(d, posting[i], k.weight());
-          tail[read % tail.length] = (long) d << 32 | posting[i];
+        int count = postings.count(slot);
+        // as many of this list as the budget leaves, newest first; the budget then runs out in it
+        int take = Math.min(count, Math.max(0, budget));
+        for (int i = count; i > count - take; i--) {
+          tally.add(d, posting[i], weight);
+          tail[read & TAIL_MASK] = (long) d << 32 | posting[i];
           read++;
+        }
+        readInKey += take;
+        budget -= take;
+        if (take < count) {
+          cutRank = r;
+          break keys;
         }
       }
     }

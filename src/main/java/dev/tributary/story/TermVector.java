@@ -113,12 +113,27 @@ final class TermVector {
   }
 
   /**
+   * As {@link #decoded(float[])}, with each id's IDF taken once, as {@code idf} gives it now: a
+   * decision's dot products with its candidates then read it from an array instead of taking a
+   * logarithm per shared id and candidate. Valid while the IDF does not move (one decision).
+   */
+  Decoded decoded(float[] table, IntToDoubleFunction idf) {
+    Decoded d = decoded(table);
+    int[] ids = d.ids();
+    double[] idfs = new double[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      idfs[i] = idf.applyAsDouble(ids[i]);
+    }
+    return new Decoded(ids, d.weights(), d.filter(), idfs);
+  }
+
+  /**
    * A vector's ids and weights, decoded, and a filter of its ids: bit {@code id % 1024} is set for
    * each. A decision compares one item with some twenty candidates; most of a candidate's ids are
    * not the item's, and the filter turns each of those away with one bit test where a merge of the
    * two id streams took a hard-to-predict branch per id of either side.
    */
-  record Decoded(int[] ids, float[] weights, long[] filter) {
+  record Decoded(int[] ids, float[] weights, long[] filter, double[] idfs) {
 
     private static final int FILTER_WORDS = 16; // 1,024 bits: some 10 to 20 % of them set by a report's ids
 
@@ -127,7 +142,20 @@ final class TermVector {
       for (int id : ids) {
         filter[id >>> 6 & FILTER_WORDS - 1] |= 1L << id;
       }
-      return new Decoded(ids, weights, filter);
+      return new Decoded(ids, weights, filter, null);
+    }
+
+    /**
+     * Euclidean norm under the IDF taken when decoding ({@link TermVector#decoded(float[],
+     * IntToDoubleFunction)}): the same terms, summed in the same order, as {@link TermVector#norm}.
+     */
+    double norm() {
+      double sum = 0;
+      for (int i = 0; i < ids.length; i++) {
+        double w = weights[i] * idfs[i];
+        sum += w * w;
+      }
+      return Math.sqrt(sum);
     }
 
     boolean isEmpty() {
@@ -168,7 +196,7 @@ final class TermVector {
           i++;
         }
         if (ids[i] == b) {
-          double f = idf.applyAsDouble(b);
+          double f = idfs != null ? idfs[i] : idf.applyAsDouble(b);
           dot += weights[i] * o.weight(j, table) * f * f;
         }
       }

@@ -52,6 +52,25 @@ class TermVectorTest {
   }
 
   @Test
+  void aVectorDecodedWithItsIdfDotsAndNormsToTheSameDoubles() {
+    var random = new SplittableRandom(9);
+    var vocabulary = new Vocabulary();
+    for (int i = 0; i < 40_000; i++) vocabulary.id("filler" + i);
+    java.util.function.IntToDoubleFunction idf = id -> Math.log(50_001.0 / (id % 1_000 + 0.5)) + 1.0;
+    for (int round = 0; round < 300; round++) {
+      Map<String, Float> a = randomVector(random), b = randomVector(random);
+      if (random.nextBoolean()) b.putAll(a);
+      TermVector va = TermVector.of(a, vocabulary), vb = TermVector.of(b, vocabulary);
+      float[] table = vocabulary.weights();
+      TermVector.Decoded da = va.decoded(table, idf);
+      assertEquals(va.norm(table, idf), da.norm(), 0.0);
+      // the IDF given to dot is not read once the decoded vector has its own
+      assertEquals(va.dot(vb, table, idf), da.dot(vb, table, id -> Double.NaN), 0.0);
+      assertEquals(va.decoded(table).dot(vb, table, idf), da.dot(vb, table, idf), 0.0);
+    }
+  }
+
+  @Test
   void aDecodedVectorDotsToTheSameDoubleWhereManyIdsAreShared() {
     var random = new SplittableRandom(7);
     var vocabulary = new Vocabulary();
