@@ -69,7 +69,15 @@ final class AnalysisCodec {
     number(a.places(), strings, numbers);
     number(a.placeKeys(), strings, numbers);
     number(a.agent(), strings, numbers);
-    Out out = new Out(256 + 12 * strings.size());
+    // room for the worst case of every write below (what each asks room() for), so the array never grows
+    int capacity = 64 + (a.language() == null ? 0 : 2 + 3 * a.language().length()) + 5;
+    for (String s : strings) {
+      capacity += 2 + 3 * s.length();
+    }
+    capacity += 9 * (a.terms().size() + a.keys().size() + a.titleKeys().size()) + 15
+        + 5 * (a.names().size() + a.headlineNames().size() + a.places().size() + a.placeKeys().size() + a.agent().size()) + 25
+        + 4 * (a.minHash().length + a.streets().length) + 10;
+    Out out = new Out(capacity);
     out.int32(version);
     out.bool(a.language() != null);
     if (a.language() != null) {

@@ -119,6 +119,8 @@ final class RecentIndex {
   private int size;
   // scratch for one lookup at a time (callers are serialized)
   private final PostingTally tally = new PostingTally();
+  // ring of the last postings a lookup read, (day << 32 | position); scratch like the tally
+  private final long[] tail = new long[DecisionReads.TAIL];
   // the sums of the last lookup's candidates, in their order
   private double[] lastSums = new double[0];
   // vocabulary ids some indexed item uses, to tell when a sweep is worth it
@@ -567,7 +569,7 @@ final class RecentIndex {
     }
     tally.start(sizes);
     int budget = maxPostings;
-    long[] tail = new long[DecisionReads.TAIL];
+    long[] tail = this.tail;
     int read = 0;
     int cutRank = ranked.size();
     // rarest keys first, newest slices first: when the budget runs out, what is left is the least specific.

@@ -54,6 +54,23 @@ class PairModelTest {
   }
 
   @Test
+  void aPairsProbabilityIsThatOfItsInputsToTheLastBit() {
+    var random = new java.util.SplittableRandom(23);
+    for (int round = 0; round < 2_000; round++) {
+      double[] w = new double[PairModel.FEATURES.size()];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = random.nextDouble(-5, 5);
+      }
+      var model = new PairModel("test", random.nextDouble(-3, 3), w);
+      var f = new PairFeatures(random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble(),
+          random.nextBoolean(), random.nextBoolean(), random.nextDouble(), random.nextBoolean(), random.nextBoolean(),
+          random.nextBoolean(), random.nextDouble(), random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
+          random.nextBoolean(), random.nextBoolean(), random.nextBoolean());
+      assertThat(model.probability(f)).isEqualTo(model.probability(PairModel.features(f)));
+    }
+  }
+
+  @Test
   void theShippedModelNamesEveryInput() {
     var model = PairModel.shipped();
     assertThat(model.version()).isNotBlank();
