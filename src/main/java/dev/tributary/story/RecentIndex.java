@@ -583,13 +583,13 @@ final class RecentIndex {
       for (int d = 0; d < window.length; d++) {
         SlicePostings postings = window[d].postings;
         int slot = postings.find(key);
-        int[] posting = postings.list(slot);
         int count = postings.count(slot);
         // as many of this list as the budget leaves, newest first; the budget then runs out in it
         int take = Math.min(count, Math.max(0, budget));
         for (int i = count; i > count - take; i--) {
-          tally.add(d, posting[i], weight);
-          tail[read & TAIL_MASK] = (long) d << 32 | posting[i];
+          int position = postings.position(slot, i);
+          tally.add(d, position, weight);
+          tail[read & TAIL_MASK] = (long) d << 32 | position;
           read++;
         }
         readInKey += take;

@@ -5,7 +5,12 @@ import java.util.Arrays;
 /**
  * One day's postings: key id to the positions, in insertion order, of that day's entries holding
  * the key. Open addressing over primitive arrays, because a map of boxed ids to lists would cost
- * more than the postings themselves; each list is an int[] whose first slot is its length.
+ * more than the postings themselves; each list is an array whose first slot is its length.
+ *
+ * <p>A list holds its positions in 16 bits (a {@code char[]}) while the day holds fewer than
+ * {@link #NARROW_LIMIT} entries, as nearly every day does: half the bytes of an int a posting, and
+ * postings are a third of what an indexed report costs. A day that grows past it has all of its
+ * lists widened to {@code int[]} at once, so a day's lists are all of one width.
  *
  * <p>A {@link #snapshotOf snapshot} (a regrouping's copy of the index) shares the lists of the
  * postings it was taken of and keeps only each list's length of that moment: the live postings
@@ -14,11 +19,16 @@ import java.util.Arrays;
  */
 final class SlicePostings {
 
+  /** Positions (and so list lengths) below this fit a list of chars. */
+  static final int NARROW_LIMIT = 0xffff;
+
   private static final int EMPTY = -1;
-  private static final int[] NONE = {0};
 
   private int[] keys = filled(16);
-  private int[][] lists = new int[16][];
+  // the lists while every position fits 16 bits; null once widened
+  private char[][] narrow = new char[16][];
+  // the lists once a position did not; null before
+  private int[][] wide;
   private int size;
   // live postings: per slot, whether its list is shared with a snapshot (null: never snapshotted)
   private boolean[] shared;
@@ -27,38 +37,62 @@ final class SlicePostings {
 
   void add(int key, int position) {
     writable();
+    if (position >= NARROW_LIMIT && wide == null) {
+      widen();
+    }
     if (2 * (size + 1) > keys.length) {
       grow();
     }
     int slot = slot(key);
-    int[] list = lists[slot];
+    if (wide != null) {
+      int[] list = wide[slot];
+      if (list == null) {
+        keys[slot] = key;
+        list = new int[2];
+        size++;
+      } else if (list[0] + 1 == list.length) {
+        list = Arrays.copyOf(list, list.length + Math.max(2, list.length / 2));
+        unshare(slot);
+      }
+      list[++list[0]] = position;
+      wide[slot] = list;
+      return;
+    }
+    char[] list = narrow[slot];
     if (list == null) {
       keys[slot] = key;
-      list = new int[2];
+      list = new char[2];
       size++;
     } else if (list[0] + 1 == list.length) {
       list = Arrays.copyOf(list, list.length + Math.max(2, list.length / 2));
       unshare(slot);
     }
-    list[++list[0]] = position;
-    lists[slot] = list;
+    list[++list[0]] = (char) position;
+    narrow[slot] = list;
   }
 
   /** Undoes the last {@link #add} of {@code key}, which put it at {@code position}. */
   void removeLast(int key, int position) {
     writable();
     int slot = slot(key);
-    int[] list = lists[slot];
-    if (list == null || list[0] == 0 || list[list[0]] != position) {
+    int count = count(slot);
+    if (count == 0 || position(slot, count) != position) {
       throw new IllegalStateException("not the last posting of key " + key);
     }
-    if (shared != null && shared[slot]) {
+    boolean copy = shared != null && shared[slot];
+    if (copy) {
       // the next add would overwrite a position a snapshot still reads
-      list = list.clone();
-      lists[slot] = list;
       shared[slot] = false;
     }
-    list[0]--;
+    if (wide != null) {
+      int[] list = copy ? wide[slot].clone() : wide[slot];
+      wide[slot] = list;
+      list[0]--;
+    } else {
+      char[] list = copy ? narrow[slot].clone() : narrow[slot];
+      narrow[slot] = list;
+      list[0]--;
+    }
   }
 
   /**
@@ -69,12 +103,12 @@ final class SlicePostings {
     live.writable();
     SlicePostings s = new SlicePostings();
     s.keys = live.keys.clone();
-    s.lists = live.lists.clone();
+    s.narrow = live.narrow == null ? null : live.narrow.clone();
+    s.wide = live.wide == null ? null : live.wide.clone();
     s.size = live.size;
-    s.counts = new int[s.lists.length];
-    for (int i = 0; i < s.lists.length; i++) {
-      int[] list = s.lists[i];
-      s.counts[i] = list == null ? 0 : list[0];
+    s.counts = new int[s.keys.length];
+    for (int i = 0; i < s.counts.length; i++) {
+      s.counts[i] = live.count(i);
     }
     if (live.shared == null || live.shared.length != live.keys.length) {
       live.shared = new boolean[live.keys.length];
@@ -83,15 +117,14 @@ final class SlicePostings {
     return s;
   }
 
-  /** The slot of {@code key}, for {@link #list} and {@link #count}. */
+  /** The slot of {@code key}, for {@link #position} and {@link #count}. */
   int find(int key) {
     return slot(key);
   }
 
-  /** The positions in {@code slot}'s list: positions 1..{@link #count}, in insertion order. */
-  int[] list(int slot) {
-    int[] list = lists[slot];
-    return list == null ? NONE : list;
+  /** The {@code i}-th position (1..{@link #count}) in {@code slot}'s list, in insertion order. */
+  int position(int slot, int i) {
+    return wide == null ? narrow[slot][i] : wide[slot][i];
   }
 
   /** How many positions {@code slot}'s list holds. */
@@ -99,20 +132,54 @@ final class SlicePostings {
     if (counts != null) {
       return counts[slot];
     }
-    int[] list = lists[slot];
+    if (wide == null) {
+      char[] list = narrow[slot];
+      return list == null ? 0 : list[0];
+    }
+    int[] list = wide[slot];
     return list == null ? 0 : list[0];
+  }
+
+  /** Whether the lists hold ints: some position reached {@link #NARROW_LIMIT}. */
+  boolean isWide() {
+    return wide != null;
   }
 
   /** Cuts each list to its length, once the day is unlikely to grow: growth leaves a third spare. */
   void trim() {
     writable();
-    for (int i = 0; i < lists.length; i++) {
-      int[] list = lists[i];
-      if (list != null && list[0] + 1 < list.length) {
-        lists[i] = Arrays.copyOf(list, list[0] + 1);
-        unshare(i);
+    for (int i = 0; i < keys.length; i++) {
+      if (wide != null) {
+        int[] list = wide[i];
+        if (list != null && list[0] + 1 < list.length) {
+          wide[i] = Arrays.copyOf(list, list[0] + 1);
+          unshare(i);
+        }
+      } else {
+        char[] list = narrow[i];
+        if (list != null && list[0] + 1 < list.length) {
+          narrow[i] = Arrays.copyOf(list, list[0] + 1);
+          unshare(i);
+        }
       }
     }
+  }
+
+  // every list to ints, with a third spare as growth leaves it; none is shared with a snapshot after
+  private void widen() {
+    wide = new int[keys.length][];
+    for (int i = 0; i < keys.length; i++) {
+      char[] list = narrow[i];
+      if (list != null) {
+        int[] w = new int[list[0] + 1 + Math.max(2, (list[0] + 1) / 2)];
+        for (int j = 0; j <= list[0]; j++) {
+          w[j] = list[j];
+        }
+        wide[i] = w;
+      }
+    }
+    narrow = null;
+    shared = null;
   }
 
   private void unshare(int slot) {
@@ -139,16 +206,22 @@ final class SlicePostings {
 
   private void grow() {
     int[] oldKeys = keys;
-    int[][] oldLists = lists;
+    char[][] oldNarrow = narrow;
+    int[][] oldWide = wide;
     boolean[] oldShared = shared;
     keys = filled(oldKeys.length * 2);
-    lists = new int[keys.length][];
+    narrow = oldNarrow == null ? null : new char[keys.length][];
+    wide = oldWide == null ? null : new int[keys.length][];
     shared = oldShared == null ? null : new boolean[keys.length];
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldKeys[i] != EMPTY) {
         int slot = slot(oldKeys[i]);
         keys[slot] = oldKeys[i];
-        lists[slot] = oldLists[i];
+        if (narrow != null) {
+          narrow[slot] = oldNarrow[i];
+        } else {
+          wide[slot] = oldWide[i];
+        }
         if (shared != null) {
           shared[slot] = oldShared[i];
         }

@@ -3,14 +3,17 @@ package dev.tributary.story;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class SlicePostingsTest {
 
   private static int[] positions(SlicePostings p, int key) {
     int slot = p.find(key);
-    return Arrays.copyOfRange(p.list(slot), 1, p.count(slot) + 1);
+    int[] out = new int[p.count(slot)];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = p.position(slot, i + 1);
+    }
+    return out;
   }
 
   @Test
@@ -84,5 +87,29 @@ class SlicePostingsTest {
     assertThatThrownBy(() -> snapshot.add(1, 1)).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> snapshot.removeLast(1, 0)).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> SlicePostings.snapshotOf(snapshot)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aDayPastSixteenBitPositionsWidensEveryListAndKeepsThem() {
+    SlicePostings live = new SlicePostings();
+    for (int position = 0; position < SlicePostings.NARROW_LIMIT; position++) {
+      live.add(position % 3, position);
+    }
+    assertThat(live.isWide()).isFalse();
+    SlicePostings snapshot = SlicePostings.snapshotOf(live);
+    live.add(1, SlicePostings.NARROW_LIMIT);
+    live.add(7, SlicePostings.NARROW_LIMIT + 70_000);
+    assertThat(live.isWide()).isTrue();
+    int[] ones = positions(live, 1);
+    assertThat(ones).hasSize(SlicePostings.NARROW_LIMIT / 3 + 1);
+    assertThat(ones[0]).isEqualTo(1);
+    assertThat(ones[ones.length - 2]).isEqualTo(SlicePostings.NARROW_LIMIT - 2);
+    assertThat(ones[ones.length - 1]).isEqualTo(SlicePostings.NARROW_LIMIT);
+    assertThat(positions(live, 7)).containsExactly(SlicePostings.NARROW_LIMIT + 70_000);
+    live.removeLast(1, SlicePostings.NARROW_LIMIT);
+    assertThat(positions(live, 1)).hasSize(SlicePostings.NARROW_LIMIT / 3);
+    // the snapshot, taken narrow, still reads its own lists
+    assertThat(positions(snapshot, 1)).hasSize(SlicePostings.NARROW_LIMIT / 3);
+    assertThat(positions(snapshot, 7)).isEmpty();
   }
 }
