@@ -30,6 +30,22 @@ class StoryMemoryBench {
     long used = usedAfterGc();
     System.out.printf(Locale.ROOT, "memory: %,d items indexed, %,d bytes retained, %.0f bytes/item%n",
         engine.size(), used - base, (used - base) / (double) ITEMS);
+    if (Boolean.getBoolean("story.memoryHistogram")) {
+      System.out.println(histogram());
+    }
+  }
+
+  // the heap's classes by bytes (the JVM's own class histogram), for where the bytes per item go
+  private static String histogram() {
+    try {
+      var server = ManagementFactory.getPlatformMBeanServer();
+      var name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+      String all = (String) server.invoke(name, "gcClassHistogram", new Object[] {new String[0]},
+          new String[] {String[].class.getName()});
+      return all.lines().limit(40).collect(java.util.stream.Collectors.joining("\n"));
+    } catch (Exception e) {
+      return "no histogram: " + e;
+    }
   }
 
   private static long usedAfterGc() {

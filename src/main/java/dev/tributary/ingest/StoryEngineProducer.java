@@ -29,8 +29,8 @@ public class StoryEngineProducer {
   @ApplicationScoped
   @DefaultBean
   StoryEngine storyEngine() {
-    // sized from the heap the JVM was given (a container's memory limit), not a fixed count
-    int capacity = ClusteringStoryEngine.capacityFor(Runtime.getRuntime().maxMemory());
+    // sized from the old generation of the heap the JVM was given (a container's memory limit), not a fixed count
+    int capacity = ClusteringStoryEngine.capacity();
     LOG.infof("story index capacity items=%d maxHeapMb=%d", capacity, Runtime.getRuntime().maxMemory() >> 20);
     return new ClusteringStoryEngine(config(), PairModel.shipped(), capacity);
   }

@@ -35,15 +35,21 @@ public final class ClusteringStoryEngine implements StoryEngine {
    * Heap one indexed item holds (its profile, postings, shingles, vocabulary share): 1.5 KB measured
    * with 100k reports of 8-word titles and 60-word bodies loaded (used heap after a full collection,
    * less that of an empty service), taken as 2 KB for real reports' longer bodies; 150 bytes less
-   * since a profile keeps its MinHash signature in 16-bit slots (see {@link MinHash#compact}).
+   * since a profile keeps its MinHash signature in 16-bit slots (see {@link MinHash#compact}), 160
+   * less since postings keep 16-bit positions (see {@link SlicePostings}; 162 bytes a farm-like
+   * report of 65 keys, 244 a publisher's report of 90).
    */
-  static final long BYTES_PER_INDEXED = 1_850;
+  static final long BYTES_PER_INDEXED = 1_690;
   /**
-   * Share of the heap the index may take; the rest serves requests, ingest batches and caches. The
-   * pod's 174 MB heap keeps a 10,000-feed first cycle's 50,000 reports indexed (about 53,500; they
-   * take 1.4 KB each there with compact object headers, 70 MB, and the rest of the service about 48 MB).
+   * Share of the old generation the index may take; the rest holds what ingest batches and caches
+   * promote, the young generation serves requests. The index lives in the old generation, so it is
+   * sized from that generation's bound ({@link HeapShare#oldGeneration()}), not from the heap's: a
+   * smaller young generation then leaves the index its room. The image's serial collector with
+   * {@code -XX:NewRatio=3} gives three quarters of the heap to the old generation, so this is the
+   * 55 % of the heap the index took before; a 10,000-feed first cycle's 50,000 reports take about
+   * 1 KB each with compact object headers, the rest of the service about 48 MB.
    */
-  static final double HEAP_SHARE = 0.55;
+  static final double OLD_GENERATION_SHARE = 0.55 / 0.75;
   /**
    * Heap one item a regrouping re-decides holds while the regrouping runs (its share of the copy of
    * the index and of the plan): after a 10,000-feed first cycle in the pod's heap, re-deciding
@@ -51,7 +57,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
    */
   static final long BYTES_PER_REGROUPED = 3_600;
   /**
-   * Share of the heap a regrouping may take beside the index's {@link #HEAP_SHARE}: at 12,000 items
+   * Share of the heap a regrouping may take beside the index's {@link #OLD_GENERATION_SHARE}: at 12,000 items
    * in the pod's former 184 MB heap the live set reached 145-160 MB after each full collection and the
    * collector ran 200 full collections in the 150 s after the cycle.
    */
@@ -631,11 +637,20 @@ public final class ClusteringStoryEngine implements StoryEngine {
   }
 
   /**
-   * Items a heap of {@code maxHeapBytes} keeps indexed: {@link #HEAP_SHARE} of it, between
-   * {@link #MIN_INDEXED} and {@link #MAX_INDEXED} (the pod's 174 MB heap: about 53,500).
+   * Items this JVM keeps indexed: {@link #capacityFor(long)} of its old generation's bound (the
+   * pod's serial collector: three quarters of its heap).
    */
-  public static int capacityFor(long maxHeapBytes) {
-    return HeapShare.entries(maxHeapBytes, HEAP_SHARE, BYTES_PER_INDEXED, MIN_INDEXED, MAX_INDEXED);
+  public static int capacity() {
+    return capacityFor(HeapShare.oldGeneration());
+  }
+
+  /**
+   * Items an old generation of {@code oldGenerationBytes} keeps indexed: {@link #OLD_GENERATION_SHARE}
+   * of it, between {@link #MIN_INDEXED} and {@link #MAX_INDEXED} (the pod's heap of 31 % of 512Mi,
+   * a 124 MB old generation: about 54,000).
+   */
+  public static int capacityFor(long oldGenerationBytes) {
+    return HeapShare.entries(oldGenerationBytes, OLD_GENERATION_SHARE, BYTES_PER_INDEXED, MIN_INDEXED, MAX_INDEXED);
   }
 
   /**

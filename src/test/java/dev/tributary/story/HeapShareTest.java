@@ -8,14 +8,27 @@ class HeapShareTest {
   private static final long MB = 1024 * 1024;
 
   @Test
-  void theStoryIndexGrowsWithTheHeapBetweenItsBounds() {
-    // the pod's heap (34 % of 512Mi; the JVM reports 179,961,856 bytes, one survivor space less)
-    // indexes a 10,000-feed first cycle's 50,000 reports
-    assertThat(ClusteringStoryEngine.capacityFor(179_961_856L)).isBetween(50_000, 55_000);
-    assertThat(ClusteringStoryEngine.capacityFor(205 * MB)).isBetween(60_000, 65_000);
-    assertThat(ClusteringStoryEngine.capacityFor(410 * MB)).isEqualTo(2 * ClusteringStoryEngine.capacityFor(205 * MB));
+  void theStoryIndexGrowsWithTheOldGenerationBetweenItsBounds() {
+    // the pod's heap (31 % of 512Mi, serial collector, NewRatio=3): the JVM reports an old
+    // generation of 125,829,120 bytes, which indexes a 10,000-feed first cycle's 50,000 reports
+    assertThat(ClusteringStoryEngine.capacityFor(125_829_120L)).isBetween(52_500, 56_000);
+    // the former pod's heap (34 %): 132 MB of old generation, more than the 53,500 it indexed
+    assertThat(ClusteringStoryEngine.capacityFor(138_412_032L)).isBetween(58_000, 62_000);
+    assertThat(ClusteringStoryEngine.capacityFor(200 * MB)).isEqualTo(2 * ClusteringStoryEngine.capacityFor(100 * MB));
     assertThat(ClusteringStoryEngine.capacityFor(32 * MB)).isEqualTo(ClusteringStoryEngine.MIN_INDEXED);
     assertThat(ClusteringStoryEngine.capacityFor(8192 * MB)).isEqualTo(ClusteringStoryEngine.MAX_INDEXED);
+    assertThat(ClusteringStoryEngine.capacity()).isBetween(ClusteringStoryEngine.MIN_INDEXED, ClusteringStoryEngine.MAX_INDEXED);
+  }
+
+  @Test
+  void theOldGenerationIsTheCollectorsBoundWhereItHasOneBelowTheHeap() {
+    // serial or parallel: the old pool's own maximum
+    assertThat(HeapShare.oldGeneration(160 * MB, 120 * MB)).isEqualTo(120 * MB);
+    // G1 reports the whole heap as its old pool's maximum, a collector without one reports none:
+    // the serial collector's three quarters at NewRatio=3 is assumed
+    assertThat(HeapShare.oldGeneration(160 * MB, 160 * MB)).isEqualTo(120 * MB);
+    assertThat(HeapShare.oldGeneration(160 * MB, -1)).isEqualTo(120 * MB);
+    assertThat(HeapShare.oldGeneration()).isPositive().isLessThanOrEqualTo(Runtime.getRuntime().maxMemory());
   }
 
   @Test
