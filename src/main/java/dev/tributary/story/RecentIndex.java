@@ -584,10 +584,13 @@ final class RecentIndex {
         SlicePostings postings = window[d].postings;
         int slot = postings.find(key);
         int count = postings.count(slot);
+        // a day's lists are all 16-bit or all ints: one of the two is null
+        char[] narrow = postings.narrowList(slot);
+        int[] wide = postings.wideList(slot);
         // as many of this list as the budget leaves, newest first; the budget then runs out in it
         int take = Math.min(count, Math.max(0, budget));
         for (int i = count; i > count - take; i--) {
-          int position = postings.position(slot, i);
+          int position = narrow != null ? narrow[i] : wide[i];
           tally.add(d, position, weight);
           tail[read & TAIL_MASK] = (long) d << 32 | position;
           read++;

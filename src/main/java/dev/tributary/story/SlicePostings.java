@@ -127,6 +127,19 @@ final class SlicePostings {
     return wide == null ? narrow[slot][i] : wide[slot][i];
   }
 
+  /**
+   * {@code slot}'s list while the day's positions are 16-bit, null once they are ints (or when the
+   * slot is empty): positions 1..{@link #count}, in insertion order.
+   */
+  char[] narrowList(int slot) {
+    return narrow == null ? null : narrow[slot];
+  }
+
+  /** {@code slot}'s list once the day's positions are ints, else null; as {@link #narrowList}. */
+  int[] wideList(int slot) {
+    return wide == null ? null : wide[slot];
+  }
+
   /** How many positions {@code slot}'s list holds. */
   int count(int slot) {
     if (counts != null) {

@@ -12,6 +12,9 @@ class SlicePostingsTest {
     int[] out = new int[p.count(slot)];
     for (int i = 0; i < out.length; i++) {
       out[i] = p.position(slot, i + 1);
+      // the lists as the lookup reads them say the same
+      int read = p.narrowList(slot) != null ? p.narrowList(slot)[i + 1] : p.wideList(slot)[i + 1];
+      assertThat(read).isEqualTo(out[i]);
     }
     return out;
   }
