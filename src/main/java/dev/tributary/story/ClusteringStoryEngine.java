@@ -647,7 +647,7 @@ public final class ClusteringStoryEngine implements StoryEngine {
   /**
    * Items an old generation of {@code oldGenerationBytes} keeps indexed: {@link #OLD_GENERATION_SHARE}
    * of it, between {@link #MIN_INDEXED} and {@link #MAX_INDEXED} (the pod's heap of 31 % of 512Mi,
-   * a 124 MB old generation: about 54,000).
+   * a 120 MiB old generation: about 54,600).
    */
   public static int capacityFor(long oldGenerationBytes) {
     return HeapShare.entries(oldGenerationBytes, OLD_GENERATION_SHARE, BYTES_PER_INDEXED, MIN_INDEXED, MAX_INDEXED);
