@@ -646,8 +646,8 @@ public final class ClusteringStoryEngine implements StoryEngine {
 
   /**
    * Items an old generation of {@code oldGenerationBytes} keeps indexed: {@link #OLD_GENERATION_SHARE}
-   * of it, between {@link #MIN_INDEXED} and {@link #MAX_INDEXED} (the pod's heap of 31 % of 512Mi,
-   * a 120 MiB old generation: about 54,600).
+   * of it, between {@link #MIN_INDEXED} and {@link #MAX_INDEXED} (the pod's heap of 28 % of 512Mi
+   * with NewRatio=5, a 120 MiB old generation: about 54,600).
    */
   public static int capacityFor(long oldGenerationBytes) {
     return HeapShare.entries(oldGenerationBytes, OLD_GENERATION_SHARE, BYTES_PER_INDEXED, MIN_INDEXED, MAX_INDEXED);

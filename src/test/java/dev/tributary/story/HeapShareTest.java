@@ -9,7 +9,7 @@ class HeapShareTest {
 
   @Test
   void theStoryIndexGrowsWithTheOldGenerationBetweenItsBounds() {
-    // the pod's heap (31 % of 512Mi, serial collector, NewRatio=3): the JVM reports an old
+    // the pod's heap (28 % of 512Mi with NewRatio=5, or 31 % with NewRatio=3; serial collector): the JVM reports an old
     // generation of 125,829,120 bytes, which indexes a 10,000-feed first cycle's 50,000 reports
     assertThat(ClusteringStoryEngine.capacityFor(125_829_120L)).isBetween(52_500, 56_000);
     // the former pod's heap (34 %): 132 MB of old generation, more than the 53,500 it indexed
