@@ -127,8 +127,6 @@ final class RecentIndex {
   private int liveIds;
   private Slice lastCreated;
 
-  private record Ranked(int id, float weight, double rank) {}
-
   // the tail of postings read is a ring of DecisionReads.TAIL, a power of two
   private static final int TAIL_MASK = DecisionReads.TAIL - 1;
 
@@ -556,10 +554,6 @@ final class RecentIndex {
       rankedWeights[at] = weight;
       ranks[at] = rank;
     }
-    List<Ranked> ranked = new ArrayList<>(rankedCount);
-    for (int r = 0; r < rankedCount; r++) {
-      ranked.add(new Ranked(rankedIds[r], rankedWeights[r], ranks[r]));
-    }
     // the window's days, newest first, looked up once rather than once per key
     Slice[] window = slices.subMap(Math.floorDiv(from, DAY), true, Math.floorDiv(to, DAY), true)
         .descendingMap().values().toArray(new Slice[0]);
@@ -571,7 +565,7 @@ final class RecentIndex {
     int budget = maxPostings;
     long[] tail = this.tail;
     int read = 0;
-    int cutRank = ranked.size();
+    int cutRank = rankedCount;
     // rarest keys first, newest slices first: when the budget runs out, what is left is the least specific.
     // Time, pending state and identity are checked once per entry below, not once per posting.
     int readInKey = 0;
@@ -604,25 +598,21 @@ final class RecentIndex {
       }
     }
     List<Entry> best = best(q, from, to, window, Math.max(0, limit));
-    noteReads(reads, ranked, cutRank, Arrays.copyOf(unindexed, unindexedCount), from, to, maxPostings, limit, best,
-        window, tail, read);
-    reads.cutKey = cutRank < ranked.size() ? ranked.get(cutRank).id() : -1;
-    reads.readInCutKey = cutRank < ranked.size() ? readInKey : 0;
+    noteReads(reads, rankedIds, rankedWeights, rankedCount, cutRank, Arrays.copyOf(unindexed, unindexedCount), from, to,
+        maxPostings, limit, best, window, tail, read);
+    reads.cutKey = cutRank < rankedCount ? rankedIds[cutRank] : -1;
+    reads.readInCutKey = cutRank < rankedCount ? readInKey : 0;
     return best;
   }
 
   // the keys ranked from cutRank on were not read in full (the budget ran out in the first of them)
-  private void noteReads(DecisionReads reads, List<Ranked> ranked, int cutRank, int[] unindexed, long from, long to,
-      int maxPostings, int limit, List<Entry> best, Slice[] window, long[] tail, int read) {
+  // rankedIds and rankedWeights: the lookup's keys, best ranked first, rankedCount of them
+  private void noteReads(DecisionReads reads, int[] rankedIds, float[] rankedWeights, int rankedCount, int cutRank,
+      int[] unindexed, long from, long to, int maxPostings, int limit, List<Entry> best, Slice[] window, long[] tail,
+      int read) {
     // a key the budget never reached adds no posting to the lookup, whoever holds it
-    int readKeys = Math.min(ranked.size(), cutRank + 1);
-    int[] keyIds = new int[readKeys];
-    float[] weights = new float[readKeys];
-    for (int i = 0; i < keyIds.length; i++) {
-      keyIds[i] = ranked.get(i).id();
-      weights[i] = ranked.get(i).weight();
-    }
-    reads.keys(keyIds, weights);
+    int readKeys = Math.min(rankedCount, cutRank + 1);
+    reads.keys(Arrays.copyOf(rankedIds, readKeys), Arrays.copyOf(rankedWeights, readKeys));
     reads.unindexedKeys = unindexed; // in id order, as the profile's keys are
     reads.from = from;
     reads.to = to;
