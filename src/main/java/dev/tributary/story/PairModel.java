@@ -106,29 +106,8 @@ public final class PairModel {
 
   /** The probability that the pair tells one story. */
   double probability(PairFeatures f) {
-    // features(f) summed in place: the same products in the same order (so the same double),
-    // without an array per scored pair
-    boolean same = f.sameLanguage();
-    double body = f.brief() ? f.terms() : Math.max(f.terms(), f.keys());
-    boolean titles = !f.ledeTitle();
-    double z = intercept;
-    z += weights[0] * (same ? body : 0);
-    z += weights[1] * (same ? 0 : f.keys());
-    z += weights[2] * (same && titles ? f.title() : 0);
-    z += weights[3] * (!same && titles ? f.title() : 0);
-    z += weights[4] * f.names();
-    z += weights[5] * f.copy();
-    z += weights[6] * (f.datesDiffer() ? 1 : 0);
-    z += weights[7] * (f.phaseDiffers() ? 1 : 0);
-    z += weights[8] * (same ? 1 : 0);
-    z += weights[9] * f.headlineMissing();
-    z += weights[10] * (titles ? 0 : f.title());
-    z += weights[11] * (f.sharedStreet() ? 1 : 0);
-    z += weights[12] * (f.placeClash() ? 1 : 0);
-    z += weights[13] * (f.agentClash() ? 1 : 0);
-    z += weights[14] * (f.rareName() ? 1 : 0);
-    z += weights[15] * (f.oneNameAcross() ? 1 : 0);
-    return 1 / (1 + Math.exp(-z));
+    // one layout of the inputs, features(f): C2 replaces the small array by scalars where both inline
+    return probability(features(f));
   }
 
   /** The probability for inputs already laid out as {@link #features} lays them out. */
