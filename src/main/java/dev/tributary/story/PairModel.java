@@ -106,7 +106,7 @@ public final class PairModel {
 
   /** The probability that the pair tells one story. */
   double probability(PairFeatures f) {
-    // one layout of the inputs, features(f): C2 replaces the small array by scalars where both inline
+    // one layout of the inputs, features(f), rather than a second copy of it summed in place
     return probability(features(f));
   }
 
